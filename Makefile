@@ -1,0 +1,107 @@
+# entente -- plain GNU Makefile.
+#   make            build build/entente and build/libentente.a
+#   make demo       install missing Debian packages, build, load $(DATA), run the main job
+#   make check      install missing packages, build, run every test; ends "N passed, N failed"
+#   make sanitize   the test suite under AddressSanitizer + UBSan (build-san/)
+#   make fuzz       libFuzzer harnesses (clang), FUZZ_SECONDS each
+#   make bench      the benchmarks in bench/
+#   make install    PREFIX=/usr/local
+
+DATA     ?= ../shared/data
+PREFIX   ?= /usr/local
+B        ?= build
+CC       ?= cc
+OPT      ?= -O2 -g
+WERROR   ?=
+SAN      ?=
+FUZZ_SECONDS ?= 60
+
+PKGS     := sqlite3 zlib libzip libcrypto
+PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+CMOCKA_LIBS := $(shell pkg-config --libs cmocka 2>/dev/null || echo -lcmocka)
+
+WARN     := -std=c11 -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes \
+            -Wmissing-prototypes -Wwrite-strings -Wundef $(WERROR)
+CPPFLAGS += -Iinclude -Isrc -D_GNU_SOURCE
+CFLAGS   += $(OPT) $(WARN) $(SAN) -march=x86-64-v2 -MMD -MP $(PKG_CFLAGS)
+LDLIBS   += $(PKG_LIBS) -lm -lpthread
+
+LIB_SRC  := $(sort $(wildcard src/*/*.c src/*/*/*.c))
+CLI_SRC  := $(sort $(wildcard cli/*.c))
+UNIT_SRC := $(sort $(wildcard tests/unit/test_*.c))
+BENCH_SRC:= $(sort $(wildcard bench/*.c))
+FUZZ_SRC := $(sort $(wildcard tests/fuzz/fuzz_*.c))
+
+LIB_OBJ  := $(LIB_SRC:%.c=$(B)/%.o)
+CLI_OBJ  := $(CLI_SRC:%.c=$(B)/%.o)
+UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(B)/tests/%)
+BENCH_BIN:= $(BENCH_SRC:bench/%.c=$(B)/bench/%)
+
+.PHONY: all demo check test sanitize fuzz fuzz-smoke bench install clean deps
+all: $(B)/entente $(B)/libentente.a $(UNIT_BIN)
+
+deps:
+	@sh scripts/deps.sh
+
+$(B)/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS) $(CFLAGS) -c $< -o $@
+
+$(B)/libentente.a: $(LIB_OBJ)
+	@rm -f $@
+	ar rcs $@ $^
+
+$(B)/entente: $(CLI_OBJ) $(B)/libentente.a
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(CLI_OBJ) $(B)/libentente.a $(LDLIBS)
+
+$(B)/tests/%: tests/unit/%.c $(B)/libentente.a tests/unit/testutil.h
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS) $(CFLAGS) -Itests/unit -o $@ $< $(B)/libentente.a $(LDLIBS) $(CMOCKA_LIBS)
+
+$(B)/bench/%: bench/%.c $(B)/libentente.a
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS) $(CFLAGS) -o $@ $< $(B)/libentente.a $(LDLIBS)
+
+demo: deps
+	@$(MAKE) --no-print-directory all
+	./$(B)/entente build --data $(DATA) --db entente.db
+	./$(B)/entente agree CHN RUS --from 2010 --to 2019 --db entente.db
+
+check: deps
+	@$(MAKE) --no-print-directory all
+	@B=$(B) DATA=$(DATA) sh tests/run.sh
+
+test: check
+
+sanitize: deps
+	@$(MAKE) --no-print-directory B=build-san OPT="-O1 -g" \
+	  SAN="-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined" all
+	@B=build-san DATA=$(DATA) ASAN_OPTIONS=detect_leaks=1 SLOW=1 sh tests/run.sh
+
+FUZZ_CFLAGS := -O1 -g -fsanitize=fuzzer,address,undefined $(CPPFLAGS) $(PKG_CFLAGS) -std=c11
+fuzz: deps
+	@mkdir -p build-fuzz
+	@for f in $(FUZZ_SRC); do n=$$(basename $$f .c); \
+	  clang $(FUZZ_CFLAGS) -o build-fuzz/$$n $$f $(LIB_SRC) $(LDLIBS) || exit 1; \
+	  mkdir -p build-fuzz/corpus-$$n; \
+	  ./build-fuzz/$$n -max_total_time=$(FUZZ_SECONDS) -max_len=4096 build-fuzz/corpus-$$n tests/fuzz/seeds/$$n 2>&1 | tail -2 || exit 1; \
+	done
+
+fuzz-smoke:
+	@$(MAKE) --no-print-directory fuzz FUZZ_SECONDS=10
+
+bench: deps all $(BENCH_BIN)
+	@for b in $(BENCH_BIN); do echo "== $$b"; DATA=$(DATA) ./$$b || exit 1; done
+
+install: all
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/lib $(DESTDIR)$(PREFIX)/include $(DESTDIR)$(PREFIX)/share/man/man1
+	install -m 755 $(B)/entente $(DESTDIR)$(PREFIX)/bin/
+	install -m 644 $(B)/libentente.a $(DESTDIR)$(PREFIX)/lib/
+	install -m 644 include/entente.h $(DESTDIR)$(PREFIX)/include/
+	install -m 644 docs/entente.1 $(DESTDIR)$(PREFIX)/share/man/man1/
+
+clean:
+	rm -rf build build-san build-fuzz
+
+-include $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d)

@@ -1,0 +1,44 @@
+/*
+ * cli.h -- the command-line front end: the verb table and the helpers every
+ * verb shares.  Verbs hold no logic the library lacks; they parse options,
+ * call libentente and print.
+ *
+ * Exit status: 0 success, 1 an error in the data or the request (message on
+ * stderr), 2 a usage error.
+ */
+#ifndef ENT_CLI_H
+#define ENT_CLI_H
+
+#include "entente.h"
+#include "core/core.h"
+#include "report/report.h"
+
+typedef struct ent_verb {
+    const char *name;
+    const char *summary; /* one line for `entente --help` */
+    const char *usage;   /* full text for `entente VERB --help` */
+    int (*run)(int argc, char **argv);
+} ent_verb;
+
+/* Every cmd_*.c defines one of these. */
+extern const ent_verb ent_verb_build, ent_verb_agree, ent_verb_similarity, ent_verb_states;
+
+/* cli_fail prints "entente: VERB: message" and returns 1. */
+int cli_fail(const char *verb, const char *fmt, ...) ENT_PRINTF(2, 3);
+/* cli_status prints ctx's message for a failed status and returns 1. */
+int cli_status(const char *verb, ent_ctx *ctx, ent_status st);
+/* cli_usage prints the verb's usage to stderr and returns 2. */
+int cli_usage(const ent_verb *v);
+/* cli_help prints the verb's usage to stdout and returns 0. */
+int cli_help(const ent_verb *v);
+/* cli_db_path returns --db's value or "entente.db". */
+const char *cli_default_db(void);
+/* cli_data_dir returns $ENTENTE_DATA or "../shared/data". */
+const char *cli_default_data(void);
+/* cli_open_db opens the warehouse read-only-ish with a clear error when it is
+ * missing ("run `entente build` first"). */
+int cli_open_db(const char *verb, ent_ctx *ctx, const char *path, ent_db **db);
+/* cli_int parses an integer option; returns 0 and prints an error when bad. */
+int cli_int(const char *verb, const char *opt, const char *s, int *v);
+
+#endif

@@ -1,0 +1,181 @@
+/*
+ * core.c -- the context: allocation hook, error messages, progress log, and
+ * the few helpers (path joining, file digests, clock) that every module uses.
+ */
+#define _POSIX_C_SOURCE 200809L
+#include "core.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include <openssl/evp.h>
+
+static void *default_alloc(void *ud, void *ptr, size_t size)
+{
+    (void)ud;
+    if (size == 0) {
+        free(ptr);
+        return NULL;
+    }
+    return realloc(ptr, size);
+}
+
+ent_ctx *ent_ctx_new(void)
+{
+    ent_ctx *ctx = calloc(1, sizeof *ctx);
+    if (!ctx)
+        return NULL;
+    ctx->alloc = default_alloc;
+    return ctx;
+}
+
+void ent_ctx_free(ent_ctx *ctx)
+{
+    free(ctx);
+}
+
+void ent_ctx_set_alloc(ent_ctx *ctx, ent_alloc_fn fn, void *ud)
+{
+    ctx->alloc = fn ? fn : default_alloc;
+    ctx->alloc_ud = ud;
+}
+
+void ent_ctx_set_log(ent_ctx *ctx, FILE *fp)
+{
+    ctx->log = fp;
+}
+
+const char *ent_errmsg(const ent_ctx *ctx)
+{
+    return ctx ? ctx->errmsg : "no context";
+}
+
+const char *ent_strerror(ent_status st)
+{
+    static const char *const msg[] = {
+        [ENT_OK] = "ok",
+        [ENT_DONE] = "done",
+        [ENT_ENOMEM] = "out of memory",
+        [ENT_EIO] = "input/output error",
+        [ENT_EPARSE] = "malformed input",
+        [ENT_EINVAL] = "invalid argument",
+        [ENT_ENOTFOUND] = "not found",
+        [ENT_EAMBIG] = "ambiguous",
+        [ENT_EDB] = "database error",
+        [ENT_ENODATA] = "no data",
+    };
+    if ((unsigned)st < sizeof msg / sizeof msg[0] && msg[st])
+        return msg[st];
+    return "unknown status";
+}
+
+ent_status ent_err(ent_ctx *ctx, ent_status st, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(ctx->errmsg, sizeof ctx->errmsg, fmt, ap);
+    va_end(ap);
+    return st;
+}
+
+void ent_log(ent_ctx *ctx, const char *fmt, ...)
+{
+    va_list ap;
+    if (!ctx->log)
+        return;
+    va_start(ap, fmt);
+    vfprintf(ctx->log, fmt, ap);
+    va_end(ap);
+    fputc('\n', ctx->log);
+    fflush(ctx->log);
+}
+
+void *ent_malloc(ent_ctx *ctx, size_t n)
+{
+    return ctx->alloc(ctx->alloc_ud, NULL, n ? n : 1);
+}
+
+void *ent_calloc(ent_ctx *ctx, size_t n, size_t size)
+{
+    void *p;
+    if (size && n > SIZE_MAX / size)
+        return NULL;
+    p = ent_malloc(ctx, n * size);
+    if (p)
+        memset(p, 0, n * size ? n * size : 1);
+    return p;
+}
+
+void *ent_realloc(ent_ctx *ctx, void *p, size_t n)
+{
+    return ctx->alloc(ctx->alloc_ud, p, n ? n : 1);
+}
+
+void ent_free(ent_ctx *ctx, void *p)
+{
+    if (p)
+        ctx->alloc(ctx->alloc_ud, p, 0);
+}
+
+char *ent_strdup(ent_ctx *ctx, const char *s)
+{
+    size_t n = strlen(s) + 1;
+    char *d = ent_malloc(ctx, n);
+    if (d)
+        memcpy(d, s, n);
+    return d;
+}
+
+char *ent_path_join(ent_ctx *ctx, const char *dir, const char *name)
+{
+    size_t a = strlen(dir), b = strlen(name);
+    char *p = ent_malloc(ctx, a + b + 2);
+    if (!p)
+        return NULL;
+    memcpy(p, dir, a);
+    p[a] = '/';
+    memcpy(p + a + 1, name, b + 1);
+    return p;
+}
+
+ent_status ent_sha256_file(ent_ctx *ctx, const char *path, char hex[65])
+{
+    unsigned char buf[1 << 16], md[EVP_MAX_MD_SIZE];
+    unsigned int mdlen = 0;
+    size_t n;
+    ent_status st = ENT_OK;
+    FILE *fp = fopen(path, "rb");
+    EVP_MD_CTX *md_ctx = NULL;
+
+    if (!fp)
+        return ent_err(ctx, ENT_EIO, "%s: %s", path, strerror(errno));
+    md_ctx = EVP_MD_CTX_new();
+    if (!md_ctx || !EVP_DigestInit_ex(md_ctx, EVP_sha256(), NULL)) {
+        st = ent_err(ctx, ENT_ENOMEM, "%s: cannot start sha256", path);
+        goto out;
+    }
+    while ((n = fread(buf, 1, sizeof buf, fp)) > 0)
+        EVP_DigestUpdate(md_ctx, buf, n);
+    if (ferror(fp)) {
+        st = ent_err(ctx, ENT_EIO, "%s: read error", path);
+        goto out;
+    }
+    EVP_DigestFinal_ex(md_ctx, md, &mdlen);
+    for (unsigned i = 0; i < mdlen && i < 32; i++)
+        snprintf(hex + 2 * i, 3, "%02x", md[i]);
+    hex[64] = '\0';
+out:
+    EVP_MD_CTX_free(md_ctx);
+    fclose(fp);
+    return st;
+}
+
+double ent_now(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
+}
