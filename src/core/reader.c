@@ -89,6 +89,9 @@ static ent_status fill(ent_reader *r)
             if (n == 0) {
                 int zerr = Z_OK;
                 const char *m = gzerror(r->gz, &zerr);
+                const char *colon = strstr(m, ": ");
+                if (colon && m[0] == '<')
+                    m = colon + 2; /* drop zlib's "<fd:N>: " */
                 if (zerr != Z_OK && zerr != Z_STREAM_END)
                     return ent_err(r->ctx, ENT_EPARSE,
                                    "%s:%llu: truncated or corrupt gzip stream (%s)", r->label,
