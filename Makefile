@@ -19,13 +19,16 @@ FUZZ_SECONDS ?= 60
 PKGS     := sqlite3 zlib libzip libcrypto
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+# Open MPI (libopenmpi-dev) for `mpirun -np N entente events`
+MPI_CFLAGS := $(shell pkg-config --cflags ompi-c 2>/dev/null || mpicc --showme:compile 2>/dev/null)
+MPI_LIBS   := $(shell pkg-config --libs ompi-c 2>/dev/null || mpicc --showme:link 2>/dev/null)
 CMOCKA_LIBS := $(shell pkg-config --libs cmocka 2>/dev/null || echo -lcmocka)
 
 WARN     := -std=c11 -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes \
             -Wmissing-prototypes -Wwrite-strings -Wundef $(WERROR)
 CPPFLAGS += -Iinclude -Isrc -D_GNU_SOURCE
-CFLAGS   += $(OPT) $(WARN) $(SAN) -march=x86-64-v2 -MMD -MP $(PKG_CFLAGS)
-LDLIBS   += $(PKG_LIBS) -lm -lpthread
+CFLAGS   += $(OPT) $(WARN) $(SAN) -march=x86-64-v2 -MMD -MP $(PKG_CFLAGS) $(MPI_CFLAGS)
+LDLIBS   += $(PKG_LIBS) $(MPI_LIBS) -lm -lpthread
 
 LIB_SRC  := $(sort $(wildcard src/*/*.c src/*/*/*.c))
 CLI_SRC  := $(sort $(wildcard cli/*.c))
@@ -79,7 +82,7 @@ sanitize: deps
 	  SAN="-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined" all
 	@B=build-san DATA=$(DATA) ASAN_OPTIONS=detect_leaks=1 SLOW=1 sh tests/run.sh
 
-FUZZ_CFLAGS := -O1 -g -fsanitize=fuzzer,address,undefined $(CPPFLAGS) $(PKG_CFLAGS) -std=c11
+FUZZ_CFLAGS := -O1 -g -fsanitize=fuzzer,address,undefined $(CPPFLAGS) $(PKG_CFLAGS) $(MPI_CFLAGS) -std=c11
 fuzz: deps
 	@mkdir -p build-fuzz
 	@for f in $(FUZZ_SRC); do n=$$(basename $$f .c); \

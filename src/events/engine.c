@@ -1717,9 +1717,13 @@ ent_status ent_ev_run(ent_ctx *ctx, const ent_cameo *cameo, const ent_ev_mapper 
         char full[2048];
         snprintf(full, sizeof full, "%s:%llu: %s", run.files[r->err_where.file].path,
                  (unsigned long long)r->err_where.line, r->err_msg);
-        full[sizeof r->err_msg - 1] = 0;
-        memcpy(r->err_msg, full, sizeof r->err_msg);
-        st = ent_err(ctx, ENT_EPARSE, "%s (--lenient counts such rows and goes on)", r->err_msg);
+        static const char hint[] = " (--lenient counts such rows and goes on)";
+        size_t fl = strlen(full);
+        if (fl > sizeof r->err_msg - sizeof hint)
+            fl = sizeof r->err_msg - sizeof hint;
+        memcpy(r->err_msg, full, fl);
+        memcpy(r->err_msg + fl, hint, sizeof hint);
+        st = ent_err(ctx, ENT_EPARSE, "%s", r->err_msg);
     }
 out:
     if (ws) {
