@@ -1287,7 +1287,8 @@ static void run_stream(worker *w, const ev_unit *u)
     }
     size_t have = 0;
     uint64_t off = 0, line = 1;
-    int first_chunk = 1, eof = 0;
+    int first_chunk = 1, eof = 0, trunc = 0;
+    char gzmsg[200] = "";
     while (!eof) {
         long k;
         if (gz) {
@@ -1295,10 +1296,14 @@ static void run_stream(worker *w, const ev_unit *u)
             int errn = 0;
             const char *em = gzerror(gz, &errn);
             if (k < 0 || (errn != Z_OK && errn != Z_STREAM_END)) {
-                snprintf(msg, sizeof msg, "%s:%llu: truncated or corrupt gzip stream (%s)", f->path,
-                         (unsigned long long)line, em ? em : "?");
-                wfail(w, ENT_EPARSE, msg);
-                goto out;
+                /* zlib prefixes the message with the path: drop it */
+                size_t pl = strlen(f->path);
+                if (em && !strncmp(em, f->path, pl) && em[pl] == ':')
+                    em += pl + 2;
+                snprintf(gzmsg, sizeof gzmsg, "%s", em ? em : "?");
+                trunc = 1;
+                if (k < 0)
+                    k = 0;
             }
         } else {
             k = (long)zip_fread(zf, w->buf + have, w->bufcap - have);
@@ -1326,6 +1331,13 @@ static void run_stream(worker *w, const ev_unit *u)
         const char *q = scan(w, &f->spec, u->file, p, end, end, off, &line, eof);
         if (!q)
             goto out;
+        if (trunc) {
+            snprintf(msg, sizeof msg,
+                     "%s:%llu: truncated or corrupt gzip stream (%s): the data ends in this line",
+                     f->path, (unsigned long long)line, gzmsg);
+            wfail(w, ENT_EPARSE, msg);
+            goto out;
+        }
         w->bytes += (uint64_t)(q - w->buf) - (p - w->buf);
         off += (uint64_t)(q - p);
         size_t rest = (size_t)(end - q);
