@@ -351,9 +351,12 @@ typedef struct gtab {
 
 static inline size_t ghash(uint64_t k, size_t mask)
 {
-    k ^= k >> 31;
-    k *= 0x9E3779B97F4A7C15ull;
-    return (size_t)(k >> 20) & mask;
+    k ^= k >> 33;
+    k *= 0xff51afd7ed558ccdull;
+    k ^= k >> 33;
+    k *= 0xc4ceb9fe1a85ec53ull;
+    k ^= k >> 33;
+    return (size_t)k & mask;
 }
 
 static int gt_init(ent_ctx *ctx, gtab *t, size_t cap)
@@ -477,6 +480,7 @@ typedef struct wreason {
 } wreason;
 
 #define WR_MAX 256
+#define PEND_N 16 /* power of two */
 
 /* --------------------------------------------------------- country cache */
 
@@ -524,6 +528,13 @@ typedef struct worker {
     char err_msg[400];
     char *buf;           /* streaming buffer */
     size_t bufcap;
+    /* updates waiting for their group's cache line (prefetched when queued) */
+    struct pend {
+        uint64_t key;
+        int64_t gold, ment, src, art;
+        uint8_t hg, hm, hs, ha;
+    } pq[PEND_N];
+    unsigned pq_head, pq_n;
 } worker;
 
 struct ev_run {
@@ -908,6 +919,33 @@ static inline void filtered(worker *w, rowctx *rc, int reason, uint32_t arg)
     reason_hit(w, (uint32_t)reason, arg, &wh);
 }
 
+static inline int pend_apply(worker *w, const struct pend *pe)
+{
+    ent_ev_group *g = gt_get(w->ctx, &w->groups, pe->key);
+    if (!g) {
+        wfail(w, ENT_ENOMEM, "out of memory: too many groups");
+        return 0;
+    }
+    g->events++;
+    if (pe->hg) {
+        g->gold100 += pe->gold;
+        g->n_gold++;
+    }
+    if (pe->hm) {
+        g->mentions += pe->ment;
+        g->n_ment++;
+    }
+    if (pe->hs) {
+        g->sources += pe->src;
+        g->n_src++;
+    }
+    if (pe->ha) {
+        g->articles += pe->art;
+        g->n_art++;
+    }
+    return 1;
+}
+
 /* process one row given its fields by role; returns 1 to stop the unit */
 static inline int process_row(rowctx *rc, const ent_ev_field *fr, int nf)
 {
@@ -1005,30 +1043,42 @@ static inline int process_row(rowctx *rc, const ent_ev_field *fr, int nf)
     }
     int per = o->by == EV_BY_DAY ? ymd : o->by == EV_BY_MONTH ? y * 100 + m : y;
     int k = o->key == EV_KEY_QUAD ? quad : o->key == EV_KEY_ROOT ? (code % 10000) / (code >= 40000 ? 100 : code >= 30000 ? 10 : 1) : code;
-    ent_ev_group *g = gt_get(w->ctx, &w->groups, EV_KEY_PACK(c1, c2, per, k));
-    if (!g) {
-        wfail(w, ENT_ENOMEM, "out of memory: too many groups");
-        return 1;
+    uint64_t key = EV_KEY_PACK(c1, c2, per, k);
+    /* queue the update and prefetch its slot: the group table is larger
+     * than the caches, and this hides the miss behind the next rows */
+    const ent_ev_group *slot = &w->groups.slot[ghash(key, w->groups.cap - 1)];
+    __builtin_prefetch(slot, 1);
+    __builtin_prefetch((const char *)slot + 64, 1);
+    if (w->pq_n == PEND_N) {
+        if (!pend_apply(w, &w->pq[w->pq_head]))
+            return 1;
+        w->pq_head = (w->pq_head + 1) & (PEND_N - 1);
+        w->pq_n--;
     }
-    g->events++;
-    if (hg) {
-        g->gold100 += gold;
-        g->n_gold++;
-    }
-    if (hm) {
-        g->mentions += ment;
-        g->n_ment++;
-    }
-    if (hs) {
-        g->sources += src;
-        g->n_src++;
-    }
-    if (ha) {
-        g->articles += art;
-        g->n_art++;
-    }
+    struct pend *pe = &w->pq[(w->pq_head + w->pq_n) & (PEND_N - 1)];
+    w->pq_n++;
+    pe->key = key;
+    pe->gold = gold;
+    pe->ment = ment;
+    pe->src = src;
+    pe->art = art;
+    pe->hg = (uint8_t)hg;
+    pe->hm = (uint8_t)hm;
+    pe->hs = (uint8_t)hs;
+    pe->ha = (uint8_t)ha;
     w->aggregated++;
     return 0;
+}
+
+static int pend_flush(worker *w)
+{
+    while (w->pq_n) {
+        if (!pend_apply(w, &w->pq[w->pq_head]))
+            return 0;
+        w->pq_head = (w->pq_head + 1) & (PEND_N - 1);
+        w->pq_n--;
+    }
+    return 1;
 }
 
 /* ------------------------------------------------------------ scanners */
@@ -1244,6 +1294,13 @@ static void run_plain(worker *w, const ev_unit *u)
     w->bytes += u->hi - lo;
     const char *stop = map + u->hi;
     scan(w, &f->spec, u->file, map + lo, stop, end, lo, &line, 1);
+    pend_flush(w);
+    /* the pages stay in the page cache; they leave this process's resident
+     * set, so memory is bounded by the groups, not by the input */
+    uint64_t pg = (uint64_t)sysconf(_SC_PAGESIZE);
+    uint64_t a = u->lo / pg * pg, b = u->hi / pg * pg;
+    if (b > a)
+        madvise((void *)(uintptr_t)(map + a), b - a, MADV_DONTNEED);
 }
 
 static void run_stream(worker *w, const ev_unit *u)
@@ -1351,6 +1408,7 @@ static void run_stream(worker *w, const ev_unit *u)
         have = rest;
     }
 out:
+    pend_flush(w);
     if (gz)
         gzclose(gz);
     if (zf)
