@@ -65,6 +65,7 @@ typedef struct ev_spec {
     int icews_codes;     /* 1: validate codes against ICEWS' table, quad from it */
     char colname[NROLES][48];
     int8_t role_of[64];  /* field index -> role, -1 none (indices < 64) */
+    uint8_t next_need[65]; /* smallest needed field index >= i (last_needed + 1 past it) */
 } ev_spec;
 
 typedef struct ev_file {
@@ -109,6 +110,12 @@ static void spec_finish(ev_spec *s)
             if (s->idx[r] > s->last_needed)
                 s->last_needed = s->idx[r];
         }
+    int nx = s->last_needed + 1;
+    for (int i = 64; i >= 0; i--) {
+        if (i < 64 && s->role_of[i] >= 0)
+            nx = i;
+        s->next_need[i] = (uint8_t)(i > s->last_needed ? s->last_needed + 1 : nx);
+    }
 }
 
 static void spec_gdelt(ev_spec *s, ent_ev_format fmt)
@@ -1136,9 +1143,11 @@ static const char *scan_tsv(worker *w, const ev_spec *sp, int file, const char *
     blk b;
     blk_load(&b, p, end, delim);
     rowctx rc = { w, sp, file, 0, 0 };
+    ent_ev_field fr[NROLES];
+    /* once: a row with the expected field count overwrites every role it
+     * has, and a row without it is rejected before its fields are read */
+    memset(fr, 0, sizeof fr);
     while (p < stop) {
-        ent_ev_field fr[NROLES];
-        memset(fr, 0, sizeof fr);
         const char *row = p, *fs = p;
         int nf = 0;
         /* bits below the row start are already cleared */
@@ -1166,6 +1175,41 @@ static const char *scan_tsv(worker *w, const ev_spec *sp, int file, const char *
             fs = q + 1;
             if (isnl)
                 goto row_done;
+            /* fields nf .. need-1 are not needed: pass their separators with
+             * popcount and clear-lowest-bit, without looking at them */
+            int need = sp->next_need[nf < 64 ? nf : 64];
+            while (nf < need && nf <= last) {
+                int nlpos = b.nl ? __builtin_ctzll(b.nl) : 64;
+                uint64_t tb = nlpos == 64 ? b.tab : b.tab & ((1ull << nlpos) - 1);
+                int cnt = __builtin_popcountll(tb), skip = need - nf;
+                if (cnt >= skip) {
+                    for (int i = 1; i < skip; i++)
+                        tb &= tb - 1;
+                    int kk = __builtin_ctzll(tb);
+                    uint64_t kp = above(kk);
+                    b.tab &= kp;
+                    b.nl &= kp;
+                    nf = need;
+                    fs = b.base + kk + 1;
+                    break;
+                }
+                nf += cnt;
+                if (nlpos < 64) {
+                    /* the row ends before the field we need: a short row */
+                    uint64_t kp = above(nlpos);
+                    b.tab &= kp;
+                    b.nl &= kp;
+                    nf++;
+                    fs = b.base + nlpos + 1;
+                    goto row_done;
+                }
+                b.tab = 0;
+                if (b.base + 64 >= end) {
+                    fs = end; /* no newline before the end of data */
+                    goto eod;
+                }
+                blk_load(&b, b.base + 64, end, delim);
+            }
             if (nf > last) {
                 /* skip the rest of the row: count delimiters up to the newline */
                 for (;;) {
