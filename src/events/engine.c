@@ -93,7 +93,7 @@ static int norm_eq(const char *s, size_t n, const char *alias)
             continue;
         if (c >= 'A' && c <= 'Z')
             c = (char)(c - 'A' + 'a');
-        if (alias[j] != c)
+        if (!alias[j] || alias[j] != c)
             return 0;
         j++;
     }
