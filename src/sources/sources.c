@@ -6,9 +6,11 @@
 #include "../store/store.h"
 
 extern const ent_source ent_src_states;
+extern const ent_source ent_src_unvotes;
 
 const ent_source *const ent_sources[] = {
     &ent_src_states,
+    &ent_src_unvotes,
 };
 
 const size_t ent_nsources = sizeof ent_sources / sizeof ent_sources[0];
