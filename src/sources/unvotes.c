@@ -20,12 +20,13 @@
  */
 #include "../store/store.h"
 #include "../measures/votepanel.h"
+#include "../measures/agree_db.h"
 #include "unvotes.h"
 
 #include <string.h>
 
-#define UN_YEAR_LO 1946
-#define UN_YEAR_HI 2019
+#define UN_YEAR_LO ENT_UN_YEAR_LO
+#define UN_YEAR_HI ENT_UN_YEAR_HI
 
 static const char SCHEMA[] =
     "CREATE TABLE IF NOT EXISTS un_roll_calls("
@@ -72,16 +73,8 @@ static const struct {
     {"Zanzibar", NULL, 511},
 };
 
-/* A one-entry-per-code cache of the last (date -> COW code) lookup. */
-typedef struct iso_cache {
-    int date[26 * 26 + 1];
-    int code[26 * 26 + 1];
-} iso_cache;
-
-/* place maps the row's code (or name) to COW on y-m-d: >0 the code, 0 a
- * known state that is not a member on the date, -1 unknown. */
-static int place(const ent_registry *reg, iso_cache *cache, const ent_cell *code,
-                 const ent_cell *name, int y, int m, int d)
+int ent_unvotes_place(const ent_registry *reg, ent_unvotes_cache *cache, const ent_cell *code,
+                      const ent_cell *name, int y, int m, int d)
 {
     int date = y * 10000 + m * 100 + d, slot = 26 * 26, c;
     if (code->n == 0) {
@@ -263,7 +256,7 @@ static ent_status load_votes(ent_load *ld, ent_vpanel *panel, const rc_info *rc)
     ent_ctx *ctx = ld->ctx;
     ent_reader *r = NULL;
     sqlite3_stmt *ins = NULL;
-    iso_cache *cache = NULL;
+    ent_unvotes_cache *cache = NULL;
     uint8_t *seen = NULL; /* (ccode, rcid) bits: a state's second vote on a roll call */
     ent_cell *c;
     size_t nc;
@@ -298,7 +291,7 @@ static ent_status load_votes(ent_load *ld, ent_vpanel *panel, const rc_info *rc)
             goto out;
         }
         date = rc->date[rcid];
-        cc = place(ld->reg, cache, &c[ix[2]], &c[ix[1]], date / 10000, date / 100 % 100,
+        cc = ent_unvotes_place(ld->reg, cache, &c[ix[2]], &c[ix[1]], date / 10000, date / 100 % 100,
                    date % 100);
         if (cc < 0) {
             if (c[ix[2]].n == 0)
