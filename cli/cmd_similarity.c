@@ -18,6 +18,7 @@
 static const char usage_text[] =
     "usage: entente similarity FILE --levels LO:HI [--weights COL] [--format table|csv|json]\n"
     "                          [-o FILE]\n"
+    "       entente similarity --x LIST --y LIST [--w LIST] --levels LO:HI [...]\n"
     "\n"
     "Agreement between two vectors rated on the integer scale LO..HI.  FILE is a CSV\n"
     "with columns x and y, one row per item (for example the two states' alliance ties\n"
@@ -35,13 +36,15 @@ static const char usage_text[] =
     "options:\n"
     "  --levels LO:HI   the scale (integers, LO < HI, at most 64 levels); required\n"
     "  --weights COL    the weight column (numbers >= 0)\n"
+    "  --x, --y, --w L  the items given inline as comma lists instead of FILE\n"
     "  --format F       csv (default), table or json\n"
     "  -o FILE          write to FILE atomically instead of stdout\n"
     "\n"
+    "A FILE for the first example below would be:  x,y,w / 3,2,.5 / 3,2,.3 / 2,3,.1 / 2,3,.1\n"
+    "\n"
     "examples:\n"
-    "  printf 'x,y,w\\n3,2,.5\\n3,2,.3\\n2,3,.1\\n2,3,.1\\n' > ties.csv\n"
-    "  entente similarity ties.csv --levels 0:3\n"
-    "  entente similarity ties.csv --levels 0:3 --format table -o sim.txt\n";
+    "  entente similarity --x 3,3,2,2 --y 2,2,3,3 --w .5,.3,.1,.1 --levels 0:3\n"
+    "  entente similarity --x 3,3,1,2 --y 3,3,1,3 --levels 1:3 --format table -o sim.txt\n";
 
 static int run(int argc, char **argv);
 
@@ -149,6 +152,54 @@ out:
     return st;
 }
 
+/* inline_items parses --x/--y/--w comma lists; 0 with a message when bad. */
+static int inline_items(ent_ctx *ctx, const char *xs, const char *ys, const char *ws, int lo,
+                        int hi, items *it)
+{
+    const char *lists[3] = {xs, ys, ws};
+    const char *names[3] = {"--x", "--y", "--w"};
+    size_t counts[3] = {0, 0, 0};
+    for (int k = 0; k < 3; k++) {
+        const char *p = lists[k];
+        size_t i = 0;
+        if (!p)
+            continue;
+        while (*p) {
+            char *end;
+            double v = strtod(p, &end);
+            if (end == p || (*end && *end != ',')) {
+                cli_fail("similarity", "%s: '%s' is not a comma list of numbers", names[k],
+                         lists[k]);
+                return 0;
+            }
+            if (k < 2 && (v != (int)v || v < lo || v > hi)) {
+                cli_fail("similarity", "%s: item %zu (%g) is not an integer in the levels %d:%d",
+                         names[k], i + 1, v, lo, hi);
+                return 0;
+            }
+            if (k == 2 && !(v >= 0)) {
+                cli_fail("similarity", "--w: item %zu (%g) is not a weight (a number >= 0)",
+                         i + 1, v);
+                return 0;
+            }
+            if (i == it->cap && !grow(ctx, it, 1)) {
+                cli_fail("similarity", "out of memory");
+                return 0;
+            }
+            (k == 0 ? it->x : k == 1 ? it->y : it->w)[i++] = v;
+            p = *end ? end + 1 : end;
+        }
+        counts[k] = i;
+    }
+    if (counts[0] != counts[1] || (ws && counts[2] != counts[0])) {
+        cli_fail("similarity", "--x, --y%s must have the same number of items", ws ? ", --w" : "");
+        return 0;
+    }
+    it->n = counts[0];
+    it->weighted = ws != NULL;
+    return 1;
+}
+
 static int parse_levels(const char *s, int *lo, int *hi)
 {
     char *end;
@@ -169,8 +220,9 @@ static int run(int argc, char **argv)
     static const struct option longopts[] = {
         {"levels", required_argument, NULL, 'l'}, {"weights", required_argument, NULL, 'w'},
         {"format", required_argument, NULL, 'f'}, {"output", required_argument, NULL, 'o'},
-        {NULL, 0, NULL, 0}};
-    const char *levels = NULL, *wcol = NULL, *outpath = NULL;
+        {"x", required_argument, NULL, 'X'},      {"y", required_argument, NULL, 'Y'},
+        {"w", required_argument, NULL, 'V'},      {NULL, 0, NULL, 0}};
+    const char *levels = NULL, *wcol = NULL, *outpath = NULL, *xs = NULL, *ys = NULL, *ws = NULL;
     int fmt = ENT_FMT_CSV, lo = 0, hi = 0, c, rc = 1;
     ent_ctx *ctx = NULL;
     ent_out *o = NULL;
@@ -195,13 +247,23 @@ static int run(int argc, char **argv)
         case 'o':
             outpath = optarg;
             break;
+        case 'X':
+            xs = optarg;
+            break;
+        case 'Y':
+            ys = optarg;
+            break;
+        case 'V':
+            ws = optarg;
+            break;
         default:
             return cli_usage(&ent_verb_similarity);
         }
     }
-    if (optind != argc - 1 || !levels) {
+    if ((xs || ys) ? (optind != argc || !xs || !ys) : (optind != argc - 1) || !levels) {
         fprintf(stderr, "entente: similarity: %s\n",
-                optind != argc - 1 ? "exactly one FILE is needed" : "--levels LO:HI is required");
+                !levels ? "--levels LO:HI is required"
+                        : "one FILE, or --x and --y (and no FILE), is needed");
         return cli_usage(&ent_verb_similarity);
     }
     if (!parse_levels(levels, &lo, &hi))
@@ -211,7 +273,13 @@ static int run(int argc, char **argv)
     ctx = ent_ctx_new();
     if (!ctx)
         return cli_fail("similarity", "out of memory");
-    st = read_items(ctx, argv[optind], wcol, lo, hi, &it);
+    if (xs) {
+        if (!inline_items(ctx, xs, ys, ws, lo, hi, &it))
+            goto out;
+        st = ENT_OK;
+    } else {
+        st = read_items(ctx, argv[optind], wcol, lo, hi, &it);
+    }
     if (st != ENT_OK) {
         rc = cli_status("similarity", ctx, st);
         goto out;
