@@ -3,7 +3,7 @@
 # unvotes CSVs: stored panel (session years, quadratic), other weights,
 # calendar years, an issue filter and important votes.
 cd "$TMPD" || exit 1
-. "$ROOT/tests/data/agree_lib.sh"
+. "$ROOT/tests/data/agree_lib.inc"
 check CHN RUS CN RU 2010 2019 quadratic session - -
 check CHN RUS CN RU 1972 1975 quadratic session - -
 check China Russia CN RU 1995 2000 nominal session - - --weights nominal
