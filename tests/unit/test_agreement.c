@@ -7,6 +7,7 @@
  */
 #include "testutil.h"
 #include "measures/agreement.h"
+#include "measures/votepanel.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -227,6 +228,84 @@ static void test_pair_index(void **state)
             assert_int_equal(ent_agree_pair_index(i, j, 9), p++);
 }
 
+/* The panel: members 2, 20, 200 in 2000; 2 and 200 only in 2001. */
+static int members(void *ud, int year, int *codes, int max)
+{
+    (void)ud;
+    (void)max;
+    codes[0] = 2;
+    if (year == 2000) {
+        codes[1] = 20;
+        codes[2] = 200;
+        return 3;
+    }
+    codes[1] = 200;
+    return 2;
+}
+
+typedef struct got_rows {
+    int a[8], b[8], year[8];
+    ent_agree_row r[8];
+    int n;
+} got_rows;
+
+static ent_status collect(void *ud, int a, int b, int year, const ent_agree_row *row)
+{
+    got_rows *g = ud;
+    if (g->n == 8)
+        return ENT_EINVAL;
+    g->a[g->n] = a;
+    g->b[g->n] = b;
+    g->year[g->n] = year;
+    g->r[g->n++] = *row;
+    return ENT_OK;
+}
+
+static void test_panel(void **state)
+{
+    (void)state;
+    ent_ctx *ctx = ent_ctx_new();
+    ent_vpanel *p = ent_vpanel_new(ctx);
+    got_rows g = {0};
+    assert_non_null(p);
+    assert_int_equal(ent_vpanel_add_rc(p, 10, 2000), ENT_OK);
+    assert_int_equal(ent_vpanel_add_rc(p, 11, 2000), ENT_OK);
+    assert_int_equal(ent_vpanel_add_rc(p, 5000, 2001), ENT_OK);
+    assert_int_equal(ent_vpanel_add_vote(p, 99, 2, ENT_VOTE_YES), ENT_EINVAL); /* no such rc */
+    assert_int_equal(ent_vpanel_add_vote(p, 10, 2, 4), ENT_EINVAL);
+    /* 2000: 2 and 200 agree on 10, disagree (yes/no) on 11; 20 votes only on 10 */
+    ent_vpanel_add_vote(p, 10, 200, ENT_VOTE_YES);
+    ent_vpanel_add_vote(p, 10, 2, ENT_VOTE_YES);
+    ent_vpanel_add_vote(p, 11, 2, ENT_VOTE_YES);
+    ent_vpanel_add_vote(p, 11, 200, ENT_VOTE_NO);
+    ent_vpanel_add_vote(p, 10, 20, ENT_VOTE_ABSTAIN);
+    /* 2001: 20 is no member, its vote is not used */
+    ent_vpanel_add_vote(p, 5000, 20, ENT_VOTE_YES);
+    ent_vpanel_add_vote(p, 5000, 2, ENT_VOTE_YES);
+    assert_int_equal(ent_vpanel_run(p, 2000, 2001, ENT_AGREE_QUADRATIC, members, NULL, collect,
+                                    &g),
+                     ENT_OK);
+    /* (a, b, year) ascending: 2-20 2000, 2-200 2000, 2-200 2001, 20-200 2000 */
+    assert_int_equal(g.n, 4);
+    assert_int_equal(g.a[0], 2);
+    assert_int_equal(g.b[0], 20);
+    assert_int_equal(g.r[0].n, 1);
+    assert_near(g.r[0].s, 0, 1e-12); /* yes vs abstain: distance 1 of 2 */
+    assert_int_equal(g.b[1], 200);
+    assert_int_equal(g.year[1], 2000);
+    assert_int_equal(g.r[1].n, 2);
+    assert_near(g.r[1].agree, .5, 1e-12);
+    assert_near(g.r[1].s, 0, 1e-12);
+    assert_int_equal(g.year[2], 2001);
+    assert_int_equal(g.r[2].n, 0); /* 200 did not vote in 2001 */
+    assert_nan(g.r[2].s);
+    assert_int_equal(g.a[3], 20);
+    assert_int_equal(g.b[3], 200);
+    assert_int_equal(g.r[3].n, 1);
+    ent_vpanel_free(p);
+    ent_ctx_free(ctx);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -235,7 +314,7 @@ int main(void)
         cmocka_unit_test(test_table_missing), cmocka_unit_test(test_taub),
         cmocka_unit_test(test_weights_names), cmocka_unit_test(test_kernel_empty),
         cmocka_unit_test(test_kernel_hand),   cmocka_unit_test(test_kernel_random),
-        cmocka_unit_test(test_pair_index),
+        cmocka_unit_test(test_pair_index),   cmocka_unit_test(test_panel),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
