@@ -357,7 +357,7 @@ static const word_state words[] = {
     {"south african", 560}, {"namibia", 565}, {"namibian", 565}, {"lesotho", 570},
     {"botswana", 571}, {"swaziland", 572}, {"madagascar", 580}, {"malagasy", 580},
     {"comoros", 581}, {"comoran", 581}, {"mauritius", 590}, {"mauritian", 590},
-    {"seychelles", 591}, {"morocco", 600}, {"moroccan", 600}, {"algeria", 615},
+    {"seychelles", 591}, {"seychellois", 591}, {"morocco", 600}, {"moroccan", 600}, {"algeria", 615},
     {"algerian", 615}, {"tunisia", 616}, {"tunisian", 616}, {"libya", 620},
     {"libyan", 620}, {"sudan", 625}, {"sudanese", 625}, {"south sudan", 626},
     {"south sudanese", 626}, {"iran", 630}, {"iranian", 630}, {"turkey", 640},

@@ -6,9 +6,13 @@
 #include "../store/store.h"
 
 extern const ent_source ent_src_states;
+extern const ent_source ent_src_archigos, ent_src_china_vitae, ent_src_meet_dyad_year;
 
 const ent_source *const ent_sources[] = {
     &ent_src_states,
+    &ent_src_archigos,
+    &ent_src_china_vitae,
+    &ent_src_meet_dyad_year,
 };
 
 const size_t ent_nsources = sizeof ent_sources / sizeof ent_sources[0];
