@@ -58,6 +58,13 @@ static int run(int argc, char **argv)
         rc = cli_status("states", ctx, st);
         goto out;
     }
+    for (int i = optind; i < argc; i++) { /* every name resolves before any output */
+        int cc;
+        if ((st = ent_state_resolve(ctx, reg, argv[i], year, &cc)) != ENT_OK) {
+            rc = cli_status("states", ctx, st);
+            goto out;
+        }
+    }
     if ((st = ent_out_open(ctx, outpath, (ent_fmt)fmt, cols, 5, &o)) != ENT_OK) {
         rc = cli_status("states", ctx, st);
         goto out;
@@ -65,13 +72,7 @@ static int run(int argc, char **argv)
     if (optind < argc) {
         for (int i = optind; i < argc; i++) {
             int cc;
-            st = ent_state_resolve(ctx, reg, argv[i], year, &cc);
-            if (st != ENT_OK) {
-                rc = cli_status("states", ctx, st);
-                ent_out_close(o, 0);
-                o = NULL;
-                goto out;
-            }
+            ent_state_resolve(ctx, reg, argv[i], year, &cc);
             ent_out_str(o, argv[i]);
             ent_out_i64(o, cc);
             ent_out_str(o, ent_state_abb(reg, cc));

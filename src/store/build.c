@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <signal.h>
 #include <sys/stat.h>
 #include <time.h>
 
@@ -141,6 +142,15 @@ static int in_list(const char *list, const char *name)
 }
 
 /* ------------------------------------------------------------ build */
+
+/* fault_point lets tests kill the build mid-transaction, as a crash or an
+ * impatient user would: ENTENTE_FAULT=kill-after:SOURCE. */
+static void fault_point(const char *name)
+{
+    const char *f = getenv("ENTENTE_FAULT");
+    if (f && !strncmp(f, "kill-after:", 11) && !strcmp(f + 11, name))
+        raise(SIGKILL);
+}
 
 typedef struct strbuf {
     char *p;
@@ -312,7 +322,7 @@ ent_status ent_build(ent_db *db, const ent_build_opts *opts)
             char name[64];
             snprintf(name, sizeof name, "%.*s", (int)k, p);
             if (!ent_source_find(name))
-                return ent_err(ctx, ENT_EINVAL, "build: unknown source '%s'", name);
+                return ent_err(ctx, ENT_EINVAL, "unknown source '%s' (see `entente build --list`)", name);
             p = e ? e + 1 : p + k;
         }
     }
@@ -406,6 +416,7 @@ ent_status ent_build(ent_db *db, const ent_build_opts *opts)
             goto out;
         }
         nloaded++;
+        fault_point(src->name);
     }
     st = ent_sql_exec(ctx, sq, "COMMIT");
     if (st == ENT_OK) {
