@@ -53,7 +53,6 @@ static const ent_meet_alias aliases[] = {
     {"Donald J. Trump", "Donald Trump", USA, 1},
     {"Trump", "Donald Trump", USA, 1},
     {"George W. Bush", "George W. Bush", USA, 1},
-    {"George Bush", "George W. Bush", USA, 1},
     {"Joseph R. Biden", "Joe Biden", USA, 1},
     {"Joe Biden", "Joe Biden", USA, 1},
     /* Europe */
@@ -247,7 +246,7 @@ int ent_meet_title_role(const char *title)
     static const char *const not_head[] = {
         "vice", "deputy", "former", "acting prime", "first lady", "wife", "husband",
         "mother", "son", "daughter", "elect", "candidate", "envoy", "advisor", "adviser",
-        "assistant", "minister of", "chief of staff", "speaker", "governor", "mayor",
+        "assistant", "chief of staff", "speaker", "governor", "mayor",
         "chairman of the", "chairperson of", "president of the senate",
         "president of the national assembly", "president of the european",
         "president of the world", "president of the international", "president of the asian",
