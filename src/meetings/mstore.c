@@ -133,11 +133,11 @@ ent_status ent_meet_sink_open(ent_load *ld, const char *source, ent_meet_sink *s
     return load_spells(s);
 }
 
-static void bind_date(sqlite3_stmt *q, int i, int32_t day)
+static void bind_date(sqlite3_stmt *q, int i, int32_t day, int present)
 {
     int y, m, d;
     char buf[16];
-    if (day < 0) {
+    if (!present) {
         sqlite3_bind_null(q, i);
         return;
     }
@@ -165,8 +165,8 @@ static void bind_state(sqlite3_stmt *q, int i, int c)
 ent_status ent_meet_sink_add(ent_meet_sink *s, const ent_meet_rec *r)
 {
     sqlite3_stmt *q = s->ins;
-    bind_date(q, 1, r->day);
-    bind_date(q, 2, r->end > r->day ? r->end : -1);
+    bind_date(q, 1, r->day, 1);
+    bind_date(q, 2, r->end, r->end > r->day);
     bind_str(q, 3, r->leader_a);
     bind_str(q, 4, r->role_a);
     bind_state(q, 5, r->state_a);

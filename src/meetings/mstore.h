@@ -30,7 +30,7 @@ typedef struct ent_meet_sink {
 
 /* One meeting record, as inserted. */
 typedef struct ent_meet_rec {
-    int32_t day, end;        /* end < 0: none */
+    int32_t day, end;        /* end <= day: a one-day record */
     const char *leader_a, *role_a;
     int state_a;
     const char *leader_b, *role_b; /* leader_b NULL: unnamed counterpart */

@@ -51,6 +51,7 @@ typedef struct prow {
     int32_t day, end;
     int format;
     char *place;
+    char src[16]; /* source name: a pair is counted from one source only */
 } prow;
 
 static int cmp_prow(const void *a, const void *b)
@@ -85,11 +86,11 @@ ent_status ent_meet_partners(ent_ctx *ctx, sqlite3 *db, const char *leader, int3
                              int32_t to, ent_meet_partner **out, size_t *nout)
 {
     static const char sql[] =
-        "SELECT leader_b, state_b, date, coalesce(end_date,date), format, coalesce(place,'') "
-        "FROM meetings WHERE leader_a=?1 AND role_b='head' AND leader_b IS NOT NULL "
+        "SELECT leader_b, state_b, date, coalesce(end_date,date), format, coalesce(place,''), "
+        "source FROM meetings WHERE leader_a=?1 AND role_b='head' AND leader_b IS NOT NULL "
         "UNION ALL "
-        "SELECT leader_a, state_a, date, coalesce(end_date,date), format, coalesce(place,'') "
-        "FROM meetings WHERE leader_b=?1 AND role_a='head'";
+        "SELECT leader_a, state_a, date, coalesce(end_date,date), format, coalesce(place,''), "
+        "source FROM meetings WHERE leader_b=?1 AND role_a='head'";
     sqlite3_stmt *q = NULL;
     prow *rows = NULL;
     ent_meet_partner *ps = NULL;
@@ -129,6 +130,7 @@ ent_status ent_meet_partners(ent_ctx *ctx, sqlite3 *db, const char *leader, int3
             st = ent_err(ctx, ENT_ENOMEM, "out of memory");
             goto out;
         }
+        snprintf(r->src, sizeof r->src, "%s", (const char *)sqlite3_column_text(q, 6));
         r->ccode = sqlite3_column_int(q, 1);
         r->day = d;
         r->end = e;
@@ -144,10 +146,26 @@ ent_status ent_meet_partners(ent_ctx *ctx, sqlite3 *db, const char *leader, int3
         goto out;
     }
     for (size_t i = 0; i < n;) {
-        size_t j = i, nd = 0;
+        size_t j = i, nd = 0, end, best = 0;
+        const char *use = rows[i].src;
         ent_meet_partner *p = &ps[np];
-        while (j < n && !strcmp(rows[j].partner, rows[i].partner)) {
-            if (ent_meet_format_inperson(rows[j].format)) {
+        /* The same meeting can be in two sources (a Chinese and a US record
+         * of one summit): count the pair from the source with more records. */
+        for (end = i; end < n && !strcmp(rows[end].partner, rows[i].partner); end++)
+            ;
+        for (size_t a = i; a < end; a++) {
+            size_t k = 0;
+            for (size_t b = i; b < end; b++)
+                k += !strcmp(rows[a].src, rows[b].src);
+            if (k > best || (k == best && strcmp(rows[a].src, use) < 0)) {
+                best = k;
+                use = rows[a].src;
+            }
+        }
+        while (j < end) {
+            if (strcmp(rows[j].src, use))
+                ; /* the other source's record of the pair */
+            else if (ent_meet_format_inperson(rows[j].format)) {
                 days[nd].day = rows[j].day;
                 days[nd].end = rows[j].end;
                 days[nd].place = rows[j].place;

@@ -6,12 +6,14 @@
 #include "../store/store.h"
 
 extern const ent_source ent_src_states;
-extern const ent_source ent_src_archigos, ent_src_china_vitae, ent_src_meet_dyad_year;
+extern const ent_source ent_src_archigos, ent_src_china_vitae, ent_src_state_dept,
+    ent_src_meet_dyad_year;
 
 const ent_source *const ent_sources[] = {
     &ent_src_states,
     &ent_src_archigos,
     &ent_src_china_vitae,
+    &ent_src_state_dept,
     &ent_src_meet_dyad_year,
 };
 

@@ -19,7 +19,8 @@ line=$("$ENTENTE" meetings "Hu Jintao" --from 2003-01-01 --to 2008-12-31 --partn
 n=$(sqlite3 "$DATADB" "SELECT count(*) FROM meet_unmatched WHERE source='china_vitae' AND n > 0")
 [ "$n" -gt 0 ] || { echo "no unmatched report"; exit 1; }
 # Dyad-years: covered years are numbers, uncovered are absent (NULL when joined).
-cov=$(sqlite3 "$DATADB" "SELECT min(year), max(year), count(*) FROM meet_dyad_year WHERE ccode1=2 AND ccode2=710")
+# CHN-USA is covered from both sides exactly in China Vitae's years.
+cov=$(sqlite3 "$DATADB" "SELECT min(year), max(year), count(*) FROM meet_dyad_year WHERE ccode1=2 AND ccode2=710 AND meet_coverage='china_vitae+state_dept'")
 [ "$cov" = "2003|2018|16" ] || { echo "CHN-USA coverage: $cov"; exit 1; }
 none=$(sqlite3 "$DATADB" "SELECT count(*) FROM meet_dyad_year WHERE ccode1=200 AND ccode2=220")
 [ "$none" = 0 ] || { echo "UKG-FRN has rows though no source covers it"; exit 1; }
