@@ -21,7 +21,7 @@ typedef struct ent_verb {
 } ent_verb;
 
 /* Every cmd_*.c defines one of these. */
-extern const ent_verb ent_verb_build, ent_verb_states;
+extern const ent_verb ent_verb_build, ent_verb_states, ent_verb_sources;
 extern const ent_verb ent_verb_meetings;
 
 /* cli_fail prints "entente: VERB: message" and returns 1. */
