@@ -14,6 +14,7 @@ static const ent_verb *const verbs[] = {
     &ent_verb_sources,
     &ent_verb_agree,
     &ent_verb_similarity,
+    &ent_verb_meetings,
 };
 #define NVERBS (sizeof verbs / sizeof verbs[0])
 

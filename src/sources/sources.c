@@ -7,10 +7,18 @@
 
 extern const ent_source ent_src_states;
 extern const ent_source ent_src_unvotes;
+extern const ent_source ent_src_archigos;
+extern const ent_source ent_src_china_vitae;
+extern const ent_source ent_src_state_dept;
+extern const ent_source ent_src_meet_dyad_year;
 
 const ent_source *const ent_sources[] = {
     &ent_src_states,
     &ent_src_unvotes,
+    &ent_src_archigos,
+    &ent_src_china_vitae,
+    &ent_src_state_dept,
+    &ent_src_meet_dyad_year,
 };
 
 const size_t ent_nsources = sizeof ent_sources / sizeof ent_sources[0];
