@@ -127,6 +127,8 @@ typedef struct ent_build_opts {
  * transaction: on failure or interruption the previous content stays.
  * Sources whose files are unchanged (sha256) are not reloaded. */
 ent_status ent_build(ent_db *db, const ent_build_opts *opts);
+/* ent_build_list writes the known sources (name, folder, stated coverage) to fp. */
+ent_status ent_build_list(FILE *fp);
 
 #ifdef __cplusplus
 }

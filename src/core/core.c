@@ -105,7 +105,7 @@ void *ent_calloc(ent_ctx *ctx, size_t n, size_t size)
         return NULL;
     p = ent_malloc(ctx, n * size);
     if (p)
-        memset(p, 0, n * size ? n * size : 1);
+        memset(p, 0, n * size > 0 ? n * size : 1);
     return p;
 }
 

@@ -42,7 +42,7 @@ ent_status ent_reader_open_mem(ent_ctx *ctx, const char *label, const char *data
                                const ent_reader_opts *opts, ent_reader **out);
 void ent_reader_close(ent_reader *r);
 
-/* ent_reader_next reads the next data row.  ENT_OK with *cells/*ncells set,
+/* ent_reader_next reads the next data row.  ENT_OK with cells and ncells set,
  * ENT_DONE at end of input, or an error with a message naming file:line
  * (an unclosed quote, a ragged row, a truncated gzip, a read error). */
 ent_status ent_reader_next(ent_reader *r, ent_cell **cells, size_t *ncells);

@@ -1,0 +1,633 @@
+/*
+ * reader.c -- streaming CSV/TSV reader with zero-copy cells.
+ *
+ * The input (a file descriptor, a gzip stream or a memory block) is read in
+ * large chunks into one growable buffer.  A row is located first: rows with
+ * no quote byte take the fast path (memchr for the newline, then an SSE2
+ * 16-byte compare for delimiters); rows with quotes take a quote-aware scan
+ * that finds the row end across embedded newlines, then a second pass that
+ * unquotes in place.  Cells are NUL-terminated in the buffer, which keeps the
+ * spare bytes needed for that.
+ */
+#include "reader.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <zlib.h>
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
+#define CHUNK (1u << 20)   /* first buffer size, and the read size */
+#define PAD 64             /* spare bytes after the data: NUL and SIMD over-read */
+#define DEFAULT_MAX_ROW ((size_t)64 << 20)
+
+struct ent_reader {
+    ent_ctx *ctx;
+    char *label;
+    int fd;                /* -1 when reading gz or memory */
+    gzFile gz;             /* non-NULL for gzip input */
+    const char *mem;       /* memory input */
+    size_t memlen, mempos;
+    char *buf;             /* data at buf[pos..len), capacity cap + PAD */
+    size_t cap, len, pos;
+    int eof;               /* the source has no more bytes */
+    char delim;
+    int quotes, ragged_ok, no_header;
+    size_t max_row;
+    ent_cell *cells;
+    size_t ncells, cellcap;
+    char **hdr;            /* header names, owned */
+    size_t nhdr;
+    uint64_t line;         /* line of the next unread byte (1-based) */
+    uint64_t row_line;     /* line where the current row starts */
+    uint64_t rows, bytes;
+};
+
+/* ------------------------------------------------------------ input */
+
+static ent_status fill(ent_reader *r)
+{
+    size_t keep = r->len - r->pos;
+    if (r->pos > 0) {
+        memmove(r->buf, r->buf + r->pos, keep);
+        r->len = keep;
+        r->pos = 0;
+    }
+    if (r->len == r->cap) {
+        size_t ncap = r->cap * 2;
+        char *nb;
+        if (r->cap >= r->max_row)
+            return ent_err(r->ctx, ENT_EPARSE, "%s:%llu: row longer than %zu bytes",
+                           r->label, (unsigned long long)r->line, r->max_row);
+        if (ncap > r->max_row)
+            ncap = r->max_row;
+        nb = ent_realloc(r->ctx, r->buf, ncap + PAD);
+        if (!nb)
+            return ent_err(r->ctx, ENT_ENOMEM, "%s: out of memory", r->label);
+        r->buf = nb;
+        r->cap = ncap;
+    }
+    while (r->len < r->cap && !r->eof) {
+        size_t want = r->cap - r->len;
+        ssize_t n;
+        if (r->gz) {
+            int got = gzread(r->gz, r->buf + r->len, want > (1u << 30) ? (1u << 30) : (unsigned)want);
+            if (got < 0) {
+                int zerr;
+                const char *m = gzerror(r->gz, &zerr);
+                return ent_err(r->ctx, ENT_EIO, "%s:%llu: gzip error: %s", r->label,
+                               (unsigned long long)r->line, m);
+            }
+            n = got;
+            if (n == 0) {
+                int zerr = Z_OK;
+                const char *m = gzerror(r->gz, &zerr);
+                const char *colon = strstr(m, ": ");
+                if (colon && m[0] == '<')
+                    m = colon + 2; /* drop zlib's "<fd:N>: " */
+                if (zerr != Z_OK && zerr != Z_STREAM_END)
+                    return ent_err(r->ctx, ENT_EPARSE,
+                                   "%s:%llu: truncated or corrupt gzip stream (%s)", r->label,
+                                   (unsigned long long)r->line, m);
+            }
+        } else if (r->mem) {
+            n = (ssize_t)(r->memlen - r->mempos < want ? r->memlen - r->mempos : want);
+            memcpy(r->buf + r->len, r->mem + r->mempos, (size_t)n);
+            r->mempos += (size_t)n;
+        } else {
+            n = read(r->fd, r->buf + r->len, want);
+            if (n < 0) {
+                if (errno == EINTR)
+                    continue;
+                return ent_err(r->ctx, ENT_EIO, "%s: read error: %s", r->label, strerror(errno));
+            }
+        }
+        if (n == 0) {
+            r->eof = 1;
+            break;
+        }
+        r->len += (size_t)n;
+        if (!r->mem && !r->gz)
+            break; /* one read per fill keeps latency low; the loop calls again */
+    }
+    return ENT_OK;
+}
+
+/* ------------------------------------------------------------ cells */
+
+static ent_status push_cell(ent_reader *r, char *p, size_t n)
+{
+    if (r->ncells == r->cellcap) {
+        size_t nc = r->cellcap ? r->cellcap * 2 : 64;
+        ent_cell *c;
+        if (nc > (1u << 20))
+            return ent_err(r->ctx, ENT_EPARSE, "%s:%llu: more than %u fields", r->label,
+                           (unsigned long long)r->row_line, 1u << 20);
+        c = ent_realloc(r->ctx, r->cells, nc * sizeof *c);
+        if (!c)
+            return ent_err(r->ctx, ENT_ENOMEM, "%s: out of memory", r->label);
+        r->cells = c;
+        r->cellcap = nc;
+    }
+    p[n] = '\0';
+    r->cells[r->ncells].p = p;
+    r->cells[r->ncells].n = n;
+    r->ncells++;
+    return ENT_OK;
+}
+
+/* split_plain splits [p, e) (no quotes inside) at delimiters. */
+static ent_status split_plain(ent_reader *r, char *p, char *e)
+{
+    char *start = p;
+    char *q = p;
+    const char d = r->delim;
+    ent_status st;
+#if defined(__SSE2__)
+    const __m128i vd = _mm_set1_epi8(d);
+    while (q + 16 <= e) {
+        __m128i v = _mm_loadu_si128((const __m128i *)(const void *)q);
+        unsigned m = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, vd));
+        while (m) {
+            char *hit = q + __builtin_ctz(m);
+            if ((st = push_cell(r, start, (size_t)(hit - start))) != ENT_OK)
+                return st;
+            start = hit + 1;
+            m &= m - 1;
+        }
+        q += 16;
+    }
+#endif
+    for (; q < e; q++) {
+        if (*q == d) {
+            if ((st = push_cell(r, start, (size_t)(q - start))) != ENT_OK)
+                return st;
+            start = q + 1;
+        }
+    }
+    return push_cell(r, start, (size_t)(e - start));
+}
+
+/* scan_quoted walks a row that contains quotes, starting at p, bounded by
+ * e.  With write=0 it only finds the row's end: returns 1 and sets *rowend
+ * (the '\n' or e at EOF) and *nlines (embedded newlines), 0 when more input
+ * is needed, -1 on a syntax error (message set).  With write=1 (the row is
+ * known complete) it unquotes in place and pushes the cells. */
+static int scan_quoted(ent_reader *r, char *p, char *e, int write, char **rowend, uint64_t *nlines)
+{
+    char *s = p;        /* read cursor */
+    char *w = p;        /* write cursor (write mode) */
+    char *cell = p;     /* start of current cell's output */
+    uint64_t nl = 0;
+    size_t col = 0;
+    const char d = r->delim;
+    const int more = write ? 0 : !r->eof; /* can input continue past e? */
+
+    for (;;) {
+        if (s < e && *s == '"') {
+            /* quoted field */
+            s++;
+            for (;;) {
+                if (s >= e) {
+                    if (more)
+                        return 0;
+                    ent_err(r->ctx, ENT_EPARSE, "%s:%llu: column %zu: unclosed quote",
+                            r->label, (unsigned long long)r->row_line, col + 1);
+                    return -1;
+                }
+                if (*s == '"') {
+                    if (s + 1 < e && s[1] == '"') {
+                        if (write)
+                            *w++ = '"';
+                        s += 2;
+                        continue;
+                    }
+                    if (s + 1 >= e && more)
+                        return 0;
+                    s++;
+                    break;
+                }
+                if (*s == '\n')
+                    nl++;
+                if (write)
+                    *w++ = *s;
+                s++;
+            }
+            if (s < e && *s == '\r' && s + 1 >= e && more)
+                return 0;
+            if (s < e && *s == '\r' && (s + 1 >= e || s[1] == '\n'))
+                s++;
+            if (s >= e && more)
+                return 0;
+            if (s < e && *s != d && *s != '\n') {
+                ent_err(r->ctx, ENT_EPARSE,
+                        "%s:%llu: column %zu: unexpected '%c' after closing quote", r->label,
+                        (unsigned long long)(r->row_line + nl), col + 1, *s);
+                return -1;
+            }
+        } else {
+            /* unquoted field: a quote inside is an ordinary byte */
+            while (s < e && *s != d && *s != '\n') {
+                if (write)
+                    *w++ = *s;
+                s++;
+            }
+            if (s >= e && more)
+                return 0;
+            if (write && w > cell && w[-1] == '\r' && (s >= e || *s == '\n'))
+                w--;
+        }
+        /* s is at a delimiter, a newline or the end of input; read it before
+         * push_cell writes the cell's NUL, which may land on it */
+        int at_delim = s < e && *s == d;
+        if (write) {
+            if (push_cell(r, cell, (size_t)(w - cell)) != ENT_OK)
+                return -1;
+        }
+        col++;
+        if (at_delim) {
+            s++;
+            if (write) {
+                w = s;
+                cell = s;
+            }
+            continue;
+        }
+        *rowend = s;
+        *nlines = nl;
+        return 1;
+    }
+}
+
+/* next_row finds and splits the next non-blank row. */
+static ent_status next_row(ent_reader *r)
+{
+    ent_status st;
+    for (;;) {
+        char *p = r->buf + r->pos, *e = r->buf + r->len, *nl, *rowend;
+        uint64_t extra = 0;
+        int quoted = 0;
+
+        if (r->pos >= r->len) {
+            if (r->eof)
+                return ENT_DONE;
+            if ((st = fill(r)) != ENT_OK)
+                return st;
+            continue;
+        }
+        nl = memchr(p, '\n', (size_t)(e - p));
+        if (!nl && !r->eof) {
+            if ((st = fill(r)) != ENT_OK)
+                return st;
+            continue;
+        }
+        rowend = nl ? nl : e;
+        if (r->quotes && memchr(p, '"', (size_t)(rowend - p)))
+            quoted = 1;
+        r->row_line = r->line;
+        r->ncells = 0;
+        if (quoted) {
+            int k = scan_quoted(r, p, e, 0, &rowend, &extra);
+            if (k < 0)
+                return ENT_EPARSE;
+            if (k == 0) {
+                if ((st = fill(r)) != ENT_OK)
+                    return st;
+                continue;
+            }
+            if (scan_quoted(r, p, rowend, 1, &rowend, &extra) < 0)
+                return ENT_EPARSE;
+        } else {
+            char *ce = rowend;
+            if (ce > p && ce[-1] == '\r')
+                ce--;
+            if (ce == p) { /* blank line */
+                r->pos = (size_t)(rowend - r->buf) + (nl ? 1 : 0);
+                r->bytes += (uint64_t)(rowend - p) + (nl ? 1 : 0);
+                r->line++;
+                continue;
+            }
+            if ((st = split_plain(r, p, ce)) != ENT_OK)
+                return st;
+        }
+        {
+            size_t used = (size_t)(rowend - p) + (rowend < e ? 1 : 0);
+            r->pos += used;
+            r->bytes += used;
+            r->line += 1 + extra;
+        }
+        return ENT_OK;
+    }
+}
+
+/* ------------------------------------------------------------ open/close */
+
+static ent_status setup(ent_ctx *ctx, const char *label, const ent_reader_opts *o, ent_reader **out)
+{
+    ent_reader *r = ent_calloc(ctx, 1, sizeof *r);
+    const char *dot;
+    if (!r)
+        return ent_err(ctx, ENT_ENOMEM, "out of memory");
+    r->ctx = ctx;
+    r->fd = -1;
+    r->label = ent_strdup(ctx, o && o->label ? o->label : label);
+    r->cap = CHUNK;
+    r->buf = ent_malloc(ctx, r->cap + PAD);
+    r->max_row = o && o->max_row ? o->max_row : DEFAULT_MAX_ROW;
+    if (r->max_row < r->cap)
+        r->cap = r->max_row;
+    r->quotes = !(o && o->no_quotes);
+    r->ragged_ok = o && o->ragged_ok;
+    r->no_header = o && o->no_header;
+    r->line = 1;
+    r->delim = o && o->delim ? o->delim : ',';
+    if (!(o && o->delim)) {
+        dot = strrchr(label, '.');
+        if (dot && !strcmp(dot, ".gz")) {
+            const char *q = dot;
+            while (q > label && q[-1] != '.')
+                q--;
+            dot = q > label ? q - 1 : NULL;
+        }
+        if (dot && (!strncmp(dot, ".tsv", 4) || !strncmp(dot, ".tab", 4) || !strncmp(dot, ".txt", 4)))
+            r->delim = '\t';
+    }
+    if (!r->label || !r->buf) {
+        ent_reader_close(r);
+        return ent_err(ctx, ENT_ENOMEM, "out of memory");
+    }
+    *out = r;
+    return ENT_OK;
+}
+
+static ent_status read_header(ent_reader *r)
+{
+    ent_status st;
+    /* strip a UTF-8 byte-order mark */
+    if ((st = fill(r)) != ENT_OK)
+        return st;
+    if (r->len >= 3 && !memcmp(r->buf, "\xEF\xBB\xBF", 3))
+        r->pos = 3;
+    if (r->no_header) {
+        if (r->len - r->pos == 0 && r->eof)
+            return ent_err(r->ctx, ENT_EPARSE, "%s:1: empty file", r->label);
+        return ENT_OK; /* the field count is set by the first row */
+    }
+    st = next_row(r);
+    if (st == ENT_DONE)
+        return ent_err(r->ctx, ENT_EPARSE, "%s:1: empty file", r->label);
+    if (st != ENT_OK)
+        return st;
+    r->hdr = ent_calloc(r->ctx, r->ncells, sizeof *r->hdr);
+    if (!r->hdr)
+        return ent_err(r->ctx, ENT_ENOMEM, "out of memory");
+    r->nhdr = r->ncells;
+    for (size_t i = 0; i < r->ncells; i++) {
+        if (!(r->hdr[i] = ent_strdup(r->ctx, r->cells[i].p)))
+            return ent_err(r->ctx, ENT_ENOMEM, "out of memory");
+    }
+    return ENT_OK;
+}
+
+ent_status ent_reader_open(ent_ctx *ctx, const char *path, const ent_reader_opts *opts,
+                           ent_reader **out)
+{
+    ent_reader *r = NULL;
+    const char *base = strrchr(path, '/');
+    unsigned char magic[2];
+    ssize_t n;
+    ent_status st = setup(ctx, base ? base + 1 : path, opts, &r);
+    if (st != ENT_OK)
+        return st;
+    r->fd = open(path, O_RDONLY);
+    if (r->fd < 0) {
+        st = ent_err(ctx, ENT_EIO, "%s: cannot open: %s", path, strerror(errno));
+        goto fail;
+    }
+    n = pread(r->fd, magic, 2, 0);
+    if (n == 2 && magic[0] == 0x1f && magic[1] == 0x8b) {
+        r->gz = gzdopen(r->fd, "rb");
+        if (!r->gz) {
+            st = ent_err(ctx, ENT_ENOMEM, "%s: cannot start gzip", path);
+            goto fail;
+        }
+        r->fd = -1;
+        gzbuffer(r->gz, 1u << 18);
+    }
+#ifdef POSIX_FADV_SEQUENTIAL
+    if (r->fd >= 0)
+        posix_fadvise(r->fd, 0, 0, POSIX_FADV_SEQUENTIAL);
+#endif
+    if ((st = read_header(r)) != ENT_OK)
+        goto fail;
+    *out = r;
+    return ENT_OK;
+fail:
+    ent_reader_close(r);
+    return st;
+}
+
+ent_status ent_reader_open_mem(ent_ctx *ctx, const char *label, const char *data, size_t len,
+                               const ent_reader_opts *opts, ent_reader **out)
+{
+    ent_reader *r = NULL;
+    ent_status st = setup(ctx, label, opts, &r);
+    if (st != ENT_OK)
+        return st;
+    r->mem = data ? data : "";
+    r->memlen = len;
+    if ((st = read_header(r)) != ENT_OK) {
+        ent_reader_close(r);
+        return st;
+    }
+    *out = r;
+    return ENT_OK;
+}
+
+void ent_reader_close(ent_reader *r)
+{
+    if (!r)
+        return;
+    if (r->gz)
+        gzclose(r->gz);
+    if (r->fd >= 0)
+        close(r->fd);
+    for (size_t i = 0; r->hdr && i < r->nhdr; i++)
+        ent_free(r->ctx, r->hdr[i]);
+    ent_free(r->ctx, r->hdr);
+    ent_free(r->ctx, r->cells);
+    ent_free(r->ctx, r->buf);
+    ent_free(r->ctx, r->label);
+    ent_free(r->ctx, r);
+}
+
+ent_status ent_reader_next(ent_reader *r, ent_cell **cells, size_t *ncells)
+{
+    ent_status st = next_row(r);
+    if (st != ENT_OK)
+        return st;
+    if (r->no_header && r->rows == 0)
+        r->nhdr = r->ncells;
+    if (!r->ragged_ok && r->nhdr && r->ncells != r->nhdr)
+        return ent_err(r->ctx, ENT_EPARSE, "%s:%llu: expected %zu fields, found %zu", r->label,
+                       (unsigned long long)r->row_line, r->nhdr, r->ncells);
+    r->rows++;
+    *cells = r->cells;
+    *ncells = r->ncells;
+    return ENT_OK;
+}
+
+/* ------------------------------------------------------------ columns */
+
+int ent_reader_col(const ent_reader *r, const char *name)
+{
+    for (size_t i = 0; r->hdr && i < r->nhdr; i++)
+        if (!strcmp(r->hdr[i], name))
+            return (int)i;
+    for (size_t i = 0; r->hdr && i < r->nhdr; i++)
+        if (!strcasecmp(r->hdr[i], name))
+            return (int)i;
+    return -1;
+}
+
+ent_status ent_reader_cols(ent_reader *r, const char *const *names, int *idx, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        idx[i] = ent_reader_col(r, names[i]);
+        if (idx[i] < 0)
+            return ent_err(r->ctx, ENT_EPARSE, "%s:1: missing column '%s'", r->label, names[i]);
+    }
+    return ENT_OK;
+}
+
+size_t ent_reader_ncols(const ent_reader *r) { return r->nhdr; }
+const char *ent_reader_colname(const ent_reader *r, size_t i)
+{
+    return r->hdr && i < r->nhdr ? r->hdr[i] : "";
+}
+uint64_t ent_reader_line(const ent_reader *r) { return r->row_line; }
+uint64_t ent_reader_rows(const ent_reader *r) { return r->rows; }
+uint64_t ent_reader_bytes(const ent_reader *r) { return r->bytes; }
+const char *ent_reader_label(const ent_reader *r) { return r->label; }
+ent_ctx *ent_reader_ctx(const ent_reader *r) { return r->ctx; }
+
+ent_status ent_reader_fail(ent_reader *r, ent_status st, int col, const char *fmt, ...)
+{
+    char msg[512];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    if (col < 0)
+        return ent_err(r->ctx, st, "%s:%llu: %s", r->label, (unsigned long long)r->row_line, msg);
+    return ent_err(r->ctx, st, "%s:%llu: column %d (%s): %s", r->label,
+                   (unsigned long long)r->row_line, col + 1, ent_reader_colname(r, (size_t)col),
+                   msg);
+}
+
+/* ------------------------------------------------------------ values */
+
+int ent_cell_is_na(ent_cell c)
+{
+    const char *p = c.p;
+    size_t n = c.n;
+    while (n && (*p == ' ' || *p == '\t')) {
+        p++;
+        n--;
+    }
+    while (n && (p[n - 1] == ' ' || p[n - 1] == '\t'))
+        n--;
+    return n == 0 || (n == 2 && !strncmp(p, "NA", 2)) || (n == 3 && !strncmp(p, "N/A", 3)) ||
+           (n == 3 && !strncasecmp(p, "NaN", 3)) || (n == 1 && *p == '.');
+}
+
+int ent_cell_i64(ent_cell c, int64_t *v)
+{
+    char *end;
+    long long x;
+    if (ent_cell_is_na(c))
+        return 0;
+    errno = 0;
+    x = strtoll(c.p, &end, 10);
+    if (end == c.p || errno)
+        return -1;
+    if (*end == '.') { /* accept "12.0" written by R/Stata for integers */
+        char *e2;
+        double dv = strtod(c.p, &e2);
+        if (dv != (double)x)
+            return -1;
+        end = e2;
+    }
+    while (*end == ' ' || *end == '\t')
+        end++;
+    if (*end)
+        return -1;
+    *v = x;
+    return 1;
+}
+
+int ent_cell_int(ent_cell c, int *v)
+{
+    int64_t x;
+    int k = ent_cell_i64(c, &x);
+    if (k <= 0)
+        return k;
+    if (x < -2147483647LL || x > 2147483647LL)
+        return -1;
+    *v = (int)x;
+    return 1;
+}
+
+int ent_cell_f64(ent_cell c, double *v)
+{
+    char *end;
+    double x;
+    if (ent_cell_is_na(c))
+        return 0;
+    x = strtod(c.p, &end);
+    if (end == c.p)
+        return -1;
+    while (*end == ' ' || *end == '\t')
+        end++;
+    if (*end)
+        return -1;
+    *v = x;
+    return 1;
+}
+
+int ent_cell_date(ent_cell c, int *y, int *m, int *d)
+{
+    static const int mdays[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    int yy, mm, dd;
+    const char *p = c.p;
+    if (ent_cell_is_na(c))
+        return 0;
+    if (c.n == 10 && p[4] == '-' && p[7] == '-') {
+        if (sscanf(p, "%4d-%2d-%2d", &yy, &mm, &dd) != 3)
+            return -1;
+    } else if (c.n == 8) {
+        for (int i = 0; i < 8; i++)
+            if (p[i] < '0' || p[i] > '9')
+                return -1;
+        yy = (p[0] - '0') * 1000 + (p[1] - '0') * 100 + (p[2] - '0') * 10 + (p[3] - '0');
+        mm = (p[4] - '0') * 10 + (p[5] - '0');
+        dd = (p[6] - '0') * 10 + (p[7] - '0');
+    } else {
+        return -1;
+    }
+    if (mm < 1 || mm > 12 || dd < 1 || dd > mdays[mm - 1])
+        return -1;
+    if (mm == 2 && dd == 29 && !((yy % 4 == 0 && yy % 100 != 0) || yy % 400 == 0))
+        return -1;
+    *y = yy;
+    *m = mm;
+    *d = dd;
+    return 1;
+}
