@@ -179,7 +179,7 @@ ent_status ent_src_copy(ent_load *ld, const ent_copy *cp)
                 } else if (tn != 3 || !((t[0] >= 'A' && t[0] <= 'Z') &&
                                         (t[1] >= 'A' && t[1] <= 'Z') &&
                                         (t[2] >= 'A' && t[2] <= 'Z'))) {
-                    st = ent_reader_fail(r, ENT_EPARSE, col, "not an ISO3 code: '%s'", t);
+                    st = ent_reader_fail(r, ENT_EPARSE, col, "'%s' is not an ISO3 code", t);
                     goto out;
                 } else {
                     x->i = -2;
