@@ -11,6 +11,7 @@
 static const ent_verb *const verbs[] = {
     &ent_verb_build,
     &ent_verb_states,
+    &ent_verb_sources,
 };
 #define NVERBS (sizeof verbs / sizeof verbs[0])
 

@@ -20,8 +20,8 @@
 #include <unistd.h>
 #include <zlib.h>
 
-#if defined(__SSE2__)
-#include <emmintrin.h>
+#if defined(__x86_64__)
+#include <immintrin.h>
 #endif
 
 #define CHUNK (1u << 20)   /* first buffer size, and the read size */
@@ -48,6 +48,7 @@ struct ent_reader {
     uint64_t line;         /* line of the next unread byte (1-based) */
     uint64_t row_line;     /* line where the current row starts */
     uint64_t rows, bytes;
+    ent_status fail;       /* status of the last failed scan step */
 };
 
 /* ------------------------------------------------------------ input */
@@ -122,13 +123,14 @@ static ent_status fill(ent_reader *r)
 
 /* ------------------------------------------------------------ cells */
 
-static ent_status push_cell(ent_reader *r, char *p, size_t n)
+static ent_status grow_cells(ent_reader *r)
 {
-    if (r->ncells == r->cellcap) {
+    r->fail = ENT_ENOMEM;
+    {
         size_t nc = r->cellcap ? r->cellcap * 2 : 64;
         ent_cell *c;
         if (nc > (1u << 20))
-            return ent_err(r->ctx, ENT_EPARSE, "%s:%llu: more than %u fields", r->label,
+            return r->fail = ENT_EPARSE, ent_err(r->ctx, ENT_EPARSE, "%s:%llu: more than %u fields", r->label,
                            (unsigned long long)r->row_line, 1u << 20);
         c = ent_realloc(r->ctx, r->cells, nc * sizeof *c);
         if (!c)
@@ -136,43 +138,109 @@ static ent_status push_cell(ent_reader *r, char *p, size_t n)
         r->cells = c;
         r->cellcap = nc;
     }
-    p[n] = '\0';
+    return ENT_OK;
+}
+
+static inline ent_status push_cell(ent_reader *r, char *p, size_t n)
+{
+    if (r->ncells == r->cellcap) {
+        ent_status st = grow_cells(r);
+        if (st != ENT_OK)
+            return st;
+    }
     r->cells[r->ncells].p = p;
     r->cells[r->ncells].n = n;
     r->ncells++;
     return ENT_OK;
 }
 
-/* split_plain splits [p, e) (no quotes inside) at delimiters. */
-static ent_status split_plain(ent_reader *r, char *p, char *e)
+/* The fast path: one pass over [p, e) for the delimiter, the newline and
+ * (when quoting is on) the quote byte, 32 bytes at a time.  Returns 1 with
+ * the row's cells pushed and *rowend at its '\n' (or e at end of input), 0
+ * when the row continues past e, 2 when a quote byte was seen (the caller
+ * takes the quote-aware path), -1 on error.  Loads may read up to 31 bytes
+ * past e, inside the buffer's PAD; those bytes are masked off. */
+static inline int end_row(ent_reader *r, char *start, char *hit, char **rowend)
 {
-    char *start = p;
-    char *q = p;
-    const char d = r->delim;
-    ent_status st;
-#if defined(__SSE2__)
-    const __m128i vd = _mm_set1_epi8(d);
-    while (q + 16 <= e) {
-        __m128i v = _mm_loadu_si128((const __m128i *)(const void *)q);
-        unsigned m = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, vd));
+    char *ce = hit;
+    if (ce > start && ce[-1] == '\r')
+        ce--;
+    if (push_cell(r, start, (size_t)(ce - start)) != ENT_OK)
+        return -1;
+    /* the row is complete: only now terminate the cells in place (a quote
+     * found earlier sends the row, untouched, to the quote-aware path) */
+    for (size_t i = 0; i < r->ncells; i++)
+        ((char *)r->cells[i].p)[r->cells[i].n] = '\0';
+    *rowend = hit;
+    return 1;
+}
+
+#if defined(__GNUC__) && defined(__x86_64__)
+__attribute__((target("avx2"))) static int scan_fast_avx2(ent_reader *r, char *p, char *e,
+                                                           char **rowend)
+{
+    const __m256i vd = _mm256_set1_epi8(r->delim);
+    const __m256i vn = _mm256_set1_epi8('\n');
+    const __m256i vq = _mm256_set1_epi8(r->quotes ? '"' : '\n');
+    char *start = p, *q = p;
+    while (q < e) {
+        __m256i v = _mm256_loadu_si256((const __m256i *)(const void *)q);
+        uint32_t m = (uint32_t)_mm256_movemask_epi8(
+            _mm256_or_si256(_mm256_or_si256(_mm256_cmpeq_epi8(v, vd), _mm256_cmpeq_epi8(v, vn)),
+                            _mm256_cmpeq_epi8(v, vq)));
+        if (e - q < 32)
+            m &= (1u << (e - q)) - 1;
         while (m) {
             char *hit = q + __builtin_ctz(m);
-            if ((st = push_cell(r, start, (size_t)(hit - start))) != ENT_OK)
-                return st;
-            start = hit + 1;
+            if (*hit == r->delim) {
+                if (push_cell(r, start, (size_t)(hit - start)) != ENT_OK)
+                    return -1;
+                start = hit + 1;
+            } else if (*hit == '\n') {
+                return end_row(r, start, hit, rowend);
+            } else {
+                return 2;
+            }
             m &= m - 1;
         }
-        q += 16;
+        q += 32;
     }
+    if (!r->eof)
+        return 0;
+    return end_row(r, start, e, rowend);
+}
 #endif
-    for (; q < e; q++) {
+
+static int scan_fast_scalar(ent_reader *r, char *p, char *e, char **rowend)
+{
+    char *start = p;
+    const char d = r->delim, qc = r->quotes ? '"' : '\n';
+    for (char *q = p; q < e; q++) {
         if (*q == d) {
-            if ((st = push_cell(r, start, (size_t)(q - start))) != ENT_OK)
-                return st;
+            if (push_cell(r, start, (size_t)(q - start)) != ENT_OK)
+                return -1;
             start = q + 1;
+        } else if (*q == '\n') {
+            return end_row(r, start, q, rowend);
+        } else if (*q == qc) {
+            return 2;
         }
     }
-    return push_cell(r, start, (size_t)(e - start));
+    if (!r->eof)
+        return 0;
+    return end_row(r, start, e, rowend);
+}
+
+static int scan_fast(ent_reader *r, char *p, char *e, char **rowend)
+{
+#if defined(__GNUC__) && defined(__x86_64__)
+    static int have_avx2 = -1;
+    if (have_avx2 < 0)
+        have_avx2 = __builtin_cpu_supports("avx2");
+    if (have_avx2)
+        return scan_fast_avx2(r, p, e, rowend);
+#endif
+    return scan_fast_scalar(r, p, e, rowend);
 }
 
 /* scan_quoted walks a row that contains quotes, starting at p, bounded by
@@ -250,6 +318,7 @@ static int scan_quoted(ent_reader *r, char *p, char *e, int write, char **rowend
         if (write) {
             if (push_cell(r, cell, (size_t)(w - cell)) != ENT_OK)
                 return -1;
+            *w = '\0';
         }
         col++;
         if (at_delim) {
@@ -271,9 +340,9 @@ static ent_status next_row(ent_reader *r)
 {
     ent_status st;
     for (;;) {
-        char *p = r->buf + r->pos, *e = r->buf + r->len, *nl, *rowend;
+        char *p = r->buf + r->pos, *e = r->buf + r->len, *rowend = NULL;
         uint64_t extra = 0;
-        int quoted = 0;
+        int k;
 
         if (r->pos >= r->len) {
             if (r->eof)
@@ -282,40 +351,22 @@ static ent_status next_row(ent_reader *r)
                 return st;
             continue;
         }
-        nl = memchr(p, '\n', (size_t)(e - p));
-        if (!nl && !r->eof) {
+        r->row_line = r->line;
+        r->ncells = 0;
+        r->fail = ENT_EPARSE;
+        k = scan_fast(r, p, e, &rowend);
+        if (k == 2) {
+            r->ncells = 0;
+            k = scan_quoted(r, p, e, 0, &rowend, &extra);
+            if (k == 1 && scan_quoted(r, p, rowend, 1, &rowend, &extra) < 0)
+                k = -1;
+        }
+        if (k < 0)
+            return r->fail;
+        if (k == 0) {
             if ((st = fill(r)) != ENT_OK)
                 return st;
             continue;
-        }
-        rowend = nl ? nl : e;
-        if (r->quotes && memchr(p, '"', (size_t)(rowend - p)))
-            quoted = 1;
-        r->row_line = r->line;
-        r->ncells = 0;
-        if (quoted) {
-            int k = scan_quoted(r, p, e, 0, &rowend, &extra);
-            if (k < 0)
-                return ENT_EPARSE;
-            if (k == 0) {
-                if ((st = fill(r)) != ENT_OK)
-                    return st;
-                continue;
-            }
-            if (scan_quoted(r, p, rowend, 1, &rowend, &extra) < 0)
-                return ENT_EPARSE;
-        } else {
-            char *ce = rowend;
-            if (ce > p && ce[-1] == '\r')
-                ce--;
-            if (ce == p) { /* blank line */
-                r->pos = (size_t)(rowend - r->buf) + (nl ? 1 : 0);
-                r->bytes += (uint64_t)(rowend - p) + (nl ? 1 : 0);
-                r->line++;
-                continue;
-            }
-            if ((st = split_plain(r, p, ce)) != ENT_OK)
-                return st;
         }
         {
             size_t used = (size_t)(rowend - p) + (rowend < e ? 1 : 0);
@@ -323,6 +374,8 @@ static ent_status next_row(ent_reader *r)
             r->bytes += used;
             r->line += 1 + extra;
         }
+        if (r->ncells == 1 && r->cells[0].n == 0 && extra == 0 && rowend - p <= 1)
+            continue; /* a blank line */
         return ENT_OK;
     }
 }
@@ -443,6 +496,12 @@ ent_status ent_reader_open_mem(ent_ctx *ctx, const char *label, const char *data
         return st;
     r->mem = data ? data : "";
     r->memlen = len;
+    if (len + 1 < r->cap) { /* small inputs get a small buffer */
+        char *nb;
+        r->cap = len + 1 < 4096 ? 4096 : len + 1;
+        if ((nb = ent_realloc(ctx, r->buf, r->cap + PAD)))
+            r->buf = nb;
+    }
     if ((st = read_header(r)) != ENT_OK) {
         ent_reader_close(r);
         return st;
