@@ -35,6 +35,7 @@ const ent_source ent_src_atop_alliance = {
               " PRIMARY KEY (ccode1, ccode2, year)) WITHOUT ROWID;"
               "CREATE INDEX IF NOT EXISTS atop_alliance_year ON atop_alliance(year);",
     .tables = "atop_alliance",
+    .deps = "states", /* codes are checked against the registry */
     .year_lo = 1815,
     .year_hi = 2018,
     .coverage = "full",

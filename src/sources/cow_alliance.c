@@ -33,6 +33,7 @@ const ent_source ent_src_cow_alliance = {
               " PRIMARY KEY (ccode1, ccode2, year)) WITHOUT ROWID;"
               "CREATE INDEX IF NOT EXISTS cow_alliance_year ON cow_alliance(year);",
     .tables = "cow_alliance",
+    .deps = "states", /* codes are checked against the registry */
     .year_lo = 1816,
     .year_hi = 2012,
     .coverage = "full",

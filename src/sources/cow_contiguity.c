@@ -118,6 +118,7 @@ const ent_source ent_src_cow_contiguity = {
               " PRIMARY KEY (ccode1, ccode2, stdate)) WITHOUT ROWID;"
               "CREATE INDEX IF NOT EXISTS cow_contiguity_years ON cow_contiguity(styear, endyear);",
     .tables = "cow_contiguity",
+    .deps = "states", /* codes are checked against the registry */
     .year_lo = 1816,
     .year_hi = 2016,
     .coverage = "full",

@@ -46,6 +46,7 @@ const ent_source ent_src_cow_igo = {
               " sum_igo_associate INTEGER, sum_igo_observer INTEGER, sum_igo_anytype INTEGER,"
               " PRIMARY KEY (ccode, year)) WITHOUT ROWID;",
     .tables = "cow_igo_dyad,cow_igo_state",
+    .deps = "states", /* codes are checked against the registry */
     .year_lo = 1816,
     .year_hi = 2014,
     .coverage = "full",

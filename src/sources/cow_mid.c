@@ -83,6 +83,7 @@ const ent_source ent_src_cow_mid = {
               " outcome INTEGER, settle INTEGER, fatality INTEGER, mindur INTEGER,"
               " maxdur INTEGER, hiact INTEGER, hostlev INTEGER, recip INTEGER);",
     .tables = "cow_mid_dyad,cow_mid_dispdyad,cow_mid_dispute",
+    .deps = "states", /* codes are checked against the registry */
     .year_lo = 1816,
     .year_hi = 2014,
     .coverage = "full",

@@ -30,6 +30,7 @@ const ent_source ent_src_cow_nmc = {
               " milex REAL, milper REAL, irst REAL, pec REAL, tpop REAL, upop REAL, cinc REAL,"
               " PRIMARY KEY (ccode, year)) WITHOUT ROWID;",
     .tables = "cow_nmc",
+    .deps = "states", /* codes are checked against the registry */
     .year_lo = 1816,
     .year_hi = 2022,
     .coverage = "full",

@@ -48,6 +48,7 @@ const ent_source ent_src_cow_trade = {
               " ccode INTEGER NOT NULL, year INTEGER NOT NULL, imports REAL, exports REAL,"
               " PRIMARY KEY (ccode, year)) WITHOUT ROWID;",
     .tables = "cow_trade_dyad,cow_trade_state",
+    .deps = "states", /* codes are checked against the registry */
     .year_lo = 1870,
     .year_hi = 2014,
     .coverage = "full",

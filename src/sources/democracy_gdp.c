@@ -48,6 +48,7 @@ const ent_source ent_src_democracy_gdp = {
               " wbgdp2011est REAL, wbpopest REAL, sdpest REAL, wbgdppc2011est REAL,"
               " PRIMARY KEY (ccode, year)) WITHOUT ROWID;",
     .tables = "democracy,sdp_gdp",
+    .deps = "states", /* codes are checked against the registry */
     .year_lo = 1816,
     .year_hi = 2020,
     .coverage = "full (democracy 1816-2020; sdp_gdp 1816-2016, file from 1800)",

@@ -34,6 +34,7 @@ const ent_source ent_src_cow_diplomatic_exchange_extract = {
               " dr_at_1 INTEGER, dr_at_2 INTEGER, de INTEGER NOT NULL, version TEXT,"
               " PRIMARY KEY (ccode1, ccode2, year)) WITHOUT ROWID;",
     .tables = "cow_dipex",
+    .deps = "states", /* codes are checked against the registry */
     .year_lo = 1817,
     .year_hi = 2005,
     .coverage = "partial: extract of DE v2006.1 with only the Russia(365)-China(710) rows",

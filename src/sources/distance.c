@@ -30,6 +30,7 @@ const ent_source ent_src_distance = {
               " mindist REAL NOT NULL,"
               " PRIMARY KEY (ccode1, ccode2, year)) WITHOUT ROWID;",
     .tables = "cow_mindist",
+    .deps = "states", /* codes are checked against the registry */
     .year_lo = 1886,
     .year_hi = 2019,
     .coverage = "full",

@@ -37,6 +37,7 @@ const ent_source ent_src_unga_ideal_points = {
               " q5all REAL, q50all REAL, q95all REAL,"
               " PRIMARY KEY (ccode, year)) WITHOUT ROWID;",
     .tables = "unga_ideal_points",
+    .deps = "states", /* codes are checked against the registry */
     .year_lo = 1946,
     .year_hi = 2023,
     .coverage = "full (2024 rows present but idealpointall empty)",

@@ -38,6 +38,7 @@ const ent_source ent_src_itpd_bilateral_trade = {
               " PRIMARY KEY (exporter, importer, year)) WITHOUT ROWID;"
               "CREATE INDEX IF NOT EXISTS itpd_trade_imp ON itpd_trade(importer, exporter, year);",
     .tables = "itpd_trade",
+    .deps = "states", /* codes are checked against the registry */
     .year_lo = 2000,
     .year_hi = 2016,
     .coverage = "full",

@@ -69,6 +69,7 @@ const ent_source ent_src_rivalries = {
               " race_id INTEGER PRIMARY KEY, ccode1 INTEGER NOT NULL, ccode2 INTEGER NOT NULL,"
               " styear INTEGER NOT NULL, endyear INTEGER NOT NULL);",
     .tables = "td_rivalries,tss_rivalries,grh_arms_races",
+    .deps = "states", /* codes are checked against the registry */
     .year_lo = 1816,
     .year_hi = 2010,
     .coverage = "full (Thompson-Dreyer strategic rivalries through 2010; tss to 2020)",

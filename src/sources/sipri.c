@@ -48,6 +48,7 @@ const ent_source ent_src_sipri_arms_transfers_tiv = {
               " PRIMARY KEY (supplier, recipient, year)) WITHOUT ROWID;"
               "CREATE INDEX IF NOT EXISTS sipri_tiv_rec ON sipri_tiv(recipient, year);",
     .tables = "sipri_tiv",
+    .deps = "states", /* codes are checked against the registry */
     .year_lo = 1950,
     .year_hi = 2018,
     .coverage = "full",

@@ -171,6 +171,7 @@ const ent_source ent_src_unsc_vetoes = {
               " PRIMARY KEY (veto_id, ccode)) WITHOUT ROWID;"
               "CREATE INDEX IF NOT EXISTS unsc_veto_casts_year ON unsc_veto_casts(year, ccode);",
     .tables = "unsc_vetoes,unsc_veto_casts",
+    .deps = "states", /* codes are checked against the registry */
     .year_lo = 1946,
     .year_hi = 2022,
     .coverage = "full (2022 through September)",
