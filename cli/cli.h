@@ -22,6 +22,7 @@ typedef struct ent_verb {
 
 /* Every cmd_*.c defines one of these. */
 extern const ent_verb ent_verb_build, ent_verb_states, ent_verb_sources;
+extern const ent_verb ent_verb_agree, ent_verb_similarity;
 
 /* cli_fail prints "entente: VERB: message" and returns 1. */
 int cli_fail(const char *verb, const char *fmt, ...) ENT_PRINTF(2, 3);

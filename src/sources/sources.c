@@ -6,6 +6,7 @@
 #include "../store/store.h"
 
 extern const ent_source ent_src_states;
+extern const ent_source ent_src_unvotes;
 extern const ent_source ent_src_atop_alliance;
 extern const ent_source ent_src_cow_alliance;
 extern const ent_source ent_src_cow_trade;
@@ -24,6 +25,7 @@ extern const ent_source ent_src_cow_diplomatic_exchange_extract;
 
 const ent_source *const ent_sources[] = {
     &ent_src_states,
+    &ent_src_unvotes,
     &ent_src_atop_alliance,
     &ent_src_cow_alliance,
     &ent_src_cow_trade,
