@@ -22,6 +22,8 @@ typedef struct ent_verb {
 
 /* Every cmd_*.c defines one of these. */
 extern const ent_verb ent_verb_build, ent_verb_states, ent_verb_sources;
+extern const ent_verb ent_verb_agree, ent_verb_similarity;
+extern const ent_verb ent_verb_meetings;
 extern const ent_verb ent_verb_events;
 
 /* cli_fail prints "entente: VERB: message" and returns 1. */

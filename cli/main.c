@@ -12,6 +12,9 @@ static const ent_verb *const verbs[] = {
     &ent_verb_build,
     &ent_verb_states,
     &ent_verb_sources,
+    &ent_verb_agree,
+    &ent_verb_similarity,
+    &ent_verb_meetings,
     &ent_verb_events,
 };
 #define NVERBS (sizeof verbs / sizeof verbs[0])

@@ -1,0 +1,209 @@
+/*
+ * query.c -- a leader's counterparts from table `meetings`, counted as
+ * in-person episodes and days (ent_meet_episodes), with calls and messages
+ * counted apart, and ranked.
+ */
+#include "query.h"
+#include "../store/store.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+ent_status ent_meet_leader_name(ent_ctx *ctx, sqlite3 *db, const char *typed, char *out,
+                                size_t cap)
+{
+    const ent_meet_alias *al = ent_meet_canon(typed);
+    const char *want = al ? al->canonical : typed;
+    char fw[ENT_MEET_NAMEMAX * 2], fn[ENT_MEET_NAMEMAX * 2];
+    sqlite3_stmt *q = NULL;
+    int found = 0;
+
+    ent_meet_fold(want, fw, sizeof fw);
+    if (sqlite3_prepare_v2(db,
+                           "SELECT leader_a FROM meetings UNION SELECT leader_b FROM meetings "
+                           "WHERE leader_b IS NOT NULL",
+                           -1, &q, NULL) != SQLITE_OK)
+        return ent_err(ctx, ENT_EDB, "no meetings table (run `entente build`): %s",
+                       sqlite3_errmsg(db));
+    while (!found && sqlite3_step(q) == SQLITE_ROW) {
+        const char *nm = (const char *)sqlite3_column_text(q, 0);
+        if (!nm)
+            continue;
+        ent_meet_fold(nm, fn, sizeof fn);
+        if (!strcmp(fn, fw)) {
+            snprintf(out, cap, "%s", nm);
+            found = 1;
+        }
+    }
+    sqlite3_finalize(q);
+    if (!found)
+        return ent_err(ctx, ENT_ENOTFOUND,
+                       "no meeting record names '%s' (names are as in table meetings, e.g. "
+                       "\"Xi Jinping\", \"Vladimir Putin\")",
+                       typed);
+    return ENT_OK;
+}
+
+typedef struct prow {
+    char *partner;
+    int ccode;
+    int32_t day, end;
+    int format;
+    char *place;
+    char src[16]; /* source name: a pair is counted from one source only */
+} prow;
+
+static int cmp_prow(const void *a, const void *b)
+{
+    const prow *x = a, *y = b;
+    int c = strcmp(x->partner, y->partner);
+    if (c)
+        return c;
+    return (x->day > y->day) - (x->day < y->day);
+}
+
+static int cmp_partner(const void *a, const void *b)
+{
+    const ent_meet_partner *x = a, *y = b;
+    if (x->in.episodes != y->in.episodes)
+        return x->in.episodes > y->in.episodes ? -1 : 1;
+    if (x->in.days != y->in.days)
+        return x->in.days > y->in.days ? -1 : 1;
+    if (x->calls != y->calls)
+        return x->calls > y->calls ? -1 : 1;
+    return strcmp(x->partner, y->partner);
+}
+
+void ent_meet_partners_free(ent_ctx *ctx, ent_meet_partner *p, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        ent_free(ctx, p[i].partner);
+    ent_free(ctx, p);
+}
+
+ent_status ent_meet_partners(ent_ctx *ctx, sqlite3 *db, const char *leader, int32_t from,
+                             int32_t to, ent_meet_partner **out, size_t *nout)
+{
+    static const char sql[] =
+        "SELECT leader_b, state_b, date, coalesce(end_date,date), format, coalesce(place,''), "
+        "source FROM meetings WHERE leader_a=?1 AND role_b='head' AND leader_b IS NOT NULL "
+        "UNION ALL "
+        "SELECT leader_a, state_a, date, coalesce(end_date,date), format, coalesce(place,''), "
+        "source FROM meetings WHERE leader_b=?1 AND role_a='head'";
+    sqlite3_stmt *q = NULL;
+    prow *rows = NULL;
+    ent_meet_partner *ps = NULL;
+    ent_meet_day *days = NULL;
+    size_t n = 0, cap = 0, np = 0;
+    ent_status st = ENT_OK;
+
+    *out = NULL;
+    *nout = 0;
+    if ((st = ent_sql_prepare(ctx, db, sql, &q)) != ENT_OK)
+        return st;
+    sqlite3_bind_text(q, 1, leader, -1, SQLITE_STATIC);
+    while (sqlite3_step(q) == SQLITE_ROW) {
+        prow *r;
+        int32_t d, e;
+        if (ent_meet_date_parse((const char *)sqlite3_column_text(q, 2), &d) != 1 ||
+            ent_meet_date_parse((const char *)sqlite3_column_text(q, 3), &e) != 1)
+            continue;
+        if (from <= to && (d < from || d > to))
+            continue;
+        if (n == cap) {
+            size_t nc = cap ? cap * 2 : 256;
+            prow *p = ent_realloc(ctx, rows, nc * sizeof *p);
+            if (!p) {
+                st = ent_err(ctx, ENT_ENOMEM, "out of memory");
+                goto out;
+            }
+            rows = p;
+            cap = nc;
+        }
+        r = &rows[n];
+        r->partner = ent_strdup(ctx, (const char *)sqlite3_column_text(q, 0));
+        r->place = ent_strdup(ctx, (const char *)sqlite3_column_text(q, 5));
+        if (!r->partner || !r->place) {
+            ent_free(ctx, r->partner);
+            ent_free(ctx, r->place);
+            st = ent_err(ctx, ENT_ENOMEM, "out of memory");
+            goto out;
+        }
+        snprintf(r->src, sizeof r->src, "%s", (const char *)sqlite3_column_text(q, 6));
+        r->ccode = sqlite3_column_int(q, 1);
+        r->day = d;
+        r->end = e;
+        r->format = ent_meet_format_parse((const char *)sqlite3_column_text(q, 4));
+        n++;
+    }
+    if (n)
+        qsort(rows, n, sizeof *rows, cmp_prow);
+    ps = ent_calloc(ctx, n ? n : 1, sizeof *ps);
+    days = ent_calloc(ctx, n ? n : 1, sizeof *days);
+    if (!ps || !days) {
+        st = ent_err(ctx, ENT_ENOMEM, "out of memory");
+        goto out;
+    }
+    for (size_t i = 0; i < n;) {
+        size_t j = i, nd = 0, end, best = 0;
+        const char *use = rows[i].src;
+        ent_meet_partner *p = &ps[np];
+        /* The same meeting can be in two sources (a Chinese and a US record
+         * of one summit): count the pair from the source with more records. */
+        for (end = i; end < n && !strcmp(rows[end].partner, rows[i].partner); end++)
+            ;
+        for (size_t a = i; a < end; a++) {
+            size_t k = 0;
+            for (size_t b = i; b < end; b++)
+                k += !strcmp(rows[a].src, rows[b].src);
+            if (k > best || (k == best && strcmp(rows[a].src, use) < 0)) {
+                best = k;
+                use = rows[a].src;
+            }
+        }
+        while (j < end) {
+            if (strcmp(rows[j].src, use))
+                ; /* the other source's record of the pair */
+            else if (ent_meet_format_inperson(rows[j].format)) {
+                days[nd].day = rows[j].day;
+                days[nd].end = rows[j].end;
+                days[nd].place = rows[j].place;
+                days[nd].group = rows[j].format == ENT_MF_MULTILATERAL;
+                nd++;
+            } else if (rows[j].format == ENT_MF_CALL)
+                p->calls++;
+            else if (rows[j].format == ENT_MF_MESSAGE)
+                p->messages++;
+            p->ccode = rows[j].ccode; /* latest record's state */
+            j++;
+        }
+        p->in = ent_meet_episodes(days, nd);
+        p->partner = ent_strdup(ctx, rows[i].partner);
+        if (!p->partner) {
+            st = ent_err(ctx, ENT_ENOMEM, "out of memory");
+            goto out;
+        }
+        np++;
+        i = j;
+    }
+    if (np)
+        qsort(ps, np, sizeof *ps, cmp_partner);
+    for (size_t i = 0; i < np; i++)
+        ps[i].rank = (i > 0 && ps[i].in.episodes == ps[i - 1].in.episodes) ? ps[i - 1].rank
+                                                                            : (int64_t)i + 1;
+    *out = ps;
+    *nout = np;
+    ps = NULL;
+out:
+    sqlite3_finalize(q);
+    for (size_t i = 0; i < n; i++) {
+        ent_free(ctx, rows[i].partner);
+        ent_free(ctx, rows[i].place);
+    }
+    ent_free(ctx, rows);
+    ent_free(ctx, days);
+    if (ps)
+        ent_meet_partners_free(ctx, ps, np);
+    return st;
+}

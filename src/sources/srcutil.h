@@ -1,0 +1,75 @@
+/*
+ * srcutil.h -- shared helpers of the raw-source loaders of src/sources/
+ * (issue 3): a table-driven "copy a CSV into a table" loader with typed,
+ * checked columns, and the code checks (COW code known, ISO3 on a year).
+ * Internal to src/sources/.
+ */
+#ifndef ENT_SRCUTIL_H
+#define ENT_SRCUTIL_H
+
+#include "../store/store.h"
+
+typedef enum ent_coltype {
+    ENT_COL_YEAR,  /* integer year 1400..2100, required; widens the observed years */
+    ENT_COL_CCODE, /* COW code, required; unknown codes reject the row */
+    ENT_COL_ISO3,  /* ISO3 text mapped to COW on the row's year (stored in sql,
+                    * the text in sql2); "0" or unmapped rejects the row */
+    ENT_COL_INT,   /* integer; missing -> NULL */
+    ENT_COL_REAL,  /* finite number; missing -> NULL */
+    ENT_COL_TEXT,  /* text; empty -> NULL */
+    ENT_COL_FLAG1  /* "1" or empty -> 1 / 0 (typology flags) */
+} ent_coltype;
+
+#define ENT_COL_REQ 1u    /* a missing value is an error */
+#define ENT_COL_NEG9 2u   /* -9 means missing (COW convention) */
+#define ENT_COL_NA9 4u    /* 9 means missing (COW DE "other/unclear") */
+#define ENT_COL_RANGE 8u  /* check lo <= value <= hi */
+#define ENT_COL_NONNEG 16u/* value >= 0 */
+
+typedef struct ent_colspec {
+    const char *name;  /* header name in the file */
+    const char *sql;   /* column in the table; NULL = checked but not stored */
+    ent_coltype type;
+    unsigned flags;
+    int lo, hi;        /* with ENT_COL_RANGE */
+    const char *sql2;  /* ISO3: column that keeps the raw code text */
+} ent_colspec;
+
+/* A source-specific ISO3-like code that the crosswalk does not know
+ * (SIPRI's CZS, NYE, ...), and the COW code it denotes. */
+typedef struct ent_iso3_alias {
+    const char *iso3;
+    int ccode;
+} ent_iso3_alias;
+
+typedef struct ent_copy {
+    const char *file;           /* relative to the source folder */
+    const char *table;
+    const ent_colspec *cols;
+    size_t ncols;
+    const ent_reader_opts *ropts;
+    const char *same_pair_reason; /* non-NULL: reject rows whose first two code
+                                   * columns are equal, with this reason */
+    const ent_iso3_alias *alias;  /* ISO3 aliases, consulted before the crosswalk */
+    size_t nalias;
+    const char *dup_reason;     /* non-NULL: a row whose key repeats an earlier
+                                 * one is rejected with this reason (after code
+                                 * mapping); NULL: it is an error */
+} ent_copy;
+
+/* ent_src_copy loads one file into one table as described by cp. */
+ent_status ent_src_copy(ent_load *ld, const ent_copy *cp);
+
+/* ent_src_ccode_known is 1 when ccode is in the COW state list. */
+int ent_src_ccode_known(const ent_load *ld, int64_t ccode);
+/* ent_src_iso3 maps an ISO3 code to COW for year y (1 July, then 31 December,
+ * then 1 January); -1 when it is no state that year. */
+int ent_src_iso3(const ent_load *ld, const char *iso3, int y);
+
+/* ent_src_int / ent_src_real parse column col of the current row into *v
+ * (ENT_NA / NAN when missing); a missing value with req, or a value that is
+ * not a (finite) number, is ENT_EPARSE naming file:line and the column. */
+ent_status ent_src_int(ent_reader *r, ent_cell *cells, int col, int req, int64_t *v);
+ent_status ent_src_real(ent_reader *r, ent_cell *cells, int col, int req, double *v);
+
+#endif

@@ -1,0 +1,5 @@
+#!/bin/sh
+# src_itpd_bilateral_trade: rows of the itpd_bilateral_trade tables (CHN-RUS, USA-JPN, USA-GBR) against the
+# raw file read independently by Python's csv module; see srccheck.py.
+command -v python3 >/dev/null || { echo "no python3"; exit 77; }
+exec python3 "$(dirname "$0")/srccheck.py" itpd_bilateral_trade
