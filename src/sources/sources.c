@@ -26,6 +26,7 @@ extern const ent_source ent_src_rivalries;
 extern const ent_source ent_src_cow_igo;
 extern const ent_source ent_src_democracy_gdp;
 extern const ent_source ent_src_cow_diplomatic_exchange_extract;
+extern const ent_source ent_src_panel;
 
 const ent_source *const ent_sources[] = {
     &ent_src_states,
@@ -49,6 +50,7 @@ const ent_source *const ent_sources[] = {
     &ent_src_cow_igo,
     &ent_src_democracy_gdp,
     &ent_src_cow_diplomatic_exchange_extract,
+    &ent_src_panel, /* derived: last */
 };
 
 const size_t ent_nsources = sizeof ent_sources / sizeof ent_sources[0];

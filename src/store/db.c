@@ -11,7 +11,7 @@
 ent_status ent_db_open(ent_ctx *ctx, const char *path, int create, ent_db **out)
 {
     ent_db *db;
-    int flags = SQLITE_OPEN_READWRITE | (create ? SQLITE_OPEN_CREATE : 0);
+    int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX | (create ? SQLITE_OPEN_CREATE : 0);
     if (!create && access(path, F_OK) != 0)
         return ent_err(ctx, ENT_ENOTFOUND,
                        "%s: no warehouse here; run `entente build --data DIR --db %s` first",
@@ -28,7 +28,7 @@ ent_status ent_db_open(ent_ctx *ctx, const char *path, int create, ent_db **out)
         return st;
     }
     sqlite3_busy_timeout(db->db, 5000);
-    sqlite3_exec(db->db, "PRAGMA cache_size=-262144; PRAGMA temp_store=MEMORY;", NULL, NULL,
+    sqlite3_exec(db->db, "PRAGMA cache_size=-262144; PRAGMA temp_store=MEMORY; PRAGMA mmap_size=4294967296;", NULL, NULL,
                  NULL);
     *out = db;
     return ENT_OK;

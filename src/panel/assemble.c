@@ -1,0 +1,653 @@
+/*
+ * assemble.c -- the derived source `panel`: builds the warehouse table
+ * `panel` (one row per pair of COW system members per year, ccode1 < ccode2,
+ * 1816-2022) from the source tables, one year at a time.
+ *
+ * For each year the members are indexed 0..n-1 in COW-code order, every
+ * indicator gets an n x n array (pair i < j at [i*n + j]) initialised to NULL
+ * outside its coverage and to 0 or NULL inside it (ent_absent), each source
+ * table is read once for the year with an indexed `WHERE year = ?`, derived
+ * indicators (trade and arms shares, CINC ratio, alliance-portfolio S and
+ * kappa) are computed from the arrays, and the rows are inserted with one
+ * prepared statement inside the build's transaction.
+ */
+#include "panel.h"
+#include "../store/store.h"
+#include "../measures/agreement.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define MAXCOV 16 /* distinct meet_coverage texts */
+
+enum {
+    K_MEET_EP, K_MEET_DAYS, K_MEET_CALLS, K_MEET_COV,
+    K_TRADE, K_T12, K_T21, K_TS1, K_TS2, K_X12, K_X21,
+    K_ADEF, K_AOFF, K_ANEU, K_ANON, K_ACON, K_ALEV,
+    K_CDEF, K_CNEU, K_CNON, K_CENT,
+    K_ARMS12, K_ARMS21, K_ASH12, K_ASH21, K_ALLS, K_ALLK,
+    K_UN_N, K_UN_AGREE, K_UN_S, K_UN_PI, K_UN_KAPPA, K_IDEAL, K_VETO, K_IGO,
+    K_EV1, K_EV2, K_EV3, K_EV4, K_EVG,
+    K_CONTIG, K_DIST, K_CINC1, K_CINC2, K_CINCR, K_MIDON, K_MIDGO, K_MIDHL, K_RIVAL,
+    K_POLY1, K_POLY2, K_GDP1, K_GDP2,
+    K_COUNT
+};
+
+typedef struct year_ctx {
+    int year, n;
+    int idx[1000];          /* ccode -> member index, -1 when not a member */
+    int *codes;             /* member index -> ccode */
+    double *v[K_COUNT];     /* n*n per indicator */
+    double *mono[8];        /* per-member values (see M_*) */
+    char cov[MAXCOV][64];   /* meet_coverage texts; v[K_MEET_COV] holds index+1 */
+    int ncov;
+    int ev_years_lo, ev_years_hi;
+    double *gsum, *gcnt;    /* n*n: Goldstein sum and count of the dyad's events */
+    int *deg;               /* n: number of nonzero portfolio ties per member */
+    int *nz;                /* n*n: member i's nonzero ties at [i*n .. i*n + deg[i]) */
+} year_ctx;
+
+enum { M_CINC, M_IMP, M_EXP, M_IDEAL, M_POLY, M_GDP, M_ARMSIN, M_COUNT };
+
+typedef struct stmts {
+    sqlite3_stmt *q[24];
+    int have[24];
+} stmts;
+
+enum {
+    Q_ATOP, Q_COWALL, Q_TRADE, Q_TRADES, Q_ITPD, Q_SIPRI, Q_UN, Q_IDEAL, Q_VETO, Q_IGO,
+    Q_EV, Q_MEET, Q_CONTIG, Q_DIST, Q_NMC, Q_MID, Q_RIVAL, Q_DEMO, Q_GDP, Q_N
+};
+
+static const struct {
+    const char *table; /* the query runs only when this table exists */
+    const char *index; /* columns of a covering index led by year, or NULL */
+    const char *sql;
+} queries[Q_N] = {
+    [Q_ATOP] = {"atop_alliance", "year, ccode1, ccode2, atop_defense, atop_offense, atop_neutral, atop_nonagg, atop_consul",
+                "SELECT ccode1, ccode2, atop_defense, atop_offense, atop_neutral, atop_nonagg,"
+                " atop_consul FROM atop_alliance WHERE year = ?1"},
+    [Q_COWALL] = {"cow_alliance", "year, ccode1, ccode2, cow_defense, cow_neutral, cow_nonagg, cow_entente",
+                  "SELECT ccode1, ccode2, cow_defense, cow_neutral, cow_nonagg, cow_entente"
+                  " FROM cow_alliance WHERE year = ?1"},
+    [Q_TRADE] = {"cow_trade_dyad", "year, ccode1, ccode2, flow1, flow2",
+                 "SELECT ccode1, ccode2, flow1, flow2 FROM cow_trade_dyad WHERE year = ?1"},
+    [Q_TRADES] = {"cow_trade_state", "year, ccode, imports, exports",
+                  "SELECT ccode, imports, exports FROM cow_trade_state WHERE year = ?1"},
+    [Q_ITPD] = {"itpd_trade", "year, exporter, importer, exports",
+                "SELECT exporter, importer, exports FROM itpd_trade WHERE year = ?1"},
+    [Q_SIPRI] = {"sipri_tiv", "year, supplier, recipient, tiv",
+                 "SELECT supplier, recipient, tiv FROM sipri_tiv WHERE year = ?1"},
+    [Q_UN] = {"un_agree", "year, a, b, n, agree, s, pi, kappa",
+              "SELECT a, b, n, agree, s, pi, kappa FROM un_agree WHERE year = ?1"},
+    [Q_IDEAL] = {"unga_ideal_points", "year, ccode, idealpointall",
+                 "SELECT ccode, idealpointall FROM unga_ideal_points WHERE year = ?1"},
+    [Q_VETO] = {"unsc_veto_casts", NULL,
+                "SELECT a.ccode, b.ccode, COUNT(*) FROM unsc_veto_casts a JOIN unsc_veto_casts b"
+                " ON a.veto_id = b.veto_id AND a.ccode < b.ccode WHERE a.year = ?1"
+                " GROUP BY a.ccode, b.ccode"},
+    [Q_IGO] = {"cow_igo_dyad", "year, ccode1, ccode2, dyadigos",
+               "SELECT ccode1, ccode2, dyadigos FROM cow_igo_dyad WHERE year = ?1"},
+    [Q_EV] = {"events_dyad_year", "year, ccode1, ccode2, quad, events, goldstein_sum, goldstein_n",
+              "SELECT ccode1, ccode2, quad, events, goldstein_sum, goldstein_n"
+              " FROM events_dyad_year WHERE year = ?1"},
+    [Q_MEET] = {"meet_dyad_year", "year, ccode1, ccode2, meet_episodes, meet_days, meet_calls, meet_coverage",
+                "SELECT ccode1, ccode2, meet_episodes, meet_days, meet_calls, meet_coverage"
+                " FROM meet_dyad_year WHERE year = ?1"},
+    [Q_CONTIG] = {"cow_contiguity", NULL,
+                  "SELECT ccode1, ccode2, conttype FROM cow_contiguity"
+                  " WHERE styear <= ?1 AND endyear >= ?1"},
+    [Q_DIST] = {"cow_mindist", "year, ccode1, ccode2, mindist",
+                "SELECT ccode1, ccode2, mindist FROM cow_mindist WHERE year = ?1"},
+    [Q_NMC] = {"cow_nmc", "year, ccode, cinc", "SELECT ccode, cinc FROM cow_nmc WHERE year = ?1"},
+    [Q_MID] = {"cow_mid_dispdyad", "year, ccode1, ccode2, disponset, dispongoing, hostlev1, hostlev2",
+               "SELECT ccode1, ccode2, MAX(disponset), MAX(dispongoing),"
+               " MAX(MAX(COALESCE(hostlev1, 0), COALESCE(hostlev2, 0)))"
+               " FROM cow_mid_dispdyad WHERE year = ?1 GROUP BY ccode1, ccode2"},
+    [Q_RIVAL] = {"td_rivalries", NULL,
+                 "SELECT ccode1, ccode2 FROM td_rivalries WHERE styear <= ?1 AND endyear >= ?1"},
+    [Q_DEMO] = {"democracy", "year, ccode, v2x_polyarchy",
+                "SELECT ccode, v2x_polyarchy FROM democracy WHERE year = ?1"},
+    [Q_GDP] = {"sdp_gdp", "year, ccode, wbgdp2011est", "SELECT ccode, wbgdp2011est FROM sdp_gdp WHERE year = ?1"},
+};
+
+/* ------------------------------------------------------------ helpers */
+
+static int table_exists(sqlite3 *db, const char *name)
+{
+    sqlite3_stmt *q = NULL;
+    int ok = 0;
+    if (sqlite3_prepare_v2(db, "SELECT 1 FROM sqlite_master WHERE type='table' AND name=?", -1,
+                           &q, NULL) == SQLITE_OK) {
+        sqlite3_bind_text(q, 1, name, -1, SQLITE_STATIC);
+        ok = sqlite3_step(q) == SQLITE_ROW;
+    }
+    sqlite3_finalize(q);
+    return ok;
+}
+
+static double col_f64(sqlite3_stmt *q, int i)
+{
+    return sqlite3_column_type(q, i) == SQLITE_NULL ? NAN : sqlite3_column_double(q, i);
+}
+
+/* cell returns the pair slot of (a, b) in year y and whether the order was
+ * swapped (b < a); -1 when either is not a member. */
+static long cell(const year_ctx *y, int a, int b, int *swapped)
+{
+    int i, j;
+    if (a <= 0 || b <= 0 || a >= 1000 || b >= 1000 || a == b)
+        return -1;
+    i = y->idx[a];
+    j = y->idx[b];
+    if (i < 0 || j < 0)
+        return -1;
+    if (i < j) {
+        *swapped = 0;
+        return (long)i * y->n + j;
+    }
+    *swapped = 1;
+    return (long)j * y->n + i;
+}
+
+static int covered(const ent_indicator *ind, const year_ctx *y)
+{
+    if (ind->lo == 0 && ind->hi == 0) {
+        if (!strcmp(ind->source, "events"))
+            return y->ev_years_lo && y->year >= y->ev_years_lo && y->year <= y->ev_years_hi;
+        return 1; /* coverage by rows: absent = NULL */
+    }
+    return y->year >= ind->lo && y->year <= ind->hi;
+}
+
+/* ------------------------------------------------------------ one year */
+
+static ent_status read_year(ent_load *ld, stmts *s, year_ctx *y)
+{
+    const size_t nn = (size_t)y->n * (size_t)y->n;
+    sqlite3_stmt *q;
+    int sw;
+    long c;
+
+    for (int k = 0; k < K_COUNT; k++) {
+        const ent_indicator *ind = &ent_panel_indicators[k];
+        double init = covered(ind, y) && ind->absent == ENT_ABSENT_ZERO ? 0.0 : NAN;
+        for (size_t p = 0; p < nn; p++)
+            y->v[k][p] = init;
+    }
+    for (int m = 0; m < M_COUNT; m++)
+        for (int i = 0; i < y->n; i++)
+            y->mono[m][i] = NAN;
+    memset(y->gsum, 0, nn * sizeof *y->gsum);
+    memset(y->gcnt, 0, nn * sizeof *y->gcnt);
+    y->ncov = 0;
+
+#define EACH(QI)                                                                        \
+    for (q = s->q[QI], sqlite3_reset(q), sqlite3_bind_int(q, 1, y->year);               \
+         s->have[QI] && sqlite3_step(q) == SQLITE_ROW;)
+#define IN(k) covered(&ent_panel_indicators[k], y)
+
+    if (IN(K_ADEF))
+        EACH(Q_ATOP) {
+            int f[5], lev;
+            c = cell(y, sqlite3_column_int(q, 0), sqlite3_column_int(q, 1), &sw);
+            if (c < 0 || sw)
+                continue; /* both orders are in the file: take ccode1 < ccode2 */
+            for (int k = 0; k < 5; k++)
+                f[k] = sqlite3_column_int(q, 2 + k);
+            y->v[K_ADEF][c] = f[0];
+            y->v[K_AOFF][c] = f[1];
+            y->v[K_ANEU][c] = f[2];
+            y->v[K_ANON][c] = f[3];
+            y->v[K_ACON][c] = f[4];
+            lev = f[0] ? 3 : (f[1] || f[2]) ? 2 : (f[3] || f[4]) ? 1 : 0;
+            y->v[K_ALEV][c] = lev;
+        }
+    if (IN(K_CDEF))
+        EACH(Q_COWALL) {
+            c = cell(y, sqlite3_column_int(q, 0), sqlite3_column_int(q, 1), &sw);
+            if (c < 0 || sw)
+                continue;
+            for (int k = 0; k < 4; k++)
+                y->v[K_CDEF + k][c] = sqlite3_column_int(q, 2 + k);
+        }
+    if (IN(K_TRADE)) {
+        EACH(Q_TRADE) {
+            double f1 = col_f64(q, 2), f2 = col_f64(q, 3); /* f1: 2->1, f2: 1->2 */
+            c = cell(y, sqlite3_column_int(q, 0), sqlite3_column_int(q, 1), &sw);
+            if (c < 0)
+                continue;
+            y->v[K_T12][c] = sw ? f1 : f2;
+            y->v[K_T21][c] = sw ? f2 : f1;
+            y->v[K_TRADE][c] = (isnan(f1) || isnan(f2)) ? NAN : f1 + f2;
+        }
+        EACH(Q_TRADES) {
+            int a = sqlite3_column_int(q, 0);
+            if (a > 0 && a < 1000 && y->idx[a] >= 0) {
+                y->mono[M_IMP][y->idx[a]] = col_f64(q, 1);
+                y->mono[M_EXP][y->idx[a]] = col_f64(q, 2);
+            }
+        }
+    }
+    if (IN(K_X12))
+        EACH(Q_ITPD) {
+            c = cell(y, sqlite3_column_int(q, 0), sqlite3_column_int(q, 1), &sw);
+            if (c >= 0)
+                y->v[sw ? K_X21 : K_X12][c] = col_f64(q, 2);
+        }
+    if (IN(K_ARMS12))
+        EACH(Q_SIPRI) {
+            int r = sqlite3_column_int(q, 1);
+            double tiv = col_f64(q, 2);
+            c = cell(y, sqlite3_column_int(q, 0), r, &sw);
+            if (r > 0 && r < 1000 && y->idx[r] >= 0 && !isnan(tiv)) {
+                double *in = &y->mono[M_ARMSIN][y->idx[r]];
+                *in = isnan(*in) ? tiv : *in + tiv;
+            }
+            if (c >= 0)
+                y->v[sw ? K_ARMS21 : K_ARMS12][c] = tiv;
+        }
+    if (IN(K_UN_N))
+        EACH(Q_UN) {
+            c = cell(y, sqlite3_column_int(q, 0), sqlite3_column_int(q, 1), &sw);
+            if (c < 0)
+                continue;
+            for (int k = 0; k < 5; k++)
+                y->v[K_UN_N + k][c] = col_f64(q, 2 + k);
+        }
+    if (IN(K_IDEAL))
+        EACH(Q_IDEAL) {
+            int a = sqlite3_column_int(q, 0);
+            if (a > 0 && a < 1000 && y->idx[a] >= 0)
+                y->mono[M_IDEAL][y->idx[a]] = col_f64(q, 1);
+        }
+    if (IN(K_VETO))
+        EACH(Q_VETO) {
+            c = cell(y, sqlite3_column_int(q, 0), sqlite3_column_int(q, 1), &sw);
+            if (c >= 0)
+                y->v[K_VETO][c] = sqlite3_column_int(q, 2);
+        }
+    if (IN(K_IGO))
+        EACH(Q_IGO) {
+            c = cell(y, sqlite3_column_int(q, 0), sqlite3_column_int(q, 1), &sw);
+            if (c >= 0)
+                y->v[K_IGO][c] = col_f64(q, 2);
+        }
+    if (IN(K_EV1)) {
+        EACH(Q_EV) {
+            int quad = sqlite3_column_int(q, 2);
+            c = cell(y, sqlite3_column_int(q, 0), sqlite3_column_int(q, 1), &sw);
+            if (c < 0 || quad < 1 || quad > 4)
+                continue;
+            y->v[K_EV1 + quad - 1][c] += sqlite3_column_double(q, 3);
+            if (sqlite3_column_type(q, 4) != SQLITE_NULL) {
+                y->gsum[c] += sqlite3_column_double(q, 4);
+                y->gcnt[c] += sqlite3_column_double(q, 5);
+            }
+        }
+    }
+    if (IN(K_MEET_EP))
+        EACH(Q_MEET) {
+            const char *t;
+            c = cell(y, sqlite3_column_int(q, 0), sqlite3_column_int(q, 1), &sw);
+            if (c < 0)
+                continue;
+            y->v[K_MEET_EP][c] = col_f64(q, 2);
+            y->v[K_MEET_DAYS][c] = col_f64(q, 3);
+            y->v[K_MEET_CALLS][c] = col_f64(q, 4);
+            t = (const char *)sqlite3_column_text(q, 5);
+            if (t) {
+                int k;
+                for (k = 0; k < y->ncov && strcmp(y->cov[k], t); k++)
+                    ;
+                if (k == y->ncov && k < MAXCOV)
+                    snprintf(y->cov[y->ncov++], sizeof y->cov[0], "%s", t);
+                if (k < y->ncov)
+                    y->v[K_MEET_COV][c] = k + 1;
+            }
+        }
+    if (IN(K_CONTIG))
+        EACH(Q_CONTIG) {
+            int t = sqlite3_column_int(q, 2);
+            double *p;
+            c = cell(y, sqlite3_column_int(q, 0), sqlite3_column_int(q, 1), &sw);
+            if (c < 0 || t <= 0)
+                continue;
+            p = &y->v[K_CONTIG][c];
+            if (*p == 0 || t < *p)
+                *p = t; /* the closest contiguity wins */
+        }
+    if (IN(K_DIST))
+        EACH(Q_DIST) {
+            c = cell(y, sqlite3_column_int(q, 0), sqlite3_column_int(q, 1), &sw);
+            if (c >= 0)
+                y->v[K_DIST][c] = col_f64(q, 2);
+        }
+    EACH(Q_NMC) {
+        int a = sqlite3_column_int(q, 0);
+        if (a > 0 && a < 1000 && y->idx[a] >= 0)
+            y->mono[M_CINC][y->idx[a]] = col_f64(q, 1);
+    }
+    if (IN(K_MIDON))
+        EACH(Q_MID) {
+            c = cell(y, sqlite3_column_int(q, 0), sqlite3_column_int(q, 1), &sw);
+            if (c < 0 || sw)
+                continue; /* both orders present */
+            y->v[K_MIDON][c] = sqlite3_column_int(q, 2) ? 1 : 0;
+            y->v[K_MIDGO][c] = sqlite3_column_int(q, 3) ? 1 : 0;
+            y->v[K_MIDHL][c] = sqlite3_column_int(q, 4);
+        }
+    if (IN(K_RIVAL))
+        EACH(Q_RIVAL) {
+            c = cell(y, sqlite3_column_int(q, 0), sqlite3_column_int(q, 1), &sw);
+            if (c >= 0)
+                y->v[K_RIVAL][c] = 1;
+        }
+    if (IN(K_POLY1))
+        EACH(Q_DEMO) {
+            int a = sqlite3_column_int(q, 0);
+            if (a > 0 && a < 1000 && y->idx[a] >= 0)
+                y->mono[M_POLY][y->idx[a]] = col_f64(q, 1);
+        }
+    if (IN(K_GDP1))
+        EACH(Q_GDP) {
+            int a = sqlite3_column_int(q, 0);
+            if (a > 0 && a < 1000 && y->idx[a] >= 0) {
+                double g = col_f64(q, 1);
+                y->mono[M_GDP][y->idx[a]] = isnan(g) ? NAN : exp(g);
+            }
+        }
+#undef EACH
+#undef IN
+    (void)ld;
+    return ENT_OK;
+}
+
+/* ------------------------------------------------------------ derived */
+
+/* portfolio computes alliance_s and alliance_kappa for every pair of the
+ * year from the atop_level matrix.  Each member is tied to itself at the top
+ * level.  For a pair only the members where either has a nonzero tie can
+ * differ, so the work per pair is the sum of the two portfolios' sizes. */
+static void portfolio(year_ctx *y)
+{
+    const int n = y->n;
+    const double *lev = y->v[K_ALEV];
+    double wsum = 0;
+    int have_cinc = 0;
+    if (!covered(&ent_panel_indicators[K_ALLS], y) || isnan(lev[n > 1 ? 1 : 0]) || n < 2)
+        return;
+#define LEV(i, k) ((i) == (k) ? 3.0 : (i) < (k) ? lev[(long)(i) * n + (k)] : lev[(long)(k) * n + (i)])
+    for (int i = 0; i < n; i++) {
+        double w = y->mono[M_CINC][i];
+        if (!isnan(w) && w > 0) {
+            wsum += w;
+            have_cinc = 1;
+        }
+        y->deg[i] = 0;
+        for (int k = 0; k < n; k++)
+            if (LEV(i, k) > 0)
+                y->nz[(long)i * n + y->deg[i]++] = k;
+    }
+    for (int i = 0; i < n; i++) {
+        for (int j = i + 1; j < n; j++) {
+            long c = (long)i * n + j;
+            double dsum = 0, tab[16] = {0};
+            tab[0] = n;
+            for (int t = 0; t < y->deg[i]; t++) {
+                int k = y->nz[(long)i * n + t];
+                double a = LEV(i, k), b = LEV(j, k), w = y->mono[M_CINC][k];
+                if (!isnan(w))
+                    dsum += w * fabs(a - b) / 3.0;
+                tab[0] -= 1;
+                tab[(int)a * 4 + (int)b] += 1;
+            }
+            for (int t = 0; t < y->deg[j]; t++) {
+                int k = y->nz[(long)j * n + t];
+                double b = LEV(j, k), w = y->mono[M_CINC][k];
+                if (LEV(i, k) > 0)
+                    continue; /* counted above */
+                if (!isnan(w))
+                    dsum += w * b / 3.0;
+                tab[0] -= 1;
+                tab[(int)b] += 1;
+            }
+            y->v[K_ALLS][c] = have_cinc && wsum > 0 ? 1.0 - 2.0 * dsum / wsum : NAN;
+            y->v[K_ALLK][c] = ent_agree_kappa(tab, 4, ENT_AGREE_NOMINAL);
+        }
+    }
+#undef LEV
+}
+
+static void derive(year_ctx *y)
+{
+    const int n = y->n;
+    for (int i = 0; i < n; i++) {
+        for (int j = i + 1; j < n; j++) {
+            long c = (long)i * n + j;
+            double t = y->v[K_TRADE][c];
+            double d1 = y->mono[M_IMP][i] + y->mono[M_EXP][i];
+            double d2 = y->mono[M_IMP][j] + y->mono[M_EXP][j];
+            double c1 = y->mono[M_CINC][i], c2 = y->mono[M_CINC][j];
+            double in1 = y->mono[M_ARMSIN][i], in2 = y->mono[M_ARMSIN][j];
+            if (covered(&ent_panel_indicators[K_TS1], y)) {
+                y->v[K_TS1][c] = !isnan(t) && d1 > 0 ? t / d1 : NAN;
+                y->v[K_TS2][c] = !isnan(t) && d2 > 0 ? t / d2 : NAN;
+            }
+            if (covered(&ent_panel_indicators[K_ASH12], y)) {
+                /* 1to2: state 2 receives; its total orders are the denominator */
+                y->v[K_ASH12][c] = in2 > 0 ? y->v[K_ARMS12][c] / in2 : NAN;
+                y->v[K_ASH21][c] = in1 > 0 ? y->v[K_ARMS21][c] / in1 : NAN;
+            }
+            if (covered(&ent_panel_indicators[K_IDEAL], y))
+                y->v[K_IDEAL][c] = fabs(y->mono[M_IDEAL][i] - y->mono[M_IDEAL][j]);
+            if (covered(&ent_panel_indicators[K_CINC1], y)) {
+                y->v[K_CINC1][c] = c1;
+                y->v[K_CINC2][c] = c2;
+                y->v[K_CINCR][c] = (c1 > 0 && c2 > 0) ? (c1 > c2 ? c1 / c2 : c2 / c1) : NAN;
+            }
+            if (covered(&ent_panel_indicators[K_POLY1], y)) {
+                y->v[K_POLY1][c] = y->mono[M_POLY][i];
+                y->v[K_POLY2][c] = y->mono[M_POLY][j];
+            }
+            if (covered(&ent_panel_indicators[K_GDP1], y)) {
+                y->v[K_GDP1][c] = y->mono[M_GDP][i];
+                y->v[K_GDP2][c] = y->mono[M_GDP][j];
+            }
+            if (covered(&ent_panel_indicators[K_EVG], y))
+                y->v[K_EVG][c] = y->gcnt[c] > 0 ? y->gsum[c] / y->gcnt[c] : NAN;
+        }
+    }
+    portfolio(y);
+}
+
+/* ------------------------------------------------------------ the source */
+
+static int is_integer_unit(const ent_indicator *ind)
+{
+    static const char *const units[] = {"0/1", "events", "drafts", "IGOs", "roll calls",
+                                        "episodes", "days", "calls", "COW type 0-5",
+                                        "ordinal 0-3", "0-5"};
+    for (size_t i = 0; i < sizeof units / sizeof units[0]; i++)
+        if (!strcmp(ind->unit, units[i]))
+            return 1;
+    return 0;
+}
+
+static ent_status create_table(ent_load *ld)
+{
+    char sql[8192];
+    size_t o = 0;
+    o += (size_t)snprintf(sql + o, sizeof sql - o,
+                          "DROP TABLE IF EXISTS panel;"
+                          "CREATE TABLE panel(ccode1 INTEGER NOT NULL, ccode2 INTEGER NOT NULL,"
+                          " year INTEGER NOT NULL");
+    for (size_t k = 0; k < ent_panel_nindicators; k++) {
+        const ent_indicator *ind = &ent_panel_indicators[k];
+        o += (size_t)snprintf(sql + o, sizeof sql - o, ", %s %s", ind->name,
+                              ind->is_text ? "TEXT" : is_integer_unit(ind) ? "INTEGER" : "REAL");
+    }
+    snprintf(sql + o, sizeof sql - o,
+             ", PRIMARY KEY(year, ccode1, ccode2)) WITHOUT ROWID;");
+    return ent_sql_exec(ld->ctx, ld->db, sql);
+}
+
+static ent_status prepare(ent_load *ld, stmts *s, sqlite3_stmt **ins)
+{
+    char sql[4096];
+    size_t o;
+    ent_status st;
+    for (int i = 0; i < Q_N; i++) {
+        s->have[i] = table_exists(ld->db, queries[i].table);
+        if (s->have[i] && queries[i].index) {
+            /* a covering index: the year's rows are read without a lookup in
+             * the table's own key order */
+            snprintf(sql, sizeof sql, "CREATE INDEX IF NOT EXISTS %s_panel ON %s(%s)",
+                     queries[i].table, queries[i].table, queries[i].index);
+            if ((st = ent_sql_exec(ld->ctx, ld->db, sql)) != ENT_OK)
+                return st;
+        }
+        s->q[i] = NULL;
+        if (s->have[i] &&
+            (st = ent_sql_prepare(ld->ctx, ld->db, queries[i].sql, &s->q[i])) != ENT_OK)
+            return st;
+    }
+    o = (size_t)snprintf(sql, sizeof sql, "INSERT INTO panel VALUES(?,?,?");
+    for (size_t k = 0; k < ent_panel_nindicators; k++)
+        o += (size_t)snprintf(sql + o, sizeof sql - o, ",?");
+    snprintf(sql + o, sizeof sql - o, ")");
+    return ent_sql_prepare(ld->ctx, ld->db, sql, ins);
+}
+
+static ent_status event_years(ent_load *ld, year_ctx *y)
+{
+    sqlite3_stmt *q = NULL;
+    y->ev_years_lo = y->ev_years_hi = 0;
+    if (!table_exists(ld->db, "events_dyad_year"))
+        return ENT_OK;
+    if (sqlite3_prepare_v2(ld->db, "SELECT MIN(year), MAX(year) FROM events_dyad_year", -1, &q,
+                           NULL) != SQLITE_OK)
+        return ent_err(ld->ctx, ENT_EDB, "sqlite: %s", sqlite3_errmsg(ld->db));
+    if (sqlite3_step(q) == SQLITE_ROW && sqlite3_column_type(q, 0) != SQLITE_NULL) {
+        y->ev_years_lo = sqlite3_column_int(q, 0);
+        y->ev_years_hi = sqlite3_column_int(q, 1);
+    }
+    sqlite3_finalize(q);
+    return ENT_OK;
+}
+
+static ent_status load(ent_load *ld)
+{
+    year_ctx y;
+    stmts s;
+    sqlite3_stmt *ins = NULL;
+    const size_t maxn = 256, cells = maxn * maxn;
+    ent_status st;
+    size_t ncodes;
+    const int *codes = ent_state_codes(ld->reg, &ncodes);
+
+    memset(&y, 0, sizeof y);
+    memset(&s, 0, sizeof s);
+    if (ncodes > maxn)
+        return ent_err(ld->ctx, ENT_EINVAL, "panel: more than %zu states", maxn);
+    for (int k = 0; k < K_COUNT; k++)
+        if (!(y.v[k] = ent_malloc(ld->ctx, cells * sizeof(double))))
+            goto nomem;
+    for (int m = 0; m < M_COUNT; m++)
+        if (!(y.mono[m] = ent_malloc(ld->ctx, maxn * sizeof(double))))
+            goto nomem;
+    y.codes = ent_malloc(ld->ctx, maxn * sizeof(int));
+    y.gsum = ent_malloc(ld->ctx, cells * sizeof(double));
+    y.gcnt = ent_malloc(ld->ctx, cells * sizeof(double));
+    y.deg = ent_malloc(ld->ctx, maxn * sizeof(int));
+    y.nz = ent_malloc(ld->ctx, cells * sizeof(int));
+    if (!y.codes || !y.gsum || !y.gcnt || !y.deg || !y.nz)
+        goto nomem;
+    if ((size_t)K_COUNT != ent_panel_nindicators) {
+        st = ent_err(ld->ctx, ENT_EINVAL, "panel: codebook and assembler disagree");
+        goto out;
+    }
+    if ((st = create_table(ld)) != ENT_OK || (st = prepare(ld, &s, &ins)) != ENT_OK ||
+        (st = event_years(ld, &y)) != ENT_OK)
+        goto out;
+
+    for (int year = ENT_PANEL_YEAR_LO; year <= ENT_PANEL_YEAR_HI; year++) {
+        y.year = year;
+        y.n = 0;
+        for (int c = 0; c < 1000; c++)
+            y.idx[c] = -1;
+        for (size_t i = 0; i < ncodes; i++) {
+            if (ent_state_member(ld->reg, codes[i], year)) {
+                y.idx[codes[i]] = y.n;
+                y.codes[y.n++] = codes[i];
+            }
+        }
+        if ((st = read_year(ld, &s, &y)) != ENT_OK)
+            goto out;
+        derive(&y);
+        for (int i = 0; i < y.n; i++) {
+            for (int j = i + 1; j < y.n; j++) {
+                long c = (long)i * y.n + j;
+                sqlite3_bind_int(ins, 1, y.codes[i]);
+                sqlite3_bind_int(ins, 2, y.codes[j]);
+                sqlite3_bind_int(ins, 3, year);
+                for (int k = 0; k < K_COUNT; k++) {
+                    double v = y.v[k][c];
+                    if (isnan(v))
+                        sqlite3_bind_null(ins, 4 + k);
+                    else if (k == K_MEET_COV)
+                        sqlite3_bind_text(ins, 4 + k, y.cov[(int)v - 1], -1, SQLITE_STATIC);
+                    else if (v == floor(v) && fabs(v) < 1e15)
+                        sqlite3_bind_int64(ins, 4 + k, (sqlite3_int64)v);
+                    else
+                        sqlite3_bind_double(ins, 4 + k, v);
+                }
+                if ((st = ent_sql_step_reset(ld->ctx, ld->db, ins)) != ENT_OK)
+                    goto out;
+                ld->read++; /* a derived row: one per dyad-year of the universe */
+                ent_load_ok(ld);
+            }
+        }
+        if (y.n > 1)
+            ent_load_year(ld, year);
+    }
+    /* rows go in in key order (year, ccode1, ccode2); the dyad index is built
+     * once at the end, which is faster than maintaining it row by row */
+    st = ent_sql_exec(ld->ctx, ld->db, "CREATE INDEX panel_dyad ON panel(ccode1, ccode2, year)");
+    goto out;
+nomem:
+    st = ent_err(ld->ctx, ENT_ENOMEM, "panel: out of memory");
+out:
+    for (int i = 0; i < Q_N; i++)
+        sqlite3_finalize(s.q[i]);
+    sqlite3_finalize(ins);
+    for (int k = 0; k < K_COUNT; k++)
+        ent_free(ld->ctx, y.v[k]);
+    for (int m = 0; m < M_COUNT; m++)
+        ent_free(ld->ctx, y.mono[m]);
+    ent_free(ld->ctx, y.codes);
+    ent_free(ld->ctx, y.gsum);
+    ent_free(ld->ctx, y.gcnt);
+    ent_free(ld->ctx, y.deg);
+    ent_free(ld->ctx, y.nz);
+    return st;
+}
+
+const ent_source ent_src_panel = {
+    .name = "panel",
+    .dir = NULL,
+    .files = {NULL},
+    .version = 2,
+    .tables = NULL, /* the loader drops and recreates `panel` */
+    .deps = "states,unvotes,meet_dyad_year,atop_alliance,cow_alliance,cow_trade,"
+            "itpd_bilateral_trade,sipri_arms_transfers_tiv,unsc_vetoes,unga_ideal_points,"
+            "cow_nmc,cow_contiguity,distance,cow_mid,rivalries,cow_igo,democracy_gdp",
+    .year_lo = ENT_PANEL_YEAR_LO,
+    .year_hi = ENT_PANEL_YEAR_HI,
+    .coverage = "derived: every pair of COW system members, 1816-2022; each indicator "
+                "NULL outside its source's coverage",
+    .cite = "entente dyad-year panel (see docs/measures.md)",
+    .load = load,
+};

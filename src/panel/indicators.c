@@ -1,0 +1,153 @@
+/*
+ * indicators.c -- the panel's codebook: every indicator, its dimension, unit,
+ * directedness, source, coverage and definition.  One table; the panel's
+ * columns, `entente codebook`, `entente dyad` and docs/measures.md follow it.
+ */
+#include "panel.h"
+
+#include <string.h>
+
+#define Z ENT_ABSENT_ZERO
+#define N ENT_ABSENT_NULL
+
+const ent_indicator ent_panel_indicators[] = {
+    /* personal */
+    {"meet_episodes", "personal", "episodes", "no", NULL, "meet_dyad_year", 0, 0, N, 0,
+     "in-person meeting episodes between the heads of state or government of the two states "
+     "(consecutive days with one counterpart at one place = one episode); NULL where no "
+     "source covers the dyad-year"},
+    {"meet_days", "personal", "days", "no", NULL, "meet_dyad_year", 0, 0, N, 0,
+     "distinct days of those in-person episodes"},
+    {"meet_calls", "personal", "calls", "no", NULL, "meet_dyad_year", 0, 0, N, 0,
+     "phone and video calls between the leaders, counted apart from meetings"},
+    {"meet_coverage", "personal", "text", "no", NULL, "meet_dyad_year", 0, 0, N, 1,
+     "which side's records cover the dyad-year (china_vitae, state_dept, ...)"},
+
+    /* economic */
+    {"trade_total", "economic", "current million USD", "no", NULL, "cow_trade", 1870, 2014, N, 0,
+     "flow1 + flow2 of COW Trade 4.0 (imports of each side from the other); NULL when COW "
+     "has no figure"},
+    {"trade_1to2", "economic", "current million USD", "1to2", "trade_2to1", "cow_trade", 1870,
+     2014, N, 0, "exports of state 1 to state 2 (COW flow2: imports of 2 from 1)"},
+    {"trade_2to1", "economic", "current million USD", "2to1", "trade_1to2", "cow_trade", 1870,
+     2014, N, 0, "exports of state 2 to state 1 (COW flow1: imports of 1 from 2)"},
+    {"trade_share_1", "economic", "share", "side 1", "trade_share_2", "cow_trade", 1870, 2014,
+     N, 0, "trade_total / (imports + exports of state 1), COW state-year totals"},
+    {"trade_share_2", "economic", "share", "side 2", "trade_share_1", "cow_trade", 1870, 2014,
+     N, 0, "trade_total / (imports + exports of state 2)"},
+    {"exports_itpd_1to2", "economic", "constant 2010 USD", "1to2", "exports_itpd_2to1",
+     "itpd_bilateral_trade", 2000, 2016, Z, 0,
+     "ITPD-E exports of state 1 to state 2 (all sectors); 0 when ITPD-E lists no flow"},
+    {"exports_itpd_2to1", "economic", "constant 2010 USD", "2to1", "exports_itpd_1to2",
+     "itpd_bilateral_trade", 2000, 2016, Z, 0, "ITPD-E exports of state 2 to state 1"},
+
+    /* military */
+    {"atop_defense", "military", "0/1", "no", NULL, "atop_alliance", 1815, 2018, Z, 0,
+     "an ATOP defense obligation between the two states in force that year"},
+    {"atop_offense", "military", "0/1", "no", NULL, "atop_alliance", 1815, 2018, Z, 0,
+     "an ATOP offense obligation"},
+    {"atop_neutral", "military", "0/1", "no", NULL, "atop_alliance", 1815, 2018, Z, 0,
+     "an ATOP neutrality obligation"},
+    {"atop_nonagg", "military", "0/1", "no", NULL, "atop_alliance", 1815, 2018, Z, 0,
+     "an ATOP non-aggression obligation"},
+    {"atop_consul", "military", "0/1", "no", NULL, "atop_alliance", 1815, 2018, Z, 0,
+     "an ATOP consultation obligation"},
+    {"atop_level", "military", "ordinal 0-3", "no", NULL, "atop_alliance", 1815, 2018, Z, 0,
+     "the highest ATOP obligation: 3 defense, 2 offense or neutrality, 1 non-aggression or "
+     "consultation, 0 none"},
+    {"cow_defense", "military", "0/1", "no", NULL, "cow_alliance", 1816, 2012, Z, 0,
+     "a COW defense pact (v4.1)"},
+    {"cow_neutral", "military", "0/1", "no", NULL, "cow_alliance", 1816, 2012, Z, 0,
+     "a COW neutrality pact (or stronger)"},
+    {"cow_nonagg", "military", "0/1", "no", NULL, "cow_alliance", 1816, 2012, Z, 0,
+     "a COW non-aggression pact (or stronger)"},
+    {"cow_entente", "military", "0/1", "no", NULL, "cow_alliance", 1816, 2012, Z, 0,
+     "a COW entente (or stronger)"},
+    {"arms_tiv_1to2", "military", "million TIV", "1to2", "arms_tiv_2to1",
+     "sipri_arms_transfers_tiv", 1950, 2018, Z, 0,
+     "SIPRI trend-indicator value of arms ordered from state 1 by state 2, by order year"},
+    {"arms_tiv_2to1", "military", "million TIV", "2to1", "arms_tiv_1to2",
+     "sipri_arms_transfers_tiv", 1950, 2018, Z, 0, "arms ordered from state 2 by state 1"},
+    {"arms_share_1to2", "military", "share", "1to2", "arms_share_2to1",
+     "sipri_arms_transfers_tiv", 1950, 2018, N, 0,
+     "arms_tiv_1to2 / all arms ordered by state 2 that year; NULL when state 2 ordered none"},
+    {"arms_share_2to1", "military", "share", "2to1", "arms_share_1to2",
+     "sipri_arms_transfers_tiv", 1950, 2018, N, 0,
+     "arms_tiv_2to1 / all arms ordered by state 1 that year; NULL when state 1 ordered none"},
+    {"alliance_s", "military", "S, -1..1", "no", NULL, "atop_alliance,cow_nmc", 1816, 2018, N, 0,
+     "alliance-portfolio similarity: Signorino-Ritter S over the two states' ATOP "
+     "atop_level/3 ties to every system member (each state tied to itself at 1), weighted "
+     "by CINC"},
+    {"alliance_kappa", "military", "kappa", "no", NULL, "atop_alliance", 1816, 2018, N, 0,
+     "Cohen's kappa (nominal) between the two ATOP portfolios over all system members "
+     "(Hage 2011); NULL when no disagreement is expected"},
+
+    /* diplomatic */
+    {"un_n", "diplomatic", "roll calls", "no", NULL, "unvotes", 1946, 2019, N, 0,
+     "UNGA roll calls on which both voted (year = session + 1945)"},
+    {"un_agree", "diplomatic", "share", "no", NULL, "unvotes", 1946, 2019, N, 0,
+     "share of those roll calls with identical votes; NULL when un_n = 0"},
+    {"un_s", "diplomatic", "S, -1..1", "no", NULL, "unvotes", 1946, 2019, N, 0,
+     "Signorino-Ritter S of the votes (yes 1, abstain 2, no 3; d_max 2)"},
+    {"un_pi", "diplomatic", "pi", "no", NULL, "unvotes", 1946, 2019, N, 0,
+     "Scott's pi of the votes, quadratic weights (Hage 2011)"},
+    {"un_kappa", "diplomatic", "kappa", "no", NULL, "unvotes", 1946, 2019, N, 0,
+     "Cohen's kappa of the votes, quadratic weights (Hage 2011)"},
+    {"ideal_point_distance", "diplomatic", "ideal-point units", "no", NULL, "unga_ideal_points",
+     1946, 2023, N, 0, "|idealpointall_1 - idealpointall_2| (Bailey, Strezhnev & Voeten)"},
+    {"unsc_joint_vetoes", "diplomatic", "drafts", "no", NULL, "unsc_vetoes", 1946, 2022, Z, 0,
+     "Security Council drafts that both states vetoed that year"},
+    {"shared_igos", "diplomatic", "IGOs", "no", NULL, "cow_igo", 1816, 2014, N, 0,
+     "intergovernmental organisations in which both are full members (COW IGO v3)"},
+    {"ev_verbal_coop", "diplomatic", "events", "no", NULL, "events", 0, 0, Z, 0,
+     "verbal-cooperation events (quad 1) in both directions; years = those the stored "
+     "event files cover"},
+    {"ev_material_coop", "diplomatic", "events", "no", NULL, "events", 0, 0, Z, 0,
+     "material-cooperation events (quad 2), both directions"},
+    {"ev_verbal_conf", "diplomatic", "events", "no", NULL, "events", 0, 0, Z, 0,
+     "verbal-conflict events (quad 3), both directions"},
+    {"ev_material_conf", "diplomatic", "events", "no", NULL, "events", 0, 0, Z, 0,
+     "material-conflict events (quad 4), both directions"},
+    {"ev_goldstein_mean", "diplomatic", "Goldstein -10..10", "no", NULL, "events", 0, 0, N, 0,
+     "mean Goldstein score of the dyad's events, both directions"},
+
+    /* context */
+    {"contiguity", "context", "COW type 0-5", "no", NULL, "cow_contiguity", 1816, 2016, Z, 0,
+     "closest COW direct contiguity: 1 land or river, 2-5 separated by up to 12, 24, 150, "
+     "400 miles of water, 0 none"},
+    {"min_distance", "context", "km", "no", NULL, "distance", 1886, 2019, N, 0,
+     "minimum distance between the two states' territories (CShapes 2.0)"},
+    {"cinc_1", "context", "share of world", "side 1", "cinc_2", "cow_nmc", 1816, 2022, N, 0,
+     "CINC composite index of national capability of state 1 (NMC 7.0)"},
+    {"cinc_2", "context", "share of world", "side 2", "cinc_1", "cow_nmc", 1816, 2022, N, 0,
+     "CINC of state 2"},
+    {"cinc_ratio", "context", "ratio >= 1", "no", NULL, "cow_nmc", 1816, 2022, N, 0,
+     "the stronger side's CINC / the weaker side's; NULL when either is missing or 0"},
+    {"mid_onset", "context", "0/1", "no", NULL, "cow_mid", 1816, 2014, Z, 0,
+     "a militarized interstate dispute between the two began that year (MID 5.0)"},
+    {"mid_ongoing", "context", "0/1", "no", NULL, "cow_mid", 1816, 2014, Z, 0,
+     "a MID between the two was under way that year"},
+    {"mid_hostlev", "context", "0-5", "no", NULL, "cow_mid", 1816, 2014, Z, 0,
+     "the highest hostility level either side reached in the dyad's MIDs that year "
+     "(0 none, 2 threat, 3 display, 4 use of force, 5 war)"},
+    {"rivalry", "context", "0/1", "no", NULL, "rivalries", 1816, 2010, Z, 0,
+     "a Thompson-Dreyer strategic rivalry between the two that year"},
+    {"polyarchy_1", "context", "0-1", "side 1", "polyarchy_2", "democracy_gdp", 1816, 2020, N, 0,
+     "V-Dem electoral democracy index of state 1"},
+    {"polyarchy_2", "context", "0-1", "side 2", "polyarchy_1", "democracy_gdp", 1816, 2020, N, 0,
+     "V-Dem electoral democracy index of state 2"},
+    {"gdp_1", "context", "2011 USD", "side 1", "gdp_2", "democracy_gdp", 1816, 2016, N, 0,
+     "GDP of state 1 (Anders, Fariss & Markowitz estimate; exp of the file's log)"},
+    {"gdp_2", "context", "2011 USD", "side 2", "gdp_1", "democracy_gdp", 1816, 2016, N, 0,
+     "GDP of state 2"},
+};
+
+const size_t ent_panel_nindicators = sizeof ent_panel_indicators / sizeof ent_panel_indicators[0];
+
+int ent_panel_find(const char *name)
+{
+    for (size_t i = 0; i < ent_panel_nindicators; i++)
+        if (!strcmp(ent_panel_indicators[i].name, name))
+            return (int)i;
+    return -1;
+}
