@@ -15,6 +15,9 @@ static const ent_verb *const verbs[] = {
     &ent_verb_agree,
     &ent_verb_similarity,
     &ent_verb_meetings,
+    &ent_verb_dyad,
+    &ent_verb_panel,
+    &ent_verb_codebook,
     &ent_verb_events,
 };
 #define NVERBS (sizeof verbs / sizeof verbs[0])

@@ -191,27 +191,30 @@ static ent_status read_year(ent_load *ld, stmts *s, year_ctx *y)
 
     if (IN(K_ADEF))
         EACH(Q_ATOP) {
+            /* ATOP's directed rows can differ by direction (a one-sided
+             * guarantee); the non-directed panel codes an obligation when
+             * either side holds it */
             int f[5], lev;
             c = cell(y, sqlite3_column_int(q, 0), sqlite3_column_int(q, 1), &sw);
-            if (c < 0 || sw)
-                continue; /* both orders are in the file: take ccode1 < ccode2 */
-            for (int k = 0; k < 5; k++)
+            if (c < 0)
+                continue;
+            for (int k = 0; k < 5; k++) {
                 f[k] = sqlite3_column_int(q, 2 + k);
-            y->v[K_ADEF][c] = f[0];
-            y->v[K_AOFF][c] = f[1];
-            y->v[K_ANEU][c] = f[2];
-            y->v[K_ANON][c] = f[3];
-            y->v[K_ACON][c] = f[4];
+                if (f[k] > y->v[K_ADEF + k][c])
+                    y->v[K_ADEF + k][c] = f[k];
+            }
             lev = f[0] ? 3 : (f[1] || f[2]) ? 2 : (f[3] || f[4]) ? 1 : 0;
-            y->v[K_ALEV][c] = lev;
+            if (lev > y->v[K_ALEV][c])
+                y->v[K_ALEV][c] = lev;
         }
     if (IN(K_CDEF))
         EACH(Q_COWALL) {
             c = cell(y, sqlite3_column_int(q, 0), sqlite3_column_int(q, 1), &sw);
-            if (c < 0 || sw)
+            if (c < 0)
                 continue;
             for (int k = 0; k < 4; k++)
-                y->v[K_CDEF + k][c] = sqlite3_column_int(q, 2 + k);
+                if (sqlite3_column_int(q, 2 + k) > y->v[K_CDEF + k][c])
+                    y->v[K_CDEF + k][c] = sqlite3_column_int(q, 2 + k);
         }
     if (IN(K_TRADE)) {
         EACH(Q_TRADE) {
@@ -367,58 +370,56 @@ static ent_status read_year(ent_load *ld, stmts *s, year_ctx *y)
 
 /* ------------------------------------------------------------ derived */
 
-/* portfolio computes alliance_s and alliance_kappa for every pair of the
- * year from the atop_level matrix.  Each member is tied to itself at the top
- * level.  For a pair only the members where either has a nonzero tie can
- * differ, so the work per pair is the sum of the two portfolios' sizes. */
-static void portfolio(year_ctx *y)
+void ent_panel_portfolio(int n, const double *lev, const double *w, int *deg, int *nz,
+                         double *s_out, double *k_out)
 {
-    const int n = y->n;
-    const double *lev = y->v[K_ALEV];
     double wsum = 0;
-    int have_cinc = 0;
-    if (!covered(&ent_panel_indicators[K_ALLS], y) || isnan(lev[n > 1 ? 1 : 0]) || n < 2)
-        return;
 #define LEV(i, k) ((i) == (k) ? 3.0 : (i) < (k) ? lev[(long)(i) * n + (k)] : lev[(long)(k) * n + (i)])
     for (int i = 0; i < n; i++) {
-        double w = y->mono[M_CINC][i];
-        if (!isnan(w) && w > 0) {
-            wsum += w;
-            have_cinc = 1;
-        }
-        y->deg[i] = 0;
+        if (!isnan(w[i]) && w[i] > 0)
+            wsum += w[i];
+        deg[i] = 0;
         for (int k = 0; k < n; k++)
             if (LEV(i, k) > 0)
-                y->nz[(long)i * n + y->deg[i]++] = k;
+                nz[(long)i * n + deg[i]++] = k;
     }
     for (int i = 0; i < n; i++) {
         for (int j = i + 1; j < n; j++) {
             long c = (long)i * n + j;
             double dsum = 0, tab[16] = {0};
             tab[0] = n;
-            for (int t = 0; t < y->deg[i]; t++) {
-                int k = y->nz[(long)i * n + t];
-                double a = LEV(i, k), b = LEV(j, k), w = y->mono[M_CINC][k];
-                if (!isnan(w))
-                    dsum += w * fabs(a - b) / 3.0;
+            for (int t = 0; t < deg[i]; t++) {
+                int k = nz[(long)i * n + t];
+                double a = LEV(i, k), b = LEV(j, k);
+                if (!isnan(w[k]) && w[k] > 0)
+                    dsum += w[k] * fabs(a - b) / 3.0;
                 tab[0] -= 1;
                 tab[(int)a * 4 + (int)b] += 1;
             }
-            for (int t = 0; t < y->deg[j]; t++) {
-                int k = y->nz[(long)j * n + t];
-                double b = LEV(j, k), w = y->mono[M_CINC][k];
+            for (int t = 0; t < deg[j]; t++) {
+                int k = nz[(long)j * n + t];
+                double b = LEV(j, k);
                 if (LEV(i, k) > 0)
                     continue; /* counted above */
-                if (!isnan(w))
-                    dsum += w * b / 3.0;
+                if (!isnan(w[k]) && w[k] > 0)
+                    dsum += w[k] * b / 3.0;
                 tab[0] -= 1;
                 tab[(int)b] += 1;
             }
-            y->v[K_ALLS][c] = have_cinc && wsum > 0 ? 1.0 - 2.0 * dsum / wsum : NAN;
-            y->v[K_ALLK][c] = ent_agree_kappa(tab, 4, ENT_AGREE_NOMINAL);
+            s_out[c] = wsum > 0 ? 1.0 - 2.0 * dsum / wsum : NAN;
+            k_out[c] = ent_agree_kappa(tab, 4, ENT_AGREE_NOMINAL);
         }
     }
 #undef LEV
+}
+
+/* portfolio fills alliance_s and alliance_kappa for the year. */
+static void portfolio(year_ctx *y)
+{
+    if (!covered(&ent_panel_indicators[K_ALLS], y) || y->n < 2)
+        return;
+    ent_panel_portfolio(y->n, y->v[K_ALEV], y->mono[M_CINC], y->deg, y->nz, y->v[K_ALLS],
+                        y->v[K_ALLK]);
 }
 
 static void derive(year_ctx *y)
@@ -639,7 +640,7 @@ const ent_source ent_src_panel = {
     .name = "panel",
     .dir = NULL,
     .files = {NULL},
-    .version = 2,
+    .version = 3,
     .tables = NULL, /* the loader drops and recreates `panel` */
     .deps = "states,unvotes,meet_dyad_year,atop_alliance,cow_alliance,cow_trade,"
             "itpd_bilateral_trade,sipri_arms_transfers_tiv,unsc_vetoes,unga_ideal_points,"

@@ -43,7 +43,8 @@ const ent_indicator ent_panel_indicators[] = {
 
     /* military */
     {"atop_defense", "military", "0/1", "no", NULL, "atop_alliance", 1815, 2018, Z, 0,
-     "an ATOP defense obligation between the two states in force that year"},
+     "an ATOP defense obligation between the two states in force that year, held by either "
+     "side (ATOP's directed rows are combined: a one-sided guarantee counts)"},
     {"atop_offense", "military", "0/1", "no", NULL, "atop_alliance", 1815, 2018, Z, 0,
      "an ATOP offense obligation"},
     {"atop_neutral", "military", "0/1", "no", NULL, "atop_alliance", 1815, 2018, Z, 0,

@@ -41,6 +41,17 @@ typedef struct ent_indicator {
 extern const ent_indicator ent_panel_indicators[];
 extern const size_t ent_panel_nindicators;
 
+/* ent_panel_portfolio computes alliance-portfolio S and kappa for every pair
+ * of n states.  lev holds the ties' levels (0-3) of pair i < j at lev[i*n+j]
+ * (the rest is not read); each state is tied to itself at 3.  w holds the
+ * states' weights (CINC; NAN or <= 0 counts as 0).
+ *   S_ij = 1 - 2 * sum_k w_k |l_ik - l_jk| / (3 * sum_k w_k)  (Signorino & Ritter 1999)
+ *   kappa_ij = Cohen's kappa, nominal, of the two level vectors over all k (Hage 2011)
+ * Results go to s_out[i*n+j] and k_out[i*n+j].  deg (n) and nz (n*n) are
+ * scratch.  Work per pair is the size of the two portfolios. */
+void ent_panel_portfolio(int n, const double *lev, const double *w, int *deg, int *nz,
+                         double *s_out, double *k_out);
+
 /* ent_panel_find returns the index of the indicator named name, or -1. */
 int ent_panel_find(const char *name);
 

@@ -1,0 +1,195 @@
+/*
+ * cmd_dyad.c -- `entente dyad A B`: every panel indicator of one relationship,
+ * grouped by dimension, each with its source.
+ */
+#include "cli.h"
+#include "panel/panel.h"
+
+#include <getopt.h>
+#include <math.h>
+#include <sqlite3.h>
+#include <stdio.h>
+#include <string.h>
+
+static const char usage[] =
+    "usage: entente dyad A B [--year Y | --from Y --to Y] [--format table|csv|json]\n"
+    "                    [-o FILE] [--db FILE]\n"
+    "\n"
+    "Print every indicator of the panel for the pair A-B, grouped by dimension\n"
+    "(personal, economic, military, diplomatic, context), with the source of\n"
+    "each value.  Directed indicators are read from A's side: trade_1to2 is A's\n"
+    "exports to B whichever order the panel stores.  An empty value is missing\n"
+    "(outside the source's coverage, or not reported), never 0.  The CSV form\n"
+    "is long, with header a,b,year,dimension,indicator,value,source.\n"
+    "Default year: the latest year of the panel in which both are members.\n"
+    "\n"
+    "examples:\n"
+    "  entente dyad CHN RUS --year 2014\n"
+    "  entente dyad USA JPN --from 2010 --to 2012 --format csv\n";
+
+/* fmt_value writes a compact form of v: integers bare, large values with no
+ * decimals, small ones with four significant decimals. */
+static void fmt_value(double v, char *b, size_t n)
+{
+    if (v == floor(v) && fabs(v) < 1e15)
+        snprintf(b, n, "%.0f", v);
+    else if (fabs(v) >= 1000)
+        snprintf(b, n, "%.0f", v);
+    else if (fabs(v) >= 0.001)
+        snprintf(b, n, "%.4f", v);
+    else
+        snprintf(b, n, "%.4g", v);
+}
+
+static int run(int argc, char **argv)
+{
+    static const struct option opts[] = {
+        {"year", required_argument, NULL, 'y'}, {"from", required_argument, NULL, 'f'},
+        {"to", required_argument, NULL, 't'},   {"format", required_argument, NULL, 'F'},
+        {"output", required_argument, NULL, 'o'}, {"db", required_argument, NULL, 'b'},
+        {NULL, 0, NULL, 0}};
+    static const char *const cols[] = {"a", "b", "year", "dimension", "indicator", "value",
+                                       "source"};
+    static const char *const dims[] = {"personal", "economic", "military", "diplomatic",
+                                       "context"};
+    const char *dbpath = cli_default_db(), *outpath = NULL;
+    int from = 0, to = 0, fmt = ENT_FMT_TABLE, c, rc = 0, a = 0, b = 0, swapped, found = 0;
+    ent_ctx *ctx = NULL;
+    ent_db *db = NULL;
+    const ent_registry *reg;
+    ent_out *o = NULL;
+    sqlite3_stmt *q = NULL;
+    ent_status st;
+
+    optind = 1;
+    while ((c = getopt_long(argc, argv, "o:", opts, NULL)) != -1) {
+        switch (c) {
+        case 'y':
+            if (!cli_int("dyad", "--year", optarg, &from))
+                return 2;
+            to = from;
+            break;
+        case 'f': if (!cli_int("dyad", "--from", optarg, &from)) return 2; break;
+        case 't': if (!cli_int("dyad", "--to", optarg, &to)) return 2; break;
+        case 'F':
+            if ((fmt = ent_fmt_parse(optarg)) < 0)
+                return cli_fail("dyad", "--format: '%s' is not table, csv or json", optarg) + 1;
+            break;
+        case 'o': outpath = optarg; break;
+        case 'b': dbpath = optarg; break;
+        default: return cli_usage(&ent_verb_dyad);
+        }
+    }
+    if (argc - optind != 2)
+        return cli_usage(&ent_verb_dyad);
+    if (from && !to)
+        to = ENT_PANEL_YEAR_HI;
+    if (to && !from)
+        from = ENT_PANEL_YEAR_LO;
+    if (from > to)
+        return cli_fail("dyad", "--from %d is after --to %d", from, to) + 1;
+    if (!(ctx = ent_ctx_new()))
+        return cli_fail("dyad", "out of memory");
+    if ((rc = cli_open_db("dyad", ctx, dbpath, &db)))
+        goto out;
+    if ((st = ent_db_registry(db, &reg)) != ENT_OK ||
+        (st = ent_state_resolve(ctx, reg, argv[optind], to, &a)) != ENT_OK ||
+        (st = ent_state_resolve(ctx, reg, argv[optind + 1], to, &b)) != ENT_OK) {
+        rc = cli_status("dyad", ctx, st);
+        goto out;
+    }
+    if (a == b) {
+        rc = cli_fail("dyad", "%s and %s are the same state", argv[optind], argv[optind + 1]);
+        goto out;
+    }
+    if (!from) { /* the latest year both are members */
+        for (int y = ENT_PANEL_YEAR_HI; y >= ENT_PANEL_YEAR_LO && !from; y--)
+            if (ent_state_member(reg, a, y) && ent_state_member(reg, b, y))
+                from = to = y;
+        if (!from) {
+            rc = cli_fail("dyad", "%s and %s were never both system members", ent_state_abb(reg, a),
+                          ent_state_abb(reg, b));
+            goto out;
+        }
+    }
+    for (int y = from; y <= to; y++) {
+        if (!ent_state_member(reg, a, y) || !ent_state_member(reg, b, y)) {
+            int who = ent_state_member(reg, a, y) ? b : a;
+            if (from == to) {
+                rc = cli_fail("dyad", "%s-%s is not a dyad in %d: %s was not a COW system member",
+                              ent_state_abb(reg, a), ent_state_abb(reg, b), y,
+                              ent_state_abb(reg, who));
+                goto out;
+            }
+        }
+    }
+    swapped = a > b;
+    if (sqlite3_prepare_v2(ent_db_sqlite(db),
+                           "SELECT * FROM panel WHERE ccode1 = ?1 AND ccode2 = ?2 AND year BETWEEN "
+                           "?3 AND ?4 ORDER BY year",
+                           -1, &q, NULL) != SQLITE_OK) {
+        rc = cli_fail("dyad", "%s: the warehouse has no panel; run `entente build`", dbpath);
+        goto out;
+    }
+    sqlite3_bind_int(q, 1, swapped ? b : a);
+    sqlite3_bind_int(q, 2, swapped ? a : b);
+    sqlite3_bind_int(q, 3, from);
+    sqlite3_bind_int(q, 4, to);
+    if ((st = ent_out_open(ctx, outpath, (ent_fmt)fmt, cols, 7, &o)) != ENT_OK) {
+        rc = cli_status("dyad", ctx, st);
+        goto out;
+    }
+    while (sqlite3_step(q) == SQLITE_ROW) {
+        int year = sqlite3_column_int(q, 2);
+        found++;
+        for (size_t d = 0; d < sizeof dims / sizeof dims[0]; d++) {
+            for (size_t k = 0; k < ent_panel_nindicators; k++) {
+                const ent_indicator *ind = &ent_panel_indicators[k];
+                int col = 3 + (int)k;
+                char val[64];
+                if (strcmp(ind->dimension, dims[d]))
+                    continue;
+                if (swapped && ind->pair)
+                    col = 3 + ent_panel_find(ind->pair);
+                ent_out_str(o, ent_state_abb(reg, a));
+                ent_out_str(o, ent_state_abb(reg, b));
+                ent_out_i64(o, year);
+                ent_out_str(o, ind->dimension);
+                ent_out_str(o, ind->name);
+                if (sqlite3_column_type(q, col) == SQLITE_NULL) {
+                    ent_out_str(o, NULL);
+                } else if (ind->is_text) {
+                    ent_out_str(o, (const char *)sqlite3_column_text(q, col));
+                } else {
+                    fmt_value(sqlite3_column_double(q, col), val, sizeof val);
+                    ent_out_str(o, val);
+                }
+                ent_out_str(o, ind->source);
+                ent_out_row(o);
+            }
+        }
+    }
+    if (!found) {
+        ent_out_close(o, 0);
+        o = NULL;
+        rc = cli_fail("dyad", "no panel rows for %s-%s in %d-%d (not both system members)",
+                      ent_state_abb(reg, a), ent_state_abb(reg, b), from, to);
+        goto out;
+    }
+    ent_out_note(o, "empty = missing (outside the source's coverage or not reported), never 0; "
+                    "directed indicators read from %s's side",
+                 ent_state_abb(reg, a));
+    st = ent_out_close(o, 1);
+    o = NULL;
+    if (st != ENT_OK)
+        rc = cli_status("dyad", ctx, st);
+out:
+    ent_out_close(o, 0);
+    sqlite3_finalize(q);
+    ent_db_close(db);
+    ent_ctx_free(ctx);
+    return rc;
+}
+
+const ent_verb ent_verb_dyad = {"dyad", "every panel indicator of one relationship, by dimension",
+                                usage, run};
