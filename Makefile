@@ -26,7 +26,7 @@ CMOCKA_LIBS := $(shell pkg-config --libs cmocka 2>/dev/null || echo -lcmocka)
 
 WARN     := -std=c11 -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes \
             -Wmissing-prototypes -Wwrite-strings -Wundef $(WERROR)
-CPPFLAGS += -Iinclude -Isrc -D_GNU_SOURCE
+CPPFLAGS += -Iinclude -Isrc -I$(B)/gen -D_GNU_SOURCE
 CFLAGS   += $(OPT) $(WARN) $(SAN) -march=x86-64-v2 -MMD -MP $(PKG_CFLAGS) $(MPI_CFLAGS)
 LDLIBS   += $(PKG_LIBS) $(MPI_LIBS) -lm -lpthread
 
@@ -50,6 +50,12 @@ deps:
 $(B)/%.o: %.c
 	@mkdir -p $(dir $@)
 	$(CC) $(CPPFLAGS) $(CFLAGS) -c $< -o $@
+
+# the index's default config is compiled in from docs/index-default.conf
+$(B)/gen/default_conf.inc: docs/index-default.conf
+	@mkdir -p $(dir $@)
+	sed -e 's/\\/\\\\/g' -e 's/"/\\"/g' -e 's/^/"/' -e 's/$$/\\n"/' $< > $@
+$(B)/src/index/index.o: $(B)/gen/default_conf.inc
 
 $(B)/libentente.a: $(LIB_OBJ)
 	@rm -f $@
@@ -83,7 +89,7 @@ sanitize: deps
 	@B=build-san DATA=$(DATA) ASAN_OPTIONS=detect_leaks=1 SLOW=1 sh tests/run.sh
 
 FUZZ_CFLAGS := -O1 -g -fsanitize=fuzzer,address,undefined $(CPPFLAGS) $(PKG_CFLAGS) $(MPI_CFLAGS) -std=c11
-fuzz: deps
+fuzz: deps $(B)/gen/default_conf.inc
 	@mkdir -p build-fuzz
 	@for f in $(FUZZ_SRC); do n=$$(basename $$f .c); \
 	  clang $(FUZZ_CFLAGS) -o build-fuzz/$$n $$f $(LIB_SRC) $(LDLIBS) || exit 1; \
