@@ -174,19 +174,25 @@ ent_status ent_ix_config_parse(ent_ctx *ctx, const char *label, const char *text
 ent_status ent_ix_config_check(ent_ctx *ctx, const char *label, const ent_ix_config *cfg,
                                sqlite3 *db)
 {
+    /* table_info, not a trial SELECT: SQLite reads an unknown "name" as a string */
+    sqlite3_stmt *q = NULL;
+    char cols[256][64];
+    int ncols = 0;
+    if (sqlite3_prepare_v2(db, "SELECT name FROM pragma_table_info('panel')", -1, &q, NULL) !=
+        SQLITE_OK)
+        return ent_err(ctx, ENT_EDB, "sqlite: %s", sqlite3_errmsg(db));
+    while (sqlite3_step(q) == SQLITE_ROW && ncols < 256)
+        snprintf(cols[ncols++], sizeof cols[0], "%s", (const char *)sqlite3_column_text(q, 0));
+    sqlite3_finalize(q);
+    if (ncols == 0)
+        return ent_err(ctx, ENT_ENODATA, "the warehouse has no panel; run `entente build` first");
     for (int i = 0; i < cfg->nterms; i++) {
         const ent_ix_term *t = &cfg->terms[i];
         for (int c = 0; c < (t->op ? 2 : 1); c++) {
-            char sql[128];
-            sqlite3_stmt *q = NULL;
-            int ok;
-            snprintf(sql, sizeof sql, "SELECT \"%s\" FROM panel LIMIT 0", t->col[c]);
-            ok = sqlite3_prepare_v2(db, sql, -1, &q, NULL) == SQLITE_OK;
-            sqlite3_finalize(q);
-            if (!ok && !strcmp(sqlite3_errmsg(db), "no such table: panel"))
-                return ent_err(ctx, ENT_ENODATA,
-                               "the warehouse has no panel; run `entente build` first");
-            if (!ok)
+            int k;
+            for (k = 0; k < ncols && strcmp(cols[k], t->col[c]); k++)
+                ;
+            if (k == ncols)
                 return ent_err(ctx, ENT_EPARSE,
                                "%s:%d: unknown indicator '%s' (see `entente codebook`)", label,
                                t->line, t->col[c]);
