@@ -100,14 +100,15 @@ const ent_indicator ent_panel_indicators[] = {
      "Security Council drafts that both states vetoed that year"},
     {"shared_igos", "diplomatic", "IGOs", "no", NULL, "cow_igo", 1816, 2014, N, 0,
      "intergovernmental organisations in which both are full members (COW IGO v3)"},
-    {"ev_verbal_coop", "diplomatic", "events", "no", NULL, "events", 0, 0, Z, 0,
-     "verbal-cooperation events (quad 1) in both directions; years = those the stored "
-     "event files cover"},
-    {"ev_material_coop", "diplomatic", "events", "no", NULL, "events", 0, 0, Z, 0,
+    {"ev_verbal_coop", "diplomatic", "events", "no", NULL, "events", 0, 0, N, 0,
+     "verbal-cooperation events (quad 1) in both directions, from `entente events --store`; "
+     "a dyad-year with no stored event is missing, not 0 (an extract's coverage of dyads "
+     "is unknown)"},
+    {"ev_material_coop", "diplomatic", "events", "no", NULL, "events", 0, 0, N, 0,
      "material-cooperation events (quad 2), both directions"},
-    {"ev_verbal_conf", "diplomatic", "events", "no", NULL, "events", 0, 0, Z, 0,
+    {"ev_verbal_conf", "diplomatic", "events", "no", NULL, "events", 0, 0, N, 0,
      "verbal-conflict events (quad 3), both directions"},
-    {"ev_material_conf", "diplomatic", "events", "no", NULL, "events", 0, 0, Z, 0,
+    {"ev_material_conf", "diplomatic", "events", "no", NULL, "events", 0, 0, N, 0,
      "material-conflict events (quad 4), both directions"},
     {"ev_goldstein_mean", "diplomatic", "Goldstein -10..10", "no", NULL, "events", 0, 0, N, 0,
      "mean Goldstein score of the dyad's events, both directions"},
