@@ -102,6 +102,7 @@ fuzz-smoke:
 
 bench: deps all $(BENCH_BIN)
 	@for b in $(BENCH_BIN); do echo "== $$b"; DATA=$(DATA) ./$$b || exit 1; done
+	@for s in bench/*.sh; do echo "== $$s"; B=$(B) DATA=$(DATA) sh $$s || exit 1; done
 
 install: all
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/lib $(DESTDIR)$(PREFIX)/include $(DESTDIR)$(PREFIX)/share/man/man1
