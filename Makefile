@@ -76,6 +76,7 @@ demo: deps
 	@$(MAKE) --no-print-directory all
 	./$(B)/entente build --data $(DATA) --db entente.db
 	./$(B)/entente agree CHN RUS --from 2010 --to 2019 --db entente.db
+	./$(B)/entente compare CHN-RUS --with allies:USA --draws 1000 --seed 1 --db entente.db
 
 check: deps
 	@$(MAKE) --no-print-directory all
