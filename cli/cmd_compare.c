@@ -85,28 +85,13 @@ static int run(int argc, char **argv)
         goto out;
     }
     if (!year) { /* the latest year with all four dimensions for the subject */
-        for (int t = 2022; t >= 1816 && !year; t--) {
-            ent_ix_score s;
-            long r;
-            if (!ent_state_member(e.reg, a, t) || !ent_state_member(e.reg, b, t))
-                continue;
-            if ((st = ent_ix_load_year(e.ctx, ent_db_sqlite(e.db), &e.cfg, t, &y)) != ENT_OK)
-                continue;
-            r = ent_ix_find(&y, a, b);
-            if (r >= 0) {
-                ent_ix_score_row(&e.cfg, &y, (size_t)r, e.norm, NULL, NULL, NULL, &s);
-                if (s.complete)
-                    year = t;
-            }
-            if (!year)
-                ent_ix_year_free(e.ctx, &y);
-        }
-        if (!year) {
+        if (ent_ix_latest_complete(e.ctx, ent_db_sqlite(e.db), &e.cfg, a, b, &year) != ENT_OK) {
             rc = cli_fail("compare", "no year has data on all four dimensions for %s-%s; give "
                                      "--year", ent_state_abb(e.reg, a), ent_state_abb(e.reg, b));
             goto out;
         }
-    } else if ((st = ent_ix_load_year(e.ctx, ent_db_sqlite(e.db), &e.cfg, year, &y)) != ENT_OK) {
+    }
+    if ((st = ent_ix_load_year(e.ctx, ent_db_sqlite(e.db), &e.cfg, year, &y)) != ENT_OK) {
         rc = cli_status("compare", e.ctx, st);
         goto out;
     }
@@ -148,7 +133,8 @@ static int run(int argc, char **argv)
         int *rk = ent_malloc(e.ctx, (ENT_NDIM + 1) * n * sizeof *rk);
         double *v = ent_malloc(e.ctx, n * sizeof *v);
         size_t *order = ent_malloc(e.ctx, n * sizeof *order);
-        int above[ENT_NDIM + 1] = {0}, others[ENT_NDIM + 1] = {0};
+        ent_ix_verdict vd;
+        int anchor = 0;
         char subjname[32];
         if (!sc || !rk || !v || !order) {
             ent_free(e.ctx, rk);
@@ -163,13 +149,19 @@ static int run(int argc, char **argv)
             for (size_t i = 0; i < n; i++)
                 v[i] = d < ENT_NDIM ? sc[i].dim[d] : sc[i].composite;
             ent_ix_rank(v, n, rk + (size_t)d * n);
-            for (size_t i = 0; i < n; i++) {
-                if (i == subject || isnan(v[i]) || isnan(v[subject]))
-                    continue;
-                others[d]++;
-                if (v[subject] > v[i])
-                    above[d]++;
-            }
+        }
+        ent_ix_verdict_count(sc, n, subject, &vd);
+        /* the state every other dyad of the group shares (USA in allies:USA) is shown first */
+        for (int side = 0; side < 2 && !anchor; side++) {
+            size_t i;
+            int cand = y.c1[rows[subject ? 0 : 1]];
+            if (side)
+                cand = y.c2[rows[subject ? 0 : 1]];
+            for (i = 0; i < n; i++)
+                if (i != subject && y.c1[rows[i]] != cand && y.c2[rows[i]] != cand)
+                    break;
+            if (i == n)
+                anchor = cand;
         }
         /* rows by composite rank; missing composites last */
         for (size_t i = 0; i < n; i++)
@@ -204,7 +196,7 @@ static int run(int argc, char **argv)
             if (is_subj) { /* the subject in the order the user gave */
                 c1 = a;
                 c2 = b;
-            } else if (c2 == a || c2 == b) { /* the group's anchor state first */
+            } else if (anchor ? c2 == anchor : (c2 == a || c2 == b)) {
                 int t = c1;
                 c1 = c2;
                 c2 = t;
@@ -230,36 +222,17 @@ static int run(int argc, char **argv)
             ent_out_row(o);
         }
         {
-            char line[1024], miss[1024] = "";
-            size_t mo = 0;
-            int nm = 0;
-            int m = snprintf(line, sizeof line, "%s ranks above %d of %d (%.0f%%) on the composite;",
-                             subjname, above[ENT_NDIM], others[ENT_NDIM],
-                             others[ENT_NDIM] ? 100.0 * above[ENT_NDIM] / others[ENT_NDIM] : 0.0);
-            for (int d = 0; d < ENT_NDIM && m > 0 && (size_t)m < sizeof line; d++) {
-                if (isnan(sc[subject].dim[d]))
-                    m += snprintf(line + m, sizeof line - (size_t)m, "%s %s missing", d ? "," : " on",
-                                  ent_ix_dims[d]);
-                else
-                    m += snprintf(line + m, sizeof line - (size_t)m, "%s %s %d of %d",
-                                  d ? "," : " on", ent_ix_dims[d], above[d], others[d]);
-            }
-            for (int t = 0; t < e.cfg.nterms; t++) {
-                if (!isnan(y.raw[(size_t)subj_row * (size_t)e.cfg.nterms + (size_t)t]))
-                    continue;
-                nm++;
-                if (mo + 80 < sizeof miss)
-                    mo += (size_t)snprintf(miss + mo, sizeof miss - mo, "%s%s", mo ? ", " : "",
-                                           e.cfg.terms[t].expr);
-            }
+            char line[1024], miss[1024];
+            (void)ent_ix_missing_text(&e.cfg, &y, (size_t)subj_row, miss, sizeof miss);
+            ent_ix_verdict_text(&vd, subjname, line, sizeof line);
             if (fmt == ENT_FMT_TABLE) {
                 ent_out_note(o, "scores 0-100 among all %zu dyads of %d (%s); * = a dimension "
                                 "missing from the composite", y.n, year, ent_norm_name(e.norm));
                 ent_out_note(o, "%s.", line);
-                ent_out_note(o, "missing for %s in %d: %s", subjname, year, nm ? miss : "none");
+                ent_out_note(o, "missing for %s in %d: %s", subjname, year, miss);
             } else {
                 fprintf(stderr, "%s.\nmissing for %s in %d: %s\n", line, subjname, year,
-                        nm ? miss : "none");
+                        miss);
             }
             if (draws > 0) {
                 ent_ix_robust rb;

@@ -40,23 +40,39 @@ ent_status ent_ix_config_load(ent_ctx *ctx, const char *path, ent_ix_config *cfg
     return st;
 }
 
-/* ent_ix_pair parses "A-B" (also "A,B" or "A B") into two COW codes. */
+/* split_pair tries buf split at sep: both halves must resolve. */
+static ent_status split_pair(ent_ctx *ctx, const ent_registry *reg, const char *text, size_t at,
+                             int year, int *a, int *b)
+{
+    char left[256];
+    snprintf(left, sizeof left, "%.*s", (int)at, text);
+    {
+        ent_status st = ent_state_resolve(ctx, reg, left, year, a);
+        return st != ENT_OK ? st : ent_state_resolve(ctx, reg, text + at + 1, year, b);
+    }
+}
+
+/* ent_ix_pair parses "A-B" (also "A,B") into two COW codes.  A name with a
+ * hyphen ("Guinea-Bissau-SEN") is split at the first hyphen where both
+ * halves name a state; if none does, the first split's error is reported. */
 ent_status ent_ix_pair(ent_ctx *ctx, const ent_registry *reg, const char *text, int year, int *a,
                        int *b)
 {
-    char buf[256];
-    char *sep;
+    const char *first = strchr(text, '-');
     ent_status st;
-    snprintf(buf, sizeof buf, "%s", text);
-    sep = strchr(buf, '-');
-    if (!sep)
-        sep = strchr(buf, ',');
-    if (!sep)
+    char sep = '-';
+    if (!first) {
+        first = strchr(text, ',');
+        sep = ',';
+    }
+    if (!first || strlen(text) >= 256)
         return ent_err(ctx, ENT_EINVAL, "'%s' is not a dyad: write A-B (e.g. CHN-RUS)", text);
-    *sep = '\0';
-    if ((st = ent_state_resolve(ctx, reg, buf, year, a)) != ENT_OK ||
-        (st = ent_state_resolve(ctx, reg, sep + 1, year, b)) != ENT_OK)
-        return st;
+    for (const char *p = first; p; p = strchr(p + 1, sep))
+        if (split_pair(ctx, reg, text, (size_t)(p - text), year, a, b) == ENT_OK)
+            goto found;
+    st = split_pair(ctx, reg, text, (size_t)(first - text), year, a, b); /* its message */
+    return st != ENT_OK ? st : ent_err(ctx, ENT_EINVAL, "'%s' is not a dyad", text);
+found:
     if (*a == *b)
         return ent_err(ctx, ENT_EINVAL, "'%s' names the same state twice", text);
     return ENT_OK;

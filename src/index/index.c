@@ -80,19 +80,25 @@ ent_status ent_ix_config_parse(ent_ctx *ctx, const char *label, const char *text
     int line = 0, seen_dim[ENT_NDIM] = {0};
     memset(cfg, 0, sizeof *cfg);
     while (*p) {
-        char buf[512], w[4][200];
+        char buf[512], w[5][200];
         const char *e = strchr(p, '\n');
         size_t k = e ? (size_t)(e - p) : strlen(p);
         int nw;
         char *hash;
         line++;
+        if (k >= sizeof buf)
+            return ent_err(ctx, ENT_EPARSE, "%s:%d: line longer than %zu characters", label, line,
+                           sizeof buf - 1);
         snprintf(buf, sizeof buf, "%.*s", (int)(k < sizeof buf ? k : sizeof buf - 1), p);
         p = e ? e + 1 : p + k;
         if ((hash = strchr(buf, '#')))
             *hash = '\0';
-        nw = sscanf(buf, "%199s %199s %199s %199s", w[0], w[1], w[2], w[3]);
+        nw = sscanf(buf, "%199s %199s %199s %199s %199s", w[0], w[1], w[2], w[3], w[4]);
         if (nw <= 0)
             continue;
+        if (nw == 5 || (nw == 4 && !strcmp(w[0], "dimension")))
+            return ent_err(ctx, ENT_EPARSE, "%s:%d: unexpected '%s' at the end of the line", label,
+                           line, w[nw - 1]);
         if (!strcmp(w[0], "dimension")) {
             int d;
             char *end;
@@ -295,29 +301,88 @@ static double combine(char op, double a, double b)
     }
 }
 
+/* row_terms combines the config's columns, from column k of q on, into
+ * the terms' raw values out[0..nterms). */
+static void row_terms(sqlite3_stmt *q, int k, const ent_ix_config *cfg, double *out)
+{
+    for (int i = 0; i < cfg->nterms; i++) {
+        const ent_ix_term *t = &cfg->terms[i];
+        double a = sqlite3_column_type(q, k) == SQLITE_NULL ? NAN : sqlite3_column_double(q, k);
+        double b = NAN;
+        k++;
+        if (t->op) {
+            b = sqlite3_column_type(q, k) == SQLITE_NULL ? NAN : sqlite3_column_double(q, k);
+            k++;
+        }
+        out[i] = combine(t->op, a, b);
+    }
+}
+
+/* select_sql writes "SELECT <lead>, <the config's columns> FROM panel <tail>". */
+static void select_sql(char *sql, size_t cap, const char *lead, const ent_ix_config *cfg,
+                       const char *tail)
+{
+    size_t o = (size_t)snprintf(sql, cap, "SELECT %s", lead);
+    for (int i = 0; i < cfg->nterms && o < cap; i++)
+        for (int c = 0; c < (cfg->terms[i].op ? 2 : 1) && o < cap; c++)
+            o += (size_t)snprintf(sql + o, cap - o, ", \"%s\"", cfg->terms[i].col[c]);
+    if (o < cap)
+        snprintf(sql + o, cap - o, " FROM panel %s", tail);
+}
+
+ent_status ent_ix_latest_complete(ent_ctx *ctx, sqlite3 *db, const ent_ix_config *cfg, int a,
+                                  int b, int *year)
+{
+    char sql[256 + 2 * ENT_IX_MAXTERMS * 72];
+    sqlite3_stmt *q = NULL;
+    double raw[ENT_IX_MAXTERMS];
+    int rc;
+    *year = 0;
+    select_sql(sql, sizeof sql, "year", cfg, "WHERE ccode1 = ?1 AND ccode2 = ?2 ORDER BY year DESC");
+    if (sqlite3_prepare_v2(db, sql, -1, &q, NULL) != SQLITE_OK)
+        return ent_err(ctx, ENT_EDB, "sqlite: %s", sqlite3_errmsg(db));
+    sqlite3_bind_int(q, 1, a < b ? a : b);
+    sqlite3_bind_int(q, 2, a < b ? b : a);
+    while (!*year && (rc = sqlite3_step(q)) == SQLITE_ROW) {
+        int ok = 1;
+        row_terms(q, 1, cfg, raw);
+        for (int d = 0; d < ENT_NDIM && ok; d++) {
+            int present = 0;
+            if (cfg->dimw[d] <= 0)
+                continue;
+            for (int i = 0; i < cfg->nterms; i++)
+                if (cfg->terms[i].dim == d && cfg->terms[i].weight > 0 && !isnan(raw[i]))
+                    present = 1;
+            ok = present;
+        }
+        if (ok)
+            *year = sqlite3_column_int(q, 0);
+    }
+    sqlite3_finalize(q);
+    if (!*year)
+        return ent_err(ctx, ENT_ENODATA, "no year has data on all four dimensions for this dyad");
+    return ENT_OK;
+}
+
 ent_status ent_ix_load_year(ent_ctx *ctx, sqlite3 *db, const ent_ix_config *cfg, int year,
                             ent_ix_year *y)
 {
-    char sql[8192];
-    size_t o, cap = 0;
+    /* 2 + 2 * ENT_IX_MAXTERMS columns of at most 63 characters, quoted */
+    char sql[256 + 2 * ENT_IX_MAXTERMS * 72];
+    size_t cap = 0;
     sqlite3_stmt *q = NULL;
     ent_status st = ENT_OK;
-    int ncols = 0, rc;
+    int rc;
     double *col = NULL;
 
     memset(y, 0, sizeof *y);
     y->year = year;
     y->nterms = cfg->nterms;
-    o = (size_t)snprintf(sql, sizeof sql, "SELECT ccode1, ccode2");
-    for (int i = 0; i < cfg->nterms; i++)
-        for (int c = 0; c < (cfg->terms[i].op ? 2 : 1); c++, ncols++)
-            o += (size_t)snprintf(sql + o, sizeof sql - o, ", \"%s\"", cfg->terms[i].col[c]);
-    snprintf(sql + o, sizeof sql - o, " FROM panel WHERE year = ?1 ORDER BY ccode1, ccode2");
+    select_sql(sql, sizeof sql, "ccode1, ccode2", cfg, "WHERE year = ?1 ORDER BY ccode1, ccode2");
     if (sqlite3_prepare_v2(db, sql, -1, &q, NULL) != SQLITE_OK)
         return ent_err(ctx, ENT_EDB, "sqlite: %s", sqlite3_errmsg(db));
     sqlite3_bind_int(q, 1, year);
     while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
-        int k = 2;
         if (y->n == cap) {
             size_t nc = cap ? cap * 2 : 4096;
             int *a = ent_realloc(ctx, y->c1, nc * sizeof *a);
@@ -338,17 +403,7 @@ ent_status ent_ix_load_year(ent_ctx *ctx, sqlite3 *db, const ent_ix_config *cfg,
         }
         y->c1[y->n] = sqlite3_column_int(q, 0);
         y->c2[y->n] = sqlite3_column_int(q, 1);
-        for (int i = 0; i < cfg->nterms; i++) {
-            const ent_ix_term *t = &cfg->terms[i];
-            double a = sqlite3_column_type(q, k) == SQLITE_NULL ? NAN : sqlite3_column_double(q, k);
-            double b = NAN;
-            k++;
-            if (t->op) {
-                b = sqlite3_column_type(q, k) == SQLITE_NULL ? NAN : sqlite3_column_double(q, k);
-                k++;
-            }
-            y->raw[y->n * (size_t)cfg->nterms + (size_t)i] = combine(t->op, a, b);
-        }
+        row_terms(q, 2, cfg, y->raw + y->n * (size_t)cfg->nterms);
         y->n++;
     }
     if (rc != SQLITE_DONE) {
@@ -532,6 +587,49 @@ void ent_rng_dirichlet(ent_rng *r, const double *alpha, size_t k, double *out)
 
 #define CONCENTRATION 20.0
 
+/* kth_smallest: Wirth's selection, expected O(n).  Afterwards v[k] is the
+ * k-th smallest, v[0..k) are <= it and v(k..n) >= it. */
+static double kth_smallest(double *v, size_t n, size_t k)
+{
+    long l = 0, m = (long)n - 1, kk = (long)k;
+    while (l < m) {
+        double x = v[kk];
+        long i = l, j = m;
+        do {
+            while (v[i] < x)
+                i++;
+            while (x < v[j])
+                j--;
+            if (i <= j) {
+                double t = v[i];
+                v[i] = v[j];
+                v[j] = t;
+                i++;
+                j--;
+            }
+        } while (i <= j);
+        if (j < kk)
+            l = i;
+        if (kk < i)
+            m = j;
+    }
+    return v[kk];
+}
+
+double ent_ix_median(double *v, size_t n)
+{
+    double hi = kth_smallest(v, n, n / 2);
+    if (n % 2)
+        return hi;
+    {   /* the lower middle is the largest of the elements left of n/2 */
+        double lo = v[0];
+        for (size_t i = 1; i < n / 2; i++)
+            if (v[i] > lo)
+                lo = v[i];
+        return (lo + hi) / 2;
+    }
+}
+
 void ent_ix_draws(const ent_ix_config *cfg, const ent_ix_year *y, const long *rows, size_t nrows,
                   size_t subject, int draws, unsigned long long seed, ent_ix_robust *out)
 {
@@ -583,16 +681,7 @@ void ent_ix_draws(const ent_ix_config *cfg, const ent_ix_year *y, const long *ro
             }
             if (isnan(subj) || k == 0)
                 continue;
-            for (size_t a = 1; a < k; a++) { /* insertion sort: groups are small */
-                double v = vals[a];
-                size_t b = a;
-                while (b > 0 && vals[b - 1] > v) {
-                    vals[b] = vals[b - 1];
-                    b--;
-                }
-                vals[b] = v;
-            }
-            med = k % 2 ? vals[k / 2] : (vals[k / 2 - 1] + vals[k / 2]) / 2;
+            med = ent_ix_median(vals, k);
             out->defined[d]++;
             if (subj > med)
                 above[d]++;
@@ -603,4 +692,74 @@ done:
         out->above_median[d] = out->defined[d] ? (double)above[d] / out->defined[d] : NAN;
     free(sc);
     free(vals);
+}
+
+/* ------------------------------------------------------------ verdict */
+
+void ent_ix_verdict_count(const ent_ix_score *sc, size_t n, size_t subject, ent_ix_verdict *v)
+{
+    memset(v, 0, sizeof *v);
+    v->complete = sc[subject].complete;
+    for (int d = 0; d <= ENT_NDIM; d++) {
+        double s = d < ENT_NDIM ? sc[subject].dim[d] : sc[subject].composite;
+        if (isnan(s)) {
+            v->missing[d] = 1;
+            continue;
+        }
+        for (size_t i = 0; i < n; i++) {
+            double x = d < ENT_NDIM ? sc[i].dim[d] : sc[i].composite;
+            if (i == subject || isnan(x))
+                continue;
+            v->others[d]++;
+            if (s > x)
+                v->above[d]++;
+        }
+    }
+}
+
+void ent_ix_verdict_text(const ent_ix_verdict *v, const char *subject, char *buf, size_t cap)
+{
+    size_t o = 0;
+#define PUT(...)                                                                                   \
+    do {                                                                                           \
+        if (o < cap)                                                                               \
+            o += (size_t)snprintf(buf + o, cap - o, __VA_ARGS__);                                  \
+    } while (0)
+    if (cap)
+        buf[0] = '\0';
+    if (v->missing[ENT_NDIM])
+        PUT("%s has no composite (no dimension present);", subject);
+    else if (!v->others[ENT_NDIM])
+        PUT("%s ranks above 0 of 0 (n/a: no other dyad has a composite);", subject);
+    else
+        PUT("%s ranks above %d of %d (%.0f%%) on the composite%s;", subject, v->above[ENT_NDIM],
+            v->others[ENT_NDIM], 100.0 * v->above[ENT_NDIM] / v->others[ENT_NDIM],
+            v->complete ? "" : " (flagged: the subject lacks a dimension)");
+    for (int d = 0; d < ENT_NDIM; d++) {
+        if (v->missing[d])
+            PUT("%s %s missing", d ? "," : " on", ent_ix_dims[d]);
+        else
+            PUT("%s %s %d of %d", d ? "," : " on", ent_ix_dims[d], v->above[d], v->others[d]);
+    }
+#undef PUT
+}
+
+int ent_ix_missing_text(const ent_ix_config *cfg, const ent_ix_year *y, size_t r, char *buf,
+                        size_t cap)
+{
+    size_t o = 0;
+    int nm = 0;
+    if (cap)
+        buf[0] = '\0';
+    for (int t = 0; t < cfg->nterms; t++) {
+        if (!isnan(y->raw[r * (size_t)cfg->nterms + (size_t)t]))
+            continue;
+        nm++;
+        if (o < cap)
+            o += (size_t)snprintf(buf + o, cap - o, "%s%s", nm > 1 ? ", " : "",
+                                  cfg->terms[t].expr);
+    }
+    if (!nm && cap)
+        snprintf(buf, cap, "none");
+    return nm;
 }

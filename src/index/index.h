@@ -119,6 +119,35 @@ ent_status ent_ix_pair(ent_ctx *ctx, const ent_registry *reg, const char *text, 
 ent_status ent_ix_group(ent_ctx *ctx, sqlite3 *db, const ent_registry *reg, const ent_ix_year *y,
                         const char *spec, long **rows, size_t *n);
 
+/* The verdict's arithmetic over a group's scores sc[0..n) with the subject
+ * at sc[subject], for the four dimensions and the composite ([ENT_NDIM]):
+ * others = the other dyads with that score present, above = those of them
+ * whose score is strictly lower than the subject's (ties are not "above").
+ * Both are 0 when the subject's own score is missing (missing[d] = 1). */
+typedef struct ent_ix_verdict {
+    int above[ENT_NDIM + 1];
+    int others[ENT_NDIM + 1];
+    int missing[ENT_NDIM + 1];
+    int complete;          /* the subject's composite has all four dimensions */
+} ent_ix_verdict;
+
+void ent_ix_verdict_count(const ent_ix_score *sc, size_t n, size_t subject, ent_ix_verdict *v);
+/* ent_ix_verdict_text writes the sentence "CHN-RUS ranks above K of N (P%) on
+ * the composite; on personal K of N, ..." (no final period) into buf. */
+void ent_ix_verdict_text(const ent_ix_verdict *v, const char *subject, char *buf, size_t cap);
+/* ent_ix_missing_text lists the config terms missing for row r of y, comma
+ * separated, or "none"; returns the number missing. */
+int ent_ix_missing_text(const ent_ix_config *cfg, const ent_ix_year *y, size_t r, char *buf,
+                        size_t cap);
+/* ent_ix_latest_complete finds the latest year in which dyad (a, b) has at
+ * least one indicator present on every dimension of positive weight, reading
+ * only that dyad's rows of the panel; ENT_ENODATA (with a message) if none. */
+ent_status ent_ix_latest_complete(ent_ctx *ctx, sqlite3 *db, const ent_ix_config *cfg, int a,
+                                  int b, int *year);
+/* ent_ix_median returns the median of v[0..n), n > 0 (the mean of the two
+ * middle values when n is even); v is reordered. */
+double ent_ix_median(double *v, size_t n);
+
 /* A small deterministic PRNG (splitmix64) and samplers, exposed for tests. */
 typedef struct ent_rng {
     unsigned long long s;

@@ -6,6 +6,7 @@
 #include "testutil.h"
 #include "index/index.h"
 
+#include <sqlite3.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -189,6 +190,15 @@ static void test_config_errors(void **s)
     expect_conf_error("economic median(a,b) 1\n", "bad.conf:1: unknown function");
     expect_conf_error("economic trade_total x\n", "bad.conf:1: weight 'x' is not a number");
     expect_conf_error("economic trade_total 1 backwards\n", "unknown option 'backwards'");
+    expect_conf_error("economic trade_total 1 reverse extra\n", "bad.conf:1: unexpected 'extra'");
+    expect_conf_error("dimension economic 1 2\n", "bad.conf:1: unexpected '2'");
+    expect_conf_error("economic max(a,b 1\n", "bad.conf:1: 'max(a,b' is not FUNCTION(a,b)");
+    {
+        char longl[700];
+        memset(longl, 'x', sizeof longl - 1);
+        longl[sizeof longl - 1] = '\0';
+        expect_conf_error(longl, "bad.conf:1: line longer than 511");
+    }
 }
 
 static void test_rng(void **s)
@@ -230,13 +240,171 @@ static void test_draws_deterministic(void **s)
         free(y.norm[m]);
 }
 
+static int cmp_d(const void *a, const void *b)
+{
+    double x = *(const double *)a, y = *(const double *)b;
+    return (x > y) - (x < y);
+}
+
+/* the selection-based median agrees with sorting, with ties, odd and even n */
+static void test_median(void **s)
+{
+    (void)s;
+    ent_rng r = {5};
+    double a[1] = {3}, b[4] = {4, 1, 3, 2}, c[5] = {2, 2, 2, 1, 2};
+    assert_near(ent_ix_median(a, 1), 3, 0);
+    assert_near(ent_ix_median(b, 4), 2.5, 0);
+    assert_near(ent_ix_median(c, 5), 2, 0);
+    for (int trial = 0; trial < 200; trial++) {
+        double v[64], w[64], want;
+        size_t n = 1 + (size_t)(ent_rng_uniform(&r) * 63);
+        for (size_t i = 0; i < n; i++) /* few distinct values: many ties */
+            v[i] = w[i] = (double)(int)(ent_rng_uniform(&r) * 6);
+        qsort(w, n, sizeof *w, cmp_d);
+        want = n % 2 ? w[n / 2] : (w[n / 2 - 1] + w[n / 2]) / 2;
+        assert_near(ent_ix_median(v, n), want, 0);
+    }
+}
+
+static ent_ix_score mk(double p, double e, double m, double d, double c, int complete)
+{
+    ent_ix_score x;
+    memset(&x, 0, sizeof x);
+    x.dim[0] = p;
+    x.dim[1] = e;
+    x.dim[2] = m;
+    x.dim[3] = d;
+    x.composite = c;
+    x.complete = complete;
+    return x;
+}
+
+/* The verdict's arithmetic on a hand-made group of five, the subject at 1:
+ *   composite: subject 60; others 70, 60 (tie: not above), 40, NAN -> above 1 of 3
+ *   personal: subject NAN -> missing
+ *   economic: subject 50; others 10, 20, 30, 40 -> 4 of 4
+ *   military: subject 0; others 0, 0, 0, 0 -> 0 of 4 (zero is a score, not missing)
+ *   diplomatic: subject 80; others NAN, 90, NAN, 10 -> 1 of 2 */
+static void test_verdict(void **s)
+{
+    (void)s;
+    ent_ix_score g[5] = {
+        mk(10, 10, 0, NAN, 70, 0),  mk(NAN, 50, 0, 80, 60, 0), mk(20, 20, 0, 90, 60, 1),
+        mk(30, 30, 0, NAN, 40, 0),  mk(40, 40, 0, 10, NAN, 0),
+    };
+    ent_ix_verdict v;
+    char buf[512];
+    ent_ix_verdict_count(g, 5, 1, &v);
+    assert_int_equal(v.above[4], 1);
+    assert_int_equal(v.others[4], 3);
+    assert_int_equal(v.missing[0], 1);
+    assert_int_equal(v.others[0], 0);
+    assert_int_equal(v.above[1], 4);
+    assert_int_equal(v.others[1], 4);
+    assert_int_equal(v.above[2], 0);
+    assert_int_equal(v.others[2], 4);
+    assert_int_equal(v.above[3], 1);
+    assert_int_equal(v.others[3], 2);
+    ent_ix_verdict_text(&v, "CHN-RUS", buf, sizeof buf);
+    assert_string_equal(buf, "CHN-RUS ranks above 1 of 3 (33%) on the composite (flagged: the "
+                             "subject lacks a dimension); on personal missing, economic 4 of 4, "
+                             "military 0 of 4, diplomatic 1 of 2");
+    /* a complete subject that beats everyone; the percentage rounds */
+    g[1] = mk(50, 50, 0, 80, 99, 1);
+    ent_ix_verdict_count(g, 4, 1, &v);
+    ent_ix_verdict_text(&v, "A-B", buf, sizeof buf);
+    assert_string_equal(buf, "A-B ranks above 3 of 3 (100%) on the composite; on personal 3 of 3, "
+                             "economic 3 of 3, military 0 of 3, diplomatic 0 of 1");
+    /* no other composite: no percentage; no own composite: said so */
+    g[0].composite = g[2].composite = g[3].composite = NAN;
+    ent_ix_verdict_count(g, 4, 1, &v);
+    ent_ix_verdict_text(&v, "A-B", buf, sizeof buf);
+    assert_non_null(strstr(buf, "above 0 of 0 (n/a"));
+    g[1].composite = NAN;
+    ent_ix_verdict_count(g, 4, 1, &v);
+    ent_ix_verdict_text(&v, "A-B", buf, sizeof buf);
+    assert_non_null(strstr(buf, "A-B has no composite"));
+    /* a tiny buffer is never overrun */
+    ent_ix_verdict_text(&v, "A-B", buf, 8);
+    assert_int_equal(strlen(buf), 7);
+}
+
+static sqlite3 *fixture_db(void)
+{
+    sqlite3 *db;
+    assert_int_equal(sqlite3_open(":memory:", &db), SQLITE_OK);
+    assert_int_equal(
+        sqlite3_exec(db,
+                     "CREATE TABLE panel(ccode1 INT, ccode2 INT, year INT, meet_episodes INT,"
+                     " trade_total REAL, a REAL, b REAL, atop_level INT, ideal_point_distance REAL);"
+                     /* 2000: three dyads; 2001: (2,365) lacks personal; 2002: not complete */
+                     "INSERT INTO panel VALUES"
+                     " (2,200,2000,NULL,10,1,NULL,3,0.1), (2,365,2000,4,20,NULL,2,0,2.0),"
+                     " (365,710,2000,NULL,30,NULL,NULL,1,0.5),"
+                     " (2,365,2001,NULL,25,1,1,0,1.5), (2,365,2002,NULL,NULL,NULL,NULL,NULL,1);",
+                     NULL, NULL, NULL),
+        SQLITE_OK);
+    return db;
+}
+
+/* loading a year from a wide table by column name, and the subject's latest
+ * complete year */
+static void test_load_year(void **s)
+{
+    (void)s;
+    ent_ix_config cfg;
+    ent_ix_year y;
+    ent_ix_score sc;
+    char miss[256];
+    int year;
+    sqlite3 *db = fixture_db();
+    assert_int_equal(ent_ix_config_parse(ctx, "small.conf", small_conf, &cfg), ENT_OK);
+    assert_int_equal(ent_ix_config_check(ctx, "small.conf", &cfg, db), ENT_OK);
+    assert_int_equal(ent_ix_load_year(ctx, db, &cfg, 2000, &y), ENT_OK);
+    assert_int_equal(y.n, 3);
+    assert_int_equal(ent_ix_find(&y, 365, 2), 1);
+    assert_int_equal(ent_ix_find(&y, 2, 710), -1);
+    /* max(a,b) takes the present side when the other is missing */
+    assert_near(y.raw[0 * 5 + 2], 1, 0);
+    assert_near(y.raw[1 * 5 + 2], 2, 0);
+    assert_nan(y.raw[2 * 5 + 2]);
+    /* (2,365): personal is its own (only present value -> 50), economic:
+     * trade 20 -> 50, max 2 -> 75, (50 + 3*75)/4 = 68.75 */
+    ent_ix_score_row(&cfg, &y, 1, ENT_NORM_PCT, NULL, NULL, NULL, &sc);
+    assert_near(sc.dim[0], 50, 1e-12);
+    assert_near(sc.dim[1], 68.75, 1e-12);
+    assert_true(sc.complete);
+    assert_int_equal(ent_ix_missing_text(&cfg, &y, 1, miss, sizeof miss), 0);
+    assert_string_equal(miss, "none");
+    assert_int_equal(ent_ix_missing_text(&cfg, &y, 2, miss, sizeof miss), 2);
+    assert_string_equal(miss, "meet_episodes, max(a,b)");
+    ent_ix_year_free(ctx, &y);
+    /* 2002 lacks economic and military for (2,365), 2001 personal: 2000 */
+    assert_int_equal(ent_ix_latest_complete(ctx, db, &cfg, 365, 2, &year), ENT_OK);
+    assert_int_equal(year, 2000);
+    assert_int_equal(ent_ix_latest_complete(ctx, db, &cfg, 2, 200, &year), ENT_ENODATA);
+    assert_int_equal(ent_ix_load_year(ctx, db, &cfg, 1999, &y), ENT_ENODATA);
+    /* an unknown column is named with its config line */
+    {
+        ent_ix_config bad;
+        assert_int_equal(ent_ix_config_parse(ctx, "u.conf", "personal meet_episodes 1\n"
+                                             "economic max(a,c) 1\nmilitary atop_level 1\n"
+                                             "diplomatic ideal_point_distance 1\n", &bad),
+                         ENT_OK);
+        assert_int_equal(ent_ix_config_check(ctx, "u.conf", &bad, db), ENT_EPARSE);
+        assert_non_null(strstr(ent_errmsg(ctx), "u.conf:2: unknown indicator 'c'"));
+    }
+    sqlite3_close(db);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_percentile),     cmocka_unit_test(test_minmax_zlog),
         cmocka_unit_test(test_missing_policy), cmocka_unit_test(test_rank),
         cmocka_unit_test(test_config_errors),  cmocka_unit_test(test_rng),
-        cmocka_unit_test(test_draws_deterministic),
+        cmocka_unit_test(test_draws_deterministic), cmocka_unit_test(test_median),
+        cmocka_unit_test(test_verdict),        cmocka_unit_test(test_load_year),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
