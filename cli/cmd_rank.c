@@ -11,20 +11,33 @@
 #include <string.h>
 
 static const char usage[] =
-    "usage: entente rank [--year Y] [--state S] [--dimension D] [--top N] [--config FILE]\n"
-    "                    [--normalize M] [--format table|csv|json] [-o FILE] [--db FILE]\n"
+    "usage: entente rank [--year Y] [--state S] [--dimension D] [--top N] [--complete]\n"
+    "                    [--config FILE] [--normalize M] [--format table|csv|json] [-o FILE]\n"
+    "                    [--db FILE]\n"
     "\n"
     "List the most consequential relationships of year Y among all dyads of the\n"
     "world (or only those of state S, keeping their world ranks), by the\n"
     "composite or by one dimension D (personal, economic, military,\n"
     "diplomatic).  Dyads whose score is missing are not ranked.  Default year:\n"
     "the latest in which some dyad has data on all four dimensions; default\n"
-    "--top 20.  A composite lacking a dimension is flagged (complete = 0).\n"
+    "--top 20.  A composite lacking a dimension is flagged (complete = 0);\n"
+    "--complete ranks only the dyads with all four dimensions, among themselves.\n"
     "\n"
     "examples:\n"
     "  entente rank --year 2014 --top 10\n"
     "  entente rank --year 2014 --state RUS --top 5\n"
+    "  entente rank --year 2014 --complete --top 10\n"
     "  entente rank --year 2010 --dimension economic --top 5 --format csv\n";
+
+static const int *by_rank; /* qsort's key: the ranks being ordered */
+
+static int cmp_rank(const void *x, const void *y)
+{
+    size_t a = *(const size_t *)x, b = *(const size_t *)y;
+    if (by_rank[a] != by_rank[b])
+        return by_rank[a] < by_rank[b] ? -1 : 1;
+    return (a > b) - (a < b); /* ties: panel order (ccode1, ccode2) */
+}
 
 static int run(int argc, char **argv)
 {
@@ -33,12 +46,13 @@ static int run(int argc, char **argv)
         {"dimension", required_argument, NULL, 'D'}, {"top", required_argument, NULL, 't'},
         {"config", required_argument, NULL, 'c'},    {"normalize", required_argument, NULL, 'n'},
         {"format", required_argument, NULL, 'f'},    {"output", required_argument, NULL, 'o'},
-        {"db", required_argument, NULL, 'b'},        {NULL, 0, NULL, 0}};
+        {"db", required_argument, NULL, 'b'},        {"complete", no_argument, NULL, 'C'},
+        {NULL, 0, NULL, 0}};
     static const char *const cols[] = {"rank", "a", "b", "year", "personal", "economic",
                                        "military", "diplomatic", "composite", "complete"};
     const char *dbpath = cli_default_db(), *outpath = NULL, *config = NULL, *normalize = NULL;
     const char *state = NULL, *dimname = NULL;
-    int year = 0, top = 20, fmt = ENT_FMT_TABLE, c, rc = 0, dim = ENT_NDIM, s = 0;
+    int year = 0, top = 20, fmt = ENT_FMT_TABLE, c, rc = 0, dim = ENT_NDIM, s = 0, only = 0;
     ix_env e = {0};
     ent_ix_year y = {0};
     ent_ix_score *sc = NULL;
@@ -62,6 +76,7 @@ static int run(int argc, char **argv)
             break;
         case 'o': outpath = optarg; break;
         case 'b': dbpath = optarg; break;
+        case 'C': only = 1; break;
         default: return cli_usage(&ent_verb_rank);
         }
     }
@@ -108,21 +123,33 @@ static int run(int argc, char **argv)
     if ((rc = ix_score_year("rank", &e, &y, &sc, &rk)))
         goto out;
     order = ent_malloc(e.ctx, y.n * sizeof *order);
+    if (!order) {
+        rc = cli_fail("rank", "out of memory");
+        goto out;
+    }
+    if (only) { /* re-rank among the complete composites */
+        double *v = ent_malloc(e.ctx, y.n * sizeof *v);
+        if (!v) {
+            rc = cli_fail("rank", "out of memory");
+            goto out;
+        }
+        for (int d = 0; d <= ENT_NDIM; d++) {
+            for (size_t r = 0; r < y.n; r++)
+                v[r] = !sc[r].complete ? NAN : d < ENT_NDIM ? sc[r].dim[d] : sc[r].composite;
+            ent_ix_rank(v, y.n, rk + (size_t)d * y.n);
+        }
+        ent_free(e.ctx, v);
+    }
     {
-        size_t k = 0;
+        size_t k = 0, ranked = 0, incomplete = 0;
         const int *R = rk + (size_t)dim * y.n;
-        for (size_t r = 0; r < y.n; r++)
+        for (size_t r = 0; r < y.n; r++) {
+            ranked += R[r] != 0;
             if (R[r] && (!s || y.c1[r] == s || y.c2[r] == s))
                 order[k++] = r;
-        /* by rank: counting sort would do; k is at most ~19,000 */
-        for (size_t i = 1; i < k; i++) {
-            size_t t = order[i], j = i;
-            while (j > 0 && R[order[j - 1]] > R[t]) {
-                order[j] = order[j - 1];
-                j--;
-            }
-            order[j] = t;
         }
+        by_rank = R;
+        qsort(order, k, sizeof *order, cmp_rank);
         if ((st = ent_out_open(e.ctx, outpath, (ent_fmt)fmt, cols, 10, &o)) != ENT_OK) {
             rc = cli_status("rank", e.ctx, st);
             goto out;
@@ -130,6 +157,7 @@ static int run(int argc, char **argv)
         for (size_t i = 0; i < k && (int)i < top; i++) {
             size_t r = order[i];
             int c1 = y.c1[r], c2 = y.c2[r];
+            incomplete += !sc[r].complete;
             if (s && c2 == s) {
                 c2 = c1;
                 c1 = s;
@@ -144,9 +172,12 @@ static int run(int argc, char **argv)
             ent_out_i64(o, sc[r].complete);
             ent_out_row(o);
         }
-        ent_out_note(o, "ranked by %s among the %zu dyads of %d (%s); scores 0-100",
-                     dim < ENT_NDIM ? ent_ix_dims[dim] : "composite", y.n, year,
-                     ent_norm_name(e.norm));
+        ent_out_note(o, "ranked by %s among the %zu of %zu dyads of %d with %s (%s); scores 0-100",
+                     dim < ENT_NDIM ? ent_ix_dims[dim] : "composite", ranked, y.n, year,
+                     only ? "all four dimensions" : "a score", ent_norm_name(e.norm));
+        if (incomplete)
+            ent_out_note(o, "%zu of the %d listed lack a dimension (complete = 0); --complete "
+                            "ranks only complete composites", incomplete, k < (size_t)top ? (int)k : top);
         st = ent_out_close(o, 1);
         o = NULL;
         if (st != ENT_OK)

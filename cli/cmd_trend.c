@@ -15,7 +15,9 @@ static const char usage[] =
     "\n"
     "For each year, the four dimension scores and the composite of A-B (0-100,\n"
     "among all dyads of that year) with their world ranks, and the number of\n"
-    "dyads ranked.  Years in which A-B was not a dyad are skipped with a note.\n"
+    "dyads that year.  complete = 0 flags a composite that lacks a whole\n"
+    "dimension (its missing dimension is an empty cell).  Years in which A-B\n"
+    "was not a dyad are skipped with a note.\n"
     "\n"
     "examples:\n"
     "  entente trend CHN-RUS --from 2005 --to 2016\n"
@@ -30,7 +32,8 @@ static int run(int argc, char **argv)
         {"db", required_argument, NULL, 'b'},     {NULL, 0, NULL, 0}};
     static const char *const cols[] = {"a", "b", "year", "personal", "personal_rank", "economic",
                                        "economic_rank", "military", "military_rank", "diplomatic",
-                                       "diplomatic_rank", "composite", "rank", "dyads"};
+                                       "diplomatic_rank", "composite", "rank", "dyads",
+                                       "complete"};
     const char *dbpath = cli_default_db(), *outpath = NULL, *config = NULL, *normalize = NULL;
     int from = 0, to = 0, fmt = ENT_FMT_TABLE, c, rc = 0, a, b, shown = 0;
     ix_env e = {0};
@@ -63,7 +66,7 @@ static int run(int argc, char **argv)
         rc = cli_status("trend", e.ctx, st);
         goto out;
     }
-    if ((st = ent_out_open(e.ctx, outpath, (ent_fmt)fmt, cols, 14, &o)) != ENT_OK) {
+    if ((st = ent_out_open(e.ctx, outpath, (ent_fmt)fmt, cols, 15, &o)) != ENT_OK) {
         rc = cli_status("trend", e.ctx, st);
         goto out;
     }
@@ -77,7 +80,11 @@ static int run(int argc, char **argv)
                          ent_state_abb(e.reg, a), ent_state_abb(e.reg, b));
             continue;
         }
-        if ((st = ent_ix_load_year(e.ctx, ent_db_sqlite(e.db), &e.cfg, t, &y)) != ENT_OK) {
+        if ((st = ent_ix_load_year(e.ctx, ent_db_sqlite(e.db), &e.cfg, t, &y)) == ENT_ENODATA) {
+            ent_out_note(o, "%d: no dyads in the panel", t);
+            continue;
+        }
+        if (st != ENT_OK) {
             rc = cli_status("trend", e.ctx, st);
             goto out;
         }
@@ -92,6 +99,7 @@ static int run(int argc, char **argv)
                                                                 : ENT_NA);
             }
             ent_out_i64(o, (int64_t)y.n);
+            ent_out_i64(o, sc[r].complete);
             ent_out_row(o);
             shown++;
         }
@@ -102,7 +110,8 @@ static int run(int argc, char **argv)
             goto out;
     }
     if (!shown) {
-        rc = cli_fail("trend", "%s-%s was not a dyad in %d-%d", ent_state_abb(e.reg, a),
+        rc = cli_fail("trend", "%s-%s has no row in the panel in %d-%d (not both system "
+                               "members, or no panel data)", ent_state_abb(e.reg, a),
                       ent_state_abb(e.reg, b), from, to);
         goto out;
     }
