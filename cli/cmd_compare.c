@@ -236,17 +236,9 @@ static int run(int argc, char **argv)
             }
             if (draws > 0) {
                 ent_ix_robust rb;
-                char rl[512];
-                int k2 = 0;
+                char rl[640];
                 ent_ix_draws(&e.cfg, &y, rows, n, subject, draws, (unsigned long long)seed, &rb);
-                k2 += snprintf(rl + k2, sizeof rl - (size_t)k2,
-                               "robustness (%d draws, seed %d): %s ranks above the group median in "
-                               "%.0f%% of draws on the composite",
-                               draws, seed, subjname, 100.0 * rb.above_median[ENT_NDIM]);
-                for (int d = 0; d < ENT_NDIM && k2 > 0 && (size_t)k2 < sizeof rl; d++)
-                    k2 += snprintf(rl + k2, sizeof rl - (size_t)k2, isnan(rb.above_median[d])
-                                       ? "%s %s n/a" : "%s %s %.0f%%", d ? "," : "; on",
-                                   ent_ix_dims[d], 100.0 * rb.above_median[d]);
+                ent_ix_robust_text(&rb, subjname, (long long)seed, rl, sizeof rl);
                 if (fmt == ENT_FMT_TABLE)
                     ent_out_note(o, "%s", rl);
                 else

@@ -763,3 +763,32 @@ int ent_ix_missing_text(const ent_ix_config *cfg, const ent_ix_year *y, size_t r
         snprintf(buf, cap, "none");
     return nm;
 }
+
+void ent_ix_robust_text(const ent_ix_robust *rb, const char *subject, long long seed, char *buf,
+                        size_t cap)
+{
+    size_t o = 0;
+    if (cap)
+        buf[0] = '\0';
+    for (int k = 0; k <= ENT_NDIM; k++) {
+        int d = k == 0 ? ENT_NDIM : k - 1; /* the composite first */
+        char share[64];
+        if (!rb->defined[d] || isnan(rb->above_median[d]))
+            snprintf(share, sizeof share, "n/a");
+        else if (rb->defined[d] < rb->draws)
+            snprintf(share, sizeof share, "%.0f%% (of %d draws)", 100.0 * rb->above_median[d],
+                     rb->defined[d]);
+        else
+            snprintf(share, sizeof share, "%.0f%%", 100.0 * rb->above_median[d]);
+        if (o >= cap)
+            break;
+        if (k == 0)
+            o += (size_t)snprintf(buf + o, cap - o,
+                                  "robustness (%d draws, seed %lld): %s ranks above the group "
+                                  "median in %s of draws on the composite",
+                                  rb->draws, seed, subject, share);
+        else
+            o += (size_t)snprintf(buf + o, cap - o, "%s %s %s", k == 1 ? "; on" : ",",
+                                  ent_ix_dims[d], share);
+    }
+}

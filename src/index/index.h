@@ -107,6 +107,13 @@ typedef struct ent_ix_robust {
 void ent_ix_draws(const ent_ix_config *cfg, const ent_ix_year *y, const long *rows, size_t nrows,
                   size_t subject, int draws, unsigned long long seed, ent_ix_robust *out);
 
+/* ent_ix_robust_text writes "robustness (N draws, seed S): A-B ranks above the
+ * group median in P% of draws on the composite; on personal P%, ..." with
+ * "n/a" where the comparison was never defined and "(of K draws)" where it
+ * was defined in fewer than N. */
+void ent_ix_robust_text(const ent_ix_robust *rb, const char *subject, long long seed, char *buf,
+                        size_t cap);
+
 /* ent_ix_config_load parses the file at path, or the built-in default when
  * path is NULL. */
 ent_status ent_ix_config_load(ent_ctx *ctx, const char *path, ent_ix_config *cfg);
