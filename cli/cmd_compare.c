@@ -85,23 +85,7 @@ static int run(int argc, char **argv)
         goto out;
     }
     if (!year) { /* the latest year with all four dimensions for the subject */
-        for (int t = 2022; t >= 1816 && !year; t--) {
-            ent_ix_score s;
-            long r;
-            if (!ent_state_member(e.reg, a, t) || !ent_state_member(e.reg, b, t))
-                continue;
-            if ((st = ent_ix_load_year(e.ctx, ent_db_sqlite(e.db), &e.cfg, t, &y)) != ENT_OK)
-                continue;
-            r = ent_ix_find(&y, a, b);
-            if (r >= 0) {
-                ent_ix_score_row(&e.cfg, &y, (size_t)r, e.norm, NULL, NULL, NULL, &s);
-                if (s.complete)
-                    year = t;
-            }
-            if (!year)
-                ent_ix_year_free(e.ctx, &y);
-        }
-        if (!year) {
+        if (!(year = ix_latest_year(&e, a, b, &y))) {
             rc = cli_fail("compare", "no year has data on all four dimensions for %s-%s; give "
                                      "--year", ent_state_abb(e.reg, a), ent_state_abb(e.reg, b));
             goto out;

@@ -11,7 +11,8 @@
 #include <string.h>
 
 static const char usage[] =
-    "usage: entente rank [--year Y] [--state S] [--dimension D] [--top N] [--config FILE]\n"
+    "usage: entente rank [--year Y] [--state S] [--dimension D] [--top N] [--complete]\n"
+    "                    [--config FILE]\n"
     "                    [--normalize M] [--format table|csv|json] [-o FILE] [--db FILE]\n"
     "\n"
     "List the most consequential relationships of year Y among all dyads of the\n"
@@ -19,10 +20,12 @@ static const char usage[] =
     "composite or by one dimension D (personal, economic, military,\n"
     "diplomatic).  Dyads whose score is missing are not ranked.  Default year:\n"
     "the latest in which some dyad has data on all four dimensions; default\n"
-    "--top 20.  A composite lacking a dimension is flagged (complete = 0).\n"
+    "--top 20.  A composite lacking a dimension is flagged (complete = 0);\n"
+    "--complete lists only dyads with all four dimensions (ranks stay world\n"
+    "ranks among all composites).\n"
     "\n"
     "examples:\n"
-    "  entente rank --year 2014 --top 10\n"
+    "  entente rank --year 2014 --top 10 --complete\n"
     "  entente rank --year 2014 --state RUS --top 5\n"
     "  entente rank --year 2010 --dimension economic --top 5 --format csv\n";
 
@@ -33,12 +36,13 @@ static int run(int argc, char **argv)
         {"dimension", required_argument, NULL, 'D'}, {"top", required_argument, NULL, 't'},
         {"config", required_argument, NULL, 'c'},    {"normalize", required_argument, NULL, 'n'},
         {"format", required_argument, NULL, 'f'},    {"output", required_argument, NULL, 'o'},
-        {"db", required_argument, NULL, 'b'},        {NULL, 0, NULL, 0}};
+        {"db", required_argument, NULL, 'b'},        {"complete", no_argument, NULL, 'C'},
+        {NULL, 0, NULL, 0}};
     static const char *const cols[] = {"rank", "a", "b", "year", "personal", "economic",
                                        "military", "diplomatic", "composite", "complete"};
     const char *dbpath = cli_default_db(), *outpath = NULL, *config = NULL, *normalize = NULL;
     const char *state = NULL, *dimname = NULL;
-    int year = 0, top = 20, fmt = ENT_FMT_TABLE, c, rc = 0, dim = ENT_NDIM, s = 0;
+    int year = 0, top = 20, fmt = ENT_FMT_TABLE, c, rc = 0, dim = ENT_NDIM, s = 0, complete = 0;
     ix_env e = {0};
     ent_ix_year y = {0};
     ent_ix_score *sc = NULL;
@@ -62,6 +66,7 @@ static int run(int argc, char **argv)
             break;
         case 'o': outpath = optarg; break;
         case 'b': dbpath = optarg; break;
+        case 'C': complete = 1; break;
         default: return cli_usage(&ent_verb_rank);
         }
     }
@@ -81,19 +86,7 @@ static int run(int argc, char **argv)
         goto out;
     }
     if (!year) {
-        for (int t = 2022; t >= 1816 && !year; t--) {
-            if (ent_ix_load_year(e.ctx, ent_db_sqlite(e.db), &e.cfg, t, &y) != ENT_OK)
-                continue;
-            for (size_t r = 0; r < y.n && !year; r++) {
-                ent_ix_score one;
-                ent_ix_score_row(&e.cfg, &y, r, e.norm, NULL, NULL, NULL, &one);
-                if (one.complete)
-                    year = t;
-            }
-            if (!year)
-                ent_ix_year_free(e.ctx, &y);
-        }
-        if (!year) {
+        if (!(year = ix_latest_year(&e, 0, 0, &y))) {
             rc = cli_fail("rank", "no year has a dyad with data on all four dimensions");
             goto out;
         }
@@ -112,7 +105,7 @@ static int run(int argc, char **argv)
         size_t k = 0;
         const int *R = rk + (size_t)dim * y.n;
         for (size_t r = 0; r < y.n; r++)
-            if (R[r] && (!s || y.c1[r] == s || y.c2[r] == s))
+            if (R[r] && (!s || y.c1[r] == s || y.c2[r] == s) && (!complete || sc[r].complete))
                 order[k++] = r;
         /* by rank: counting sort would do; k is at most ~19,000 */
         for (size_t i = 1; i < k; i++) {
