@@ -54,8 +54,8 @@ const ent_indicator ent_panel_indicators[] = {
     {"atop_consul", "military", "0/1", "no", NULL, "atop_alliance", 1815, 2018, Z, 0,
      "an ATOP consultation obligation"},
     {"atop_level", "military", "ordinal 0-3", "no", NULL, "atop_alliance", 1815, 2018, Z, 0,
-     "the highest ATOP obligation: 3 defense, 2 offense or neutrality, 1 non-aggression or "
-     "consultation, 0 none"},
+     "the highest ATOP obligation on the Signorino-Ritter alliance scale: 3 defense or "
+     "offense (military support), 2 neutrality, 1 non-aggression or consultation, 0 none"},
     {"cow_defense", "military", "0/1", "no", NULL, "cow_alliance", 1816, 2012, Z, 0,
      "a COW defense pact (v4.1)"},
     {"cow_neutral", "military", "0/1", "no", NULL, "cow_alliance", 1816, 2012, Z, 0,
@@ -76,12 +76,13 @@ const ent_indicator ent_panel_indicators[] = {
      "sipri_arms_transfers_tiv", 1950, 2018, N, 0,
      "arms_tiv_2to1 / all arms ordered by state 1 that year; NULL when state 1 ordered none"},
     {"alliance_s", "military", "S, -1..1", "no", NULL, "atop_alliance,cow_nmc", 1816, 2018, N, 0,
-     "alliance-portfolio similarity: Signorino-Ritter S over the two states' ATOP "
-     "atop_level/3 ties to every system member (each state tied to itself at 1), weighted "
-     "by CINC"},
+     "alliance-portfolio similarity: Signorino-Ritter S over the two states' atop_level "
+     "ties (0-3) to every system member that year (each state tied to itself at 3), each "
+     "member weighted by its CINC (a member without CINC weighs 0): 1 - 2 sum_k w_k "
+     "|l_1k - l_2k| / (3 sum_k w_k)"},
     {"alliance_kappa", "military", "kappa", "no", NULL, "atop_alliance", 1816, 2018, N, 0,
-     "Cohen's kappa (nominal) between the two ATOP portfolios over all system members "
-     "(Hage 2011); NULL when no disagreement is expected"},
+     "Cohen's kappa (nominal) between the two atop_level portfolios over all system "
+     "members, unweighted (Hage 2011); NULL when no disagreement is expected"},
 
     /* diplomatic */
     {"un_n", "diplomatic", "roll calls", "no", NULL, "unvotes", 1946, 2019, N, 0,
@@ -100,6 +101,10 @@ const ent_indicator ent_panel_indicators[] = {
      "Security Council drafts that both states vetoed that year"},
     {"shared_igos", "diplomatic", "IGOs", "no", NULL, "cow_igo", 1816, 2014, N, 0,
      "intergovernmental organisations in which both are full members (COW IGO v3)"},
+    {"dip_exchange", "diplomatic", "0/1", "no", NULL, "cow_diplomatic_exchange_extract", 0, 0, N,
+     0, "COW Diplomatic Exchange (v2006.1) DE flag: 1 when either side has representation "
+     "in the other's capital; the loaded file is a partial extract (Russia-China, 5-year "
+     "waves 1864-2005), so every other dyad-year is NULL, never 0"},
     {"ev_verbal_coop", "diplomatic", "events", "no", NULL, "events", 0, 0, Z, 0,
      "verbal-cooperation events (quad 1) in both directions; years = those the stored "
      "event files cover"},
@@ -133,14 +138,24 @@ const ent_indicator ent_panel_indicators[] = {
      "(0 none, 2 threat, 3 display, 4 use of force, 5 war)"},
     {"rivalry", "context", "0/1", "no", NULL, "rivalries", 1816, 2010, Z, 0,
      "a Thompson-Dreyer strategic rivalry between the two that year"},
-    {"polyarchy_1", "context", "0-1", "side 1", "polyarchy_2", "democracy_gdp", 1816, 2020, N, 0,
-     "V-Dem electoral democracy index of state 1"},
-    {"polyarchy_2", "context", "0-1", "side 2", "polyarchy_1", "democracy_gdp", 1816, 2020, N, 0,
+    {"polyarchy_1", "context", "0-1", "side 1", "polyarchy_2", "democracy_gdp", 1816, 2019, N, 0,
+     "V-Dem electoral democracy index (v2x_polyarchy) of state 1 (the file's 2020 rows are "
+     "empty)"},
+    {"polyarchy_2", "context", "0-1", "side 2", "polyarchy_1", "democracy_gdp", 1816, 2019, N, 0,
      "V-Dem electoral democracy index of state 2"},
-    {"gdp_1", "context", "2011 USD", "side 1", "gdp_2", "democracy_gdp", 1816, 2016, N, 0,
-     "GDP of state 1 (Anders, Fariss & Markowitz estimate; exp of the file's log)"},
-    {"gdp_2", "context", "2011 USD", "side 2", "gdp_1", "democracy_gdp", 1816, 2016, N, 0,
+    {"polity2_1", "context", "-10..10", "side 1", "polity2_2", "democracy_gdp", 1816, 2017, N, 0,
+     "Polity IV polity2 score of state 1"},
+    {"polity2_2", "context", "-10..10", "side 2", "polity2_1", "democracy_gdp", 1816, 2017, N, 0,
+     "Polity IV polity2 score of state 2"},
+    {"gdp_1", "context", "2011 USD", "side 1", "gdp_2", "democracy_gdp", 1816, 2015, N, 0,
+     "GDP of state 1 (Anders, Fariss & Markowitz estimate; exp of the file's natural log; "
+     "the file's 2016 rows are empty)"},
+    {"gdp_2", "context", "2011 USD", "side 2", "gdp_1", "democracy_gdp", 1816, 2015, N, 0,
      "GDP of state 2"},
+    {"pop_1", "context", "persons", "side 1", "pop_2", "democracy_gdp", 1816, 2015, N, 0,
+     "population of state 1 (Anders, Fariss & Markowitz estimate; exp of the file's log)"},
+    {"pop_2", "context", "persons", "side 2", "pop_1", "democracy_gdp", 1816, 2015, N, 0,
+     "population of state 2"},
 };
 
 const size_t ent_panel_nindicators = sizeof ent_panel_indicators / sizeof ent_panel_indicators[0];
