@@ -15,7 +15,12 @@
 #ifndef ENT_PANEL_H
 #define ENT_PANEL_H
 
+#include "entente.h"
+
 #include <stddef.h>
+#include <stdio.h>
+
+struct sqlite3;
 
 #define ENT_PANEL_YEAR_LO 1816
 #define ENT_PANEL_YEAR_HI 2022
@@ -54,5 +59,24 @@ void ent_panel_portfolio(int n, const double *lev, const double *w, int *deg, in
 
 /* ent_panel_find returns the index of the indicator named name, or -1. */
 int ent_panel_find(const char *name);
+
+#define ENT_PANEL_MAXIND 128
+
+typedef struct ent_panel_export_opts {
+    int from, to;     /* years, inclusive */
+    int directed;     /* 1: both orders of each pair, directed columns swapped */
+    const int *sel;   /* indicator indices in output order; NULL: all, codebook order */
+    int nsel;
+} ent_panel_export_opts;
+
+/* ent_panel_export_csv writes the panel's rows for opt's years to fp as CSV:
+ * ccode1,ccode2,abb1,abb2,year, then one column per indicator; NULL is an
+ * empty cell.  *rows (may be NULL) receives the number of data rows. */
+ent_status ent_panel_export_csv(ent_ctx *ctx, struct sqlite3 *db, const ent_registry *reg,
+                                const ent_panel_export_opts *opt, FILE *fp, size_t *rows);
+
+/* ent_panel_select parses a comma list of indicator names into indices
+ * (at most ENT_PANEL_MAXIND); an unknown name is ENT_ENOTFOUND. */
+ent_status ent_panel_select(ent_ctx *ctx, const char *list, int *sel, int *nsel);
 
 #endif
