@@ -27,8 +27,8 @@ static const char usage[] =
     "  entente dyad CHN RUS --year 2014\n"
     "  entente dyad USA JPN --from 2010 --to 2012 --format csv\n";
 
-/* fmt_value writes a compact form of v: integers bare, large values with no
- * decimals, small ones with four significant decimals. */
+/* fmt_value writes the table form of v: integers bare, large values with no
+ * decimals, others with four decimals (CSV and JSON carry full precision). */
 static void fmt_value(double v, char *b, size_t n)
 {
     if (v == floor(v) && fabs(v) < 1e15)
@@ -160,8 +160,15 @@ static int run(int argc, char **argv)
                     ent_out_str(o, NULL);
                 } else if (ind->is_text) {
                     ent_out_str(o, (const char *)sqlite3_column_text(q, col));
-                } else {
+                } else if (fmt == ENT_FMT_TABLE) {
                     fmt_value(sqlite3_column_double(q, col), val, sizeof val);
+                    ent_out_str(o, val);
+                } else if (sqlite3_column_type(q, col) == SQLITE_INTEGER) {
+                    ent_out_i64(o, sqlite3_column_int64(q, col));
+                } else if (fmt == ENT_FMT_JSON) {
+                    ent_out_f64(o, sqlite3_column_double(q, col), 9);
+                } else { /* CSV: every significant digit the warehouse holds */
+                    snprintf(val, sizeof val, "%.15g", sqlite3_column_double(q, col));
                     ent_out_str(o, val);
                 }
                 ent_out_str(o, ind->source);

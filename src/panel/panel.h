@@ -52,10 +52,13 @@ extern const size_t ent_panel_nindicators;
  * states' weights (CINC; NAN or <= 0 counts as 0).
  *   S_ij = 1 - 2 * sum_k w_k |l_ik - l_jk| / (3 * sum_k w_k)  (Signorino & Ritter 1999)
  *   kappa_ij = Cohen's kappa, nominal, of the two level vectors over all k (Hage 2011)
- * Results go to s_out[i*n+j] and k_out[i*n+j].  deg (n) and nz (n*n) are
- * scratch.  Work per pair is the size of the two portfolios. */
+ * Results go to s_out[i*n+j] and k_out[i*n+j] (i < j); S is NAN when no
+ * state has weight, kappa when no disagreement is expected.  deg (n ints),
+ * nz (n*n ints) and work (4n doubles) are scratch.  The work is O(n^2 +
+ * sum_k deg_k^2): the weighted min-product of the level matrix, accumulated
+ * over each state's pairs of allies (see assemble.c). */
 void ent_panel_portfolio(int n, const double *lev, const double *w, int *deg, int *nz,
-                         double *s_out, double *k_out);
+                         double *work, double *s_out, double *k_out);
 
 /* ent_panel_find returns the index of the indicator named name, or -1. */
 int ent_panel_find(const char *name);

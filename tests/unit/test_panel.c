@@ -46,7 +46,8 @@ static void test_portfolio_hand(void **s)
     double lev[9] = {0, 3, 0, 0, 0, 1, 0, 0, 0}, w[3] = {.5, .3, .2};
     double so[9], ko[9];
     int deg[3], nz[9];
-    ent_panel_portfolio(3, lev, w, deg, nz, so, ko);
+    double work[12];
+    ent_panel_portfolio(3, lev, w, deg, nz, work, so, ko);
     assert_near(so[0 * 3 + 1], 1 - 0.4 / 3, 1e-12);  /* 0.8667 */
     assert_near(so[0 * 3 + 2], -0.8, 1e-12);
     assert_near(so[1 * 3 + 2], 1 - 5.0 / 3, 1e-12);   /* -0.6667 */
@@ -54,7 +55,7 @@ static void test_portfolio_hand(void **s)
     /* no weight at all: S is missing, never 0 */
     {
         double w0[3] = {NAN, 0, NAN};
-        ent_panel_portfolio(3, lev, w0, deg, nz, so, ko);
+        ent_panel_portfolio(3, lev, w0, deg, nz, work, so, ko);
         assert_nan(so[1]);
     }
 }
@@ -65,6 +66,7 @@ static void test_portfolio_random(void **s)
     enum { N = 40 };
     static double lev[N * N], w[N], so[N * N], ko[N * N];
     static int deg[N], nz[N * N];
+    static double work[4 * N];
     unsigned x = 12345;
     for (int i = 0; i < N; i++) {
         w[i] = (double)(x = x * 1103515245u + 12345u) / 4294967296.0;
@@ -75,7 +77,7 @@ static void test_portfolio_random(void **s)
             lev[i * N + j] = (x >> 16) % 5 < 3 ? 0 : (double)((x >> 20) % 4);
         }
     }
-    ent_panel_portfolio(N, lev, w, deg, nz, so, ko);
+    ent_panel_portfolio(N, lev, w, deg, nz, work, so, ko);
     for (int i = 0; i < N; i++) {
         for (int j = i + 1; j < N; j++) {
             double a[N], b[N], ww[N], tab[16] = {0};
