@@ -163,8 +163,10 @@ static int run(int argc, char **argv)
                 } else if (fmt == ENT_FMT_TABLE) {
                     fmt_value(sqlite3_column_double(q, col), val, sizeof val);
                     ent_out_str(o, val);
-                } else if (sqlite3_column_type(q, col) == SQLITE_INTEGER) {
-                    ent_out_i64(o, sqlite3_column_int64(q, col));
+                } else if (sqlite3_column_type(q, col) == SQLITE_INTEGER ||
+                           (sqlite3_column_double(q, col) == floor(sqlite3_column_double(q, col)) &&
+                            fabs(sqlite3_column_double(q, col)) < 1e15)) {
+                    ent_out_i64(o, (int64_t)sqlite3_column_double(q, col));
                 } else if (fmt == ENT_FMT_JSON) {
                     ent_out_f64(o, sqlite3_column_double(q, col), 9);
                 } else { /* CSV: every significant digit the warehouse holds */

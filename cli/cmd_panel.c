@@ -10,6 +10,7 @@
 
 #include <errno.h>
 #include <getopt.h>
+#include <math.h>
 #include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -74,7 +75,14 @@ static int export_json(ent_ctx *ctx, sqlite3 *db, const ent_registry *reg,
                 case SQLITE_NULL: ent_out_str(o, NULL); break;
                 case SQLITE_TEXT: ent_out_str(o, (const char *)sqlite3_column_text(q, col)); break;
                 case SQLITE_INTEGER: ent_out_i64(o, sqlite3_column_int64(q, col)); break;
-                default: ent_out_f64(o, sqlite3_column_double(q, col), 9); break;
+                default: {
+                    double v = sqlite3_column_double(q, col);
+                    if (v == floor(v) && fabs(v) < 1e15)
+                        ent_out_i64(o, (int64_t)v); /* REAL columns hold whole numbers too */
+                    else
+                        ent_out_f64(o, v, 9);
+                    break;
+                }
                 }
             }
             ent_out_row(o);

@@ -41,6 +41,7 @@ typedef struct ent_indicator {
     ent_absent absent;
     int is_text;           /* 1: a text column (meet_coverage) */
     const char *definition;
+    const char *coverage_note; /* coverage when lo = hi = 0 (partial sources) */
 } ent_indicator;
 
 extern const ent_indicator ent_panel_indicators[];
