@@ -26,7 +26,7 @@ CMOCKA_LIBS := $(shell pkg-config --libs cmocka 2>/dev/null || echo -lcmocka)
 
 WARN     := -std=c11 -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes \
             -Wmissing-prototypes -Wwrite-strings -Wundef $(WERROR)
-CPPFLAGS += -Iinclude -Isrc -D_GNU_SOURCE
+CPPFLAGS += -Iinclude -Isrc -I$(B)/gen -D_GNU_SOURCE
 CFLAGS   += $(OPT) $(WARN) $(SAN) -march=x86-64-v2 -MMD -MP $(PKG_CFLAGS) $(MPI_CFLAGS)
 LDLIBS   += $(PKG_LIBS) $(MPI_LIBS) -lm -lpthread
 
@@ -51,6 +51,12 @@ $(B)/%.o: %.c
 	@mkdir -p $(dir $@)
 	$(CC) $(CPPFLAGS) $(CFLAGS) -c $< -o $@
 
+# the index's default config is compiled in from docs/index-default.conf
+$(B)/gen/default_conf.inc: docs/index-default.conf
+	@mkdir -p $(dir $@)
+	sed -e 's/\\/\\\\/g' -e 's/"/\\"/g' -e 's/^/"/' -e 's/$$/\\n"/' $< > $@
+$(B)/src/index/index.o: $(B)/gen/default_conf.inc
+
 $(B)/libentente.a: $(LIB_OBJ)
 	@rm -f $@
 	ar rcs $@ $^
@@ -70,6 +76,7 @@ demo: deps
 	@$(MAKE) --no-print-directory all
 	./$(B)/entente build --data $(DATA) --db entente.db
 	./$(B)/entente agree CHN RUS --from 2010 --to 2019 --db entente.db
+	./$(B)/entente compare CHN-RUS --with allies:USA --draws 1000 --seed 1 --db entente.db
 
 check: deps
 	@$(MAKE) --no-print-directory all
@@ -83,7 +90,7 @@ sanitize: deps
 	@B=build-san DATA=$(DATA) ASAN_OPTIONS=detect_leaks=1 SLOW=1 sh tests/run.sh
 
 FUZZ_CFLAGS := -O1 -g -fsanitize=fuzzer,address,undefined $(CPPFLAGS) $(PKG_CFLAGS) $(MPI_CFLAGS) -std=c11
-fuzz: deps
+fuzz: deps $(B)/gen/default_conf.inc
 	@mkdir -p build-fuzz
 	@for f in $(FUZZ_SRC); do n=$$(basename $$f .c); \
 	  clang $(FUZZ_CFLAGS) -o build-fuzz/$$n $$f $(LIB_SRC) $(LDLIBS) || exit 1; \
@@ -96,6 +103,7 @@ fuzz-smoke:
 
 bench: deps all $(BENCH_BIN)
 	@for b in $(BENCH_BIN); do echo "== $$b"; DATA=$(DATA) ./$$b || exit 1; done
+	@for s in bench/*.sh; do echo "== $$s"; B=$(B) DATA=$(DATA) sh $$s || exit 1; done
 
 install: all
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/lib $(DESTDIR)$(PREFIX)/include $(DESTDIR)$(PREFIX)/share/man/man1

@@ -25,6 +25,7 @@ extern const ent_verb ent_verb_build, ent_verb_states, ent_verb_sources;
 extern const ent_verb ent_verb_agree, ent_verb_similarity;
 extern const ent_verb ent_verb_meetings;
 extern const ent_verb ent_verb_dyad, ent_verb_panel, ent_verb_codebook;
+extern const ent_verb ent_verb_compare, ent_verb_rank, ent_verb_trend;
 extern const ent_verb ent_verb_events;
 
 /* cli_fail prints "entente: VERB: message" and returns 1. */

@@ -18,6 +18,9 @@ static const ent_verb *const verbs[] = {
     &ent_verb_dyad,
     &ent_verb_panel,
     &ent_verb_codebook,
+    &ent_verb_compare,
+    &ent_verb_rank,
+    &ent_verb_trend,
     &ent_verb_events,
 };
 #define NVERBS (sizeof verbs / sizeof verbs[0])

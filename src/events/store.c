@@ -68,6 +68,11 @@ ent_status ent_ev_write_db(ent_ctx *ctx, struct sqlite3 *db, const ent_ev_result
     sqlite3_bind_int64(run, 7, (sqlite3_int64)r->ngroups);
     if ((st = ent_sql_step_reset(ctx, db, run)) != ENT_OK)
         goto out;
+    /* the panel's ev_* columns now lag: mark the derived panel stale so that
+     * the next `entente build` rebuilds it (the sources table may not exist
+     * in a warehouse made only for events) */
+    sqlite3_exec(db, "UPDATE sources SET sha256 = 'stale: events stored' WHERE name = 'panel'",
+                 NULL, NULL, NULL);
     st = ent_sql_exec(ctx, db, "COMMIT");
 out:
     sqlite3_finalize(ins);

@@ -321,6 +321,9 @@ static ent_status read_year(ent_load *ld, stmts *s, year_ctx *y)
             c = cell(y, sqlite3_column_int(q, 0), sqlite3_column_int(q, 1), &sw);
             if (c < 0 || quad < 1 || quad > 4)
                 continue;
+            if (isnan(y->v[K_EV1][c])) /* the dyad has event rows: its other quads are 0 */
+                for (int k = 0; k < 4; k++)
+                    y->v[K_EV1 + k][c] = 0;
             y->v[K_EV1 + quad - 1][c] += sqlite3_column_double(q, 3);
             if (sqlite3_column_type(q, 4) != SQLITE_NULL) {
                 y->gsum[c] += sqlite3_column_double(q, 4);
@@ -753,7 +756,7 @@ const ent_source ent_src_panel = {
     .name = "panel",
     .dir = NULL,
     .files = {NULL},
-    .version = 4,
+    .version = 5,
     .tables = NULL, /* the loader drops and recreates `panel` */
     .deps = "states,unvotes,meet_dyad_year,atop_alliance,cow_alliance,cow_trade,"
             "itpd_bilateral_trade,sipri_arms_transfers_tiv,unsc_vetoes,unga_ideal_points,"

@@ -110,22 +110,20 @@ const ent_indicator ent_panel_indicators[] = {
      "in the other's capital; the loaded file is a partial extract (Russia-China, 5-year "
      "waves 1864-2005), so every other dyad-year is NULL, never 0",
      "partial: RUS-CHN only, 5-year waves 1864-2005 (DE v2006.1 extract)"},
-    {"ev_verbal_coop", "diplomatic", "events", "no", NULL, "events", 0, 0, Z, 0,
-     "verbal-cooperation events (quad 1) in both directions; years = those the stored "
-     "event files cover",
-     "the years of the event files stored by `entente events --store` (none: NULL)"},
-    {"ev_material_coop", "diplomatic", "events", "no", NULL, "events", 0, 0, Z, 0,
-     "material-cooperation events (quad 2), both directions",
-     "the years of the event files stored by `entente events --store` (none: NULL)"},
-    {"ev_verbal_conf", "diplomatic", "events", "no", NULL, "events", 0, 0, Z, 0,
-     "verbal-conflict events (quad 3), both directions",
-     "the years of the event files stored by `entente events --store` (none: NULL)"},
-    {"ev_material_conf", "diplomatic", "events", "no", NULL, "events", 0, 0, Z, 0,
-     "material-conflict events (quad 4), both directions",
-     "the years of the event files stored by `entente events --store` (none: NULL)"},
+    {"ev_verbal_coop", "diplomatic", "events", "no", NULL, "events", 0, 0, N, 0,
+     "verbal-cooperation events (quad 1) in both directions, from `entente events --store`; "
+     "a dyad-year with no stored event is missing, not 0 (an extract's coverage of dyads "
+     "is unknown)",
+     "dyad-years with stored events (`entente events --store`); none stored: NULL"},
+    {"ev_material_coop", "diplomatic", "events", "no", NULL, "events", 0, 0, N, 0,
+     "material-cooperation events (quad 2), both directions", "dyad-years with stored events (`entente events --store`); none stored: NULL"},
+    {"ev_verbal_conf", "diplomatic", "events", "no", NULL, "events", 0, 0, N, 0,
+     "verbal-conflict events (quad 3), both directions", "dyad-years with stored events (`entente events --store`); none stored: NULL"},
+    {"ev_material_conf", "diplomatic", "events", "no", NULL, "events", 0, 0, N, 0,
+     "material-conflict events (quad 4), both directions", "dyad-years with stored events (`entente events --store`); none stored: NULL"},
     {"ev_goldstein_mean", "diplomatic", "Goldstein -10..10", "no", NULL, "events", 0, 0, N, 0,
      "mean Goldstein score of the dyad's events, both directions",
-     "the years of the event files stored by `entente events --store` (none: NULL)"},
+     "dyad-years with stored events (`entente events --store`); none stored: NULL"},
 
     /* context */
     {"contiguity", "context", "COW type 0-5", "no", NULL, "cow_contiguity", 1816, 2016, Z, 0,

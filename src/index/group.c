@@ -1,0 +1,163 @@
+/*
+ * group.c -- the comparison groups of `entente compare`, and loading a
+ * config from a file or the built-in default.
+ *
+ *   allies:S       dyads of S with an ATOP defense obligation that year
+ *   allies:S:any   dyads of S with any ATOP obligation (atop_level > 0)
+ *   partners:S     every dyad that contains S
+ *   A-B,C-D,...    an explicit list
+ *   all            every dyad of the year
+ */
+#include "index.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+ent_status ent_ix_config_load(ent_ctx *ctx, const char *path, ent_ix_config *cfg)
+{
+    FILE *f;
+    char *text;
+    long len;
+    ent_status st;
+    const char *base;
+    if (!path)
+        return ent_ix_config_parse(ctx, "index-default.conf", ent_ix_default_conf, cfg);
+    if (!(f = fopen(path, "rb")))
+        return ent_err(ctx, ENT_EIO, "%s: cannot open", path);
+    fseek(f, 0, SEEK_END);
+    len = ftell(f);
+    fseek(f, 0, SEEK_SET);
+    if (len < 0 || len > (1 << 20) || !(text = ent_malloc(ctx, (size_t)len + 1))) {
+        fclose(f);
+        return ent_err(ctx, ENT_EIO, "%s: cannot read", path);
+    }
+    text[fread(text, 1, (size_t)len, f)] = '\0';
+    fclose(f);
+    base = strrchr(path, '/');
+    st = ent_ix_config_parse(ctx, base ? base + 1 : path, text, cfg);
+    ent_free(ctx, text);
+    return st;
+}
+
+/* ent_ix_pair parses "A-B" (also "A,B" or "A B") into two COW codes. */
+ent_status ent_ix_pair(ent_ctx *ctx, const ent_registry *reg, const char *text, int year, int *a,
+                       int *b)
+{
+    char buf[256];
+    char *sep;
+    ent_status st;
+    snprintf(buf, sizeof buf, "%s", text);
+    sep = strchr(buf, '-');
+    if (!sep)
+        sep = strchr(buf, ',');
+    if (!sep)
+        return ent_err(ctx, ENT_EINVAL, "'%s' is not a dyad: write A-B (e.g. CHN-RUS)", text);
+    *sep = '\0';
+    if ((st = ent_state_resolve(ctx, reg, buf, year, a)) != ENT_OK ||
+        (st = ent_state_resolve(ctx, reg, sep + 1, year, b)) != ENT_OK)
+        return st;
+    if (*a == *b)
+        return ent_err(ctx, ENT_EINVAL, "'%s' names the same state twice", text);
+    return ENT_OK;
+}
+
+static ent_status push(ent_ctx *ctx, long **rows, size_t *n, size_t *cap, long r)
+{
+    for (size_t i = 0; i < *n; i++)
+        if ((*rows)[i] == r)
+            return ENT_OK;
+    if (*n == *cap) {
+        size_t nc = *cap ? *cap * 2 : 64;
+        long *p = ent_realloc(ctx, *rows, nc * sizeof *p);
+        if (!p)
+            return ent_err(ctx, ENT_ENOMEM, "out of memory");
+        *rows = p;
+        *cap = nc;
+    }
+    (*rows)[(*n)++] = r;
+    return ENT_OK;
+}
+
+ent_status ent_ix_group(ent_ctx *ctx, sqlite3 *db, const ent_registry *reg, const ent_ix_year *y,
+                        const char *spec, long **rows, size_t *n)
+{
+    size_t cap = 0;
+    ent_status st = ENT_OK;
+    *rows = NULL;
+    *n = 0;
+    if (!strcmp(spec, "all")) {
+        for (size_t r = 0; r < y->n && st == ENT_OK; r++)
+            st = push(ctx, rows, n, &cap, (long)r);
+    } else if (!strncmp(spec, "allies:", 7) || !strncmp(spec, "partners:", 9)) {
+        int partners = spec[0] == 'p', any = 0, s;
+        char state[64];
+        const char *arg = strchr(spec, ':') + 1, *colon = strchr(arg, ':');
+        sqlite3_stmt *q = NULL;
+        snprintf(state, sizeof state, "%.*s", (int)(colon ? colon - arg : (long)strlen(arg)), arg);
+        if (colon) {
+            if (partners || strcmp(colon + 1, "any"))
+                return ent_err(ctx, ENT_EINVAL, "group '%s': only allies:S:any takes a suffix",
+                               spec);
+            any = 1;
+        }
+        if ((st = ent_state_resolve(ctx, reg, state, y->year, &s)) != ENT_OK)
+            return st;
+        if (partners) {
+            for (size_t r = 0; r < y->n && st == ENT_OK; r++)
+                if (y->c1[r] == s || y->c2[r] == s)
+                    st = push(ctx, rows, n, &cap, (long)r);
+        } else {
+            if (sqlite3_prepare_v2(db,
+                                   any ? "SELECT ccode1, ccode2 FROM panel WHERE year = ?1 AND"
+                                         " (ccode1 = ?2 OR ccode2 = ?2) AND atop_level > 0"
+                                       : "SELECT ccode1, ccode2 FROM panel WHERE year = ?1 AND"
+                                         " (ccode1 = ?2 OR ccode2 = ?2) AND atop_defense = 1",
+                                   -1, &q, NULL) != SQLITE_OK)
+                return ent_err(ctx, ENT_EDB, "sqlite: %s", sqlite3_errmsg(db));
+            sqlite3_bind_int(q, 1, y->year);
+            sqlite3_bind_int(q, 2, s);
+            while (st == ENT_OK && sqlite3_step(q) == SQLITE_ROW) {
+                long r = ent_ix_find(y, sqlite3_column_int(q, 0), sqlite3_column_int(q, 1));
+                if (r >= 0)
+                    st = push(ctx, rows, n, &cap, r);
+            }
+            sqlite3_finalize(q);
+        }
+        if (st == ENT_OK && *n == 0)
+            st = ent_err(ctx, ENT_ENODATA,
+                         "group '%s' is empty in %d%s", spec, y->year,
+                         partners ? "" : " (ATOP covers 1815-2018)");
+    } else {
+        const char *p = spec;
+        while (*p && st == ENT_OK) {
+            const char *e = strchr(p, ',');
+            size_t k = e ? (size_t)(e - p) : strlen(p);
+            char one[128];
+            int a, b;
+            long r;
+            snprintf(one, sizeof one, "%.*s", (int)k, p);
+            p = e ? e + 1 : p + k;
+            if (!strchr(one, '-'))
+                return ent_err(ctx, ENT_EINVAL,
+                               "group '%s': expected allies:S, allies:S:any, partners:S, all, or a "
+                               "list A-B,C-D", spec);
+            if ((st = ent_ix_pair(ctx, reg, one, y->year, &a, &b)) != ENT_OK)
+                break;
+            if ((r = ent_ix_find(y, a, b)) < 0) {
+                st = ent_err(ctx, ENT_ENODATA, "%s-%s is not a dyad in %d (not both system members)",
+                             ent_state_abb(reg, a), ent_state_abb(reg, b), y->year);
+                break;
+            }
+            st = push(ctx, rows, n, &cap, r);
+        }
+        if (st == ENT_OK && *n == 0)
+            st = ent_err(ctx, ENT_ENODATA, "the group is empty");
+    }
+    if (st != ENT_OK) {
+        ent_free(ctx, *rows);
+        *rows = NULL;
+        *n = 0;
+    }
+    return st;
+}
