@@ -28,12 +28,20 @@ static const char usage[] =
     "members in each year (default 1816-2022), ccode1 < ccode2; empty cells are\n"
     "missing (outside the source's coverage), never 0.  --directed writes both\n"
     "orders of each pair, with the _1to2/_2to1 and _1/_2 columns swapped on the\n"
-    "reversed row.  -o - writes to standard output.\n"
+    "reversed row.  The warehouse view panel_directed holds the same rows.\n"
+    "\n"
+    "options:\n"
+    "  --from Y, --to Y     years (default 1816-2022)\n"
+    "  --directed           both orders of every pair\n"
+    "  --indicators LIST    comma list of indicator names (default: all)\n"
+    "  --format F           csv (default) or json\n"
+    "  -o FILE              the output, replaced atomically; - for standard output\n"
+    "  --db FILE            the warehouse (default entente.db)\n"
     "\n"
     "examples:\n"
     "  entente panel --from 1946 --to 2019 -o panel.csv\n"
     "  entente panel --from 2014 --to 2014 --directed --indicators trade_1to2,trade_2to1,atop_level -o d.csv\n"
-    "  entente panel --from 2000 --to 2000 --indicators alliance_s,un_agree --format json -o -\n";
+    "  entente panel --from 2000 --to 2000 --indicators alliance_s,un_agree --format json -o s.json\n";
 
 static int export_json(ent_ctx *ctx, sqlite3 *db, const ent_registry *reg,
                        const ent_panel_export_opts *opt, const char *outpath)
