@@ -211,8 +211,9 @@ static ent_status read_year(ent_load *ld, stmts *s, year_ctx *y)
     for (int k = 0; k < K_COUNT; k++) {
         const ent_indicator *ind = &ent_panel_indicators[k];
         double init = covered(ind, y) && ind->absent == ENT_ABSENT_ZERO ? 0.0 : NAN;
-        for (size_t p = 0; p < nn; p++)
-            y->v[k][p] = init;
+        for (int i = 0; i < y->n; i++) /* pairs i < j only: the lower half is never read */
+            for (int j = i + 1; j < y->n; j++)
+                y->v[k][(size_t)i * (size_t)y->n + (size_t)j] = init;
     }
     for (int m = 0; m < M_COUNT; m++)
         for (int i = 0; i < y->n; i++)
