@@ -170,6 +170,13 @@ const size_t ent_panel_nindicators = sizeof ent_panel_indicators / sizeof ent_pa
 
 int ent_panel_find(const char *name)
 {
+    /* the bare names of the UNGA measures */
+    static const char *const alias[][2] = {{"agree", "un_agree"}, {"s", "un_s"},
+                                           {"pi", "un_pi"},       {"kappa", "un_kappa"},
+                                           {"n", "un_n"}};
+    for (size_t a = 0; a < sizeof alias / sizeof alias[0]; a++)
+        if (!strcmp(alias[a][0], name))
+            name = alias[a][1];
     for (size_t i = 0; i < ent_panel_nindicators; i++)
         if (!strcmp(ent_panel_indicators[i].name, name))
             return (int)i;

@@ -61,7 +61,8 @@ extern const size_t ent_panel_nindicators;
 void ent_panel_portfolio(int n, const double *lev, const double *w, int *deg, int *nz,
                          double *work, double *s_out, double *k_out);
 
-/* ent_panel_find returns the index of the indicator named name, or -1. */
+/* ent_panel_find returns the index of the indicator named name, or -1.  The
+ * issue's bare UNGA names agree, s, pi, kappa and n find un_agree ... un_n. */
 int ent_panel_find(const char *name);
 
 #define ENT_PANEL_MAXIND 128

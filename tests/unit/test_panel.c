@@ -39,6 +39,8 @@ static void test_codebook(void **s)
         }
     }
     assert_int_equal(ent_panel_find("nosuch"), -1);
+    assert_int_equal(ent_panel_find("agree"), ent_panel_find("un_agree"));
+    assert_int_equal(ent_panel_find("n"), ent_panel_find("un_n"));
 }
 
 static void test_portfolio_hand(void **s)
