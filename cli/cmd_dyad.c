@@ -98,6 +98,8 @@ static int run(int argc, char **argv)
         from = ENT_PANEL_YEAR_LO;
     if (from > to)
         return cli_fail("dyad", "--from %d is after --to %d", from, to) + 1;
+    if (from && (to < ENT_PANEL_YEAR_LO || from > ENT_PANEL_YEAR_HI))
+        return cli_fail("dyad", "the panel covers %d-%d", ENT_PANEL_YEAR_LO, ENT_PANEL_YEAR_HI) + 1;
     if (!(ctx = ent_ctx_new()))
         return cli_fail("dyad", "out of memory");
     if ((rc = cli_open_db("dyad", ctx, dbpath, &db)))
