@@ -16,16 +16,16 @@ const ent_indicator ent_panel_indicators[] = {
      "in-person meeting episodes between the heads of state or government of the two states "
      "(consecutive days with one counterpart at one place = one episode); NULL where no "
      "source covers the dyad-year",
-     "partial: the dyad-years a meetings source covers (China Vitae: CHN with every member, 2003-2018; State Department: USA with every member, from 1945)"},
+     "partial: the dyad-years a meetings source covers (China Vitae: CHN with every member, 2003-2018; State Department: USA with every member, from 1945; ICEWS: every dyad in the whole years its files span)"},
     {"meet_days", "personal", "days", "no", NULL, "meet_dyad_year", 0, 0, N, 0,
      "distinct days of those in-person episodes",
-     "partial: the dyad-years a meetings source covers (China Vitae: CHN with every member, 2003-2018; State Department: USA with every member, from 1945)"},
+     "partial: the dyad-years a meetings source covers (China Vitae: CHN with every member, 2003-2018; State Department: USA with every member, from 1945; ICEWS: every dyad in the whole years its files span)"},
     {"meet_calls", "personal", "calls", "no", NULL, "meet_dyad_year", 0, 0, N, 0,
      "phone and video calls between the leaders, counted apart from meetings",
-     "partial: the dyad-years a meetings source covers (China Vitae: CHN with every member, 2003-2018; State Department: USA with every member, from 1945)"},
+     "partial: the dyad-years a meetings source covers (China Vitae: CHN with every member, 2003-2018; State Department: USA with every member, from 1945; ICEWS: every dyad in the whole years its files span)"},
     {"meet_coverage", "personal", "text", "no", NULL, "meet_dyad_year", 0, 0, N, 1,
      "which side's records cover the dyad-year (china_vitae, state_dept, ...)",
-     "partial: the dyad-years a meetings source covers (China Vitae: CHN with every member, 2003-2018; State Department: USA with every member, from 1945)"},
+     "partial: the dyad-years a meetings source covers (China Vitae: CHN with every member, 2003-2018; State Department: USA with every member, from 1945; ICEWS: every dyad in the whole years its files span)"},
 
     /* economic */
     {"trade_total", "economic", "current million USD", "no", NULL, "cow_trade", 1870, 2014, N, 0,
