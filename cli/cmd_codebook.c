@@ -1,6 +1,8 @@
 /*
  * cmd_codebook.c -- `entente codebook`: every panel indicator with its
- * dimension, unit, directedness, source, coverage and definition.
+ * dimension, unit, directedness, source, coverage and definition, from the
+ * one table in src/panel/indicators.c.  --markdown prints the tables of
+ * docs/measures.md ("Panel indicators"), which a golden test keeps in step.
  */
 #include "cli.h"
 #include "panel/panel.h"
@@ -11,26 +13,79 @@
 
 static const char usage[] =
     "usage: entente codebook [--dimension D] [--format table|csv|json] [-o FILE]\n"
+    "       entente codebook --markdown\n"
     "\n"
-    "List every indicator of the dyad-year panel: name, dimension, unit,\n"
-    "directedness, source, coverage years, what an absent row means inside the\n"
-    "coverage (0 or missing), and its definition.  docs/measures.md holds the\n"
-    "same with formulas and citations.\n"
+    "List every indicator of the dyad-year panel: name, dimension (personal,\n"
+    "economic, military, diplomatic, context), unit, directedness, source,\n"
+    "coverage years, what an absent row means inside the coverage (0, or\n"
+    "missing), and its definition (csv and json; the table leaves it out).\n"
+    "Outside its coverage every indicator is missing, never 0.  --markdown\n"
+    "prints the codebook as the markdown tables of docs/measures.md.\n"
     "\n"
     "examples:\n"
     "  entente codebook\n"
-    "  entente codebook --dimension military --format csv\n";
+    "  entente codebook --dimension military --format csv\n"
+    "  entente codebook --format json -o codebook.json\n";
+
+static const char *const dims[] = {"personal", "economic", "military", "diplomatic", "context"};
+
+static void coverage(const ent_indicator *ind, int full, char *b, size_t n)
+{
+    if (ind->lo)
+        snprintf(b, n, "%d-%d", ind->lo, ind->hi);
+    else
+        snprintf(b, n, "%s", full && ind->coverage_note ? ind->coverage_note : "partial");
+}
+
+/* md_cell writes s with | escaped. */
+static void md_cell(const char *s)
+{
+    fputs("| ", stdout);
+    for (; *s; s++) {
+        if (*s == '|')
+            fputc('\\', stdout);
+        fputc(*s, stdout);
+    }
+    fputc(' ', stdout);
+}
+
+static void markdown(void)
+{
+    for (size_t d = 0; d < sizeof dims / sizeof dims[0]; d++) {
+        printf("### %c%s\n\n", dims[d][0] - 'a' + 'A', dims[d] + 1);
+        printf("| indicator | unit | directed | source | coverage | no row | definition |\n");
+        printf("|---|---|---|---|---|---|---|\n");
+        for (size_t k = 0; k < ent_panel_nindicators; k++) {
+            const ent_indicator *ind = &ent_panel_indicators[k];
+            char cov[160], name[80];
+            if (strcmp(ind->dimension, dims[d]))
+                continue;
+            snprintf(name, sizeof name, "`%s`", ind->name);
+            coverage(ind, 1, cov, sizeof cov);
+            md_cell(name);
+            md_cell(ind->unit);
+            md_cell(ind->directed);
+            md_cell(ind->source);
+            md_cell(cov);
+            md_cell(ind->absent == ENT_ABSENT_ZERO ? "0" : "missing");
+            md_cell(ind->definition);
+            puts("|");
+        }
+        puts("");
+    }
+}
 
 static int run(int argc, char **argv)
 {
     static const struct option opts[] = {{"dimension", required_argument, NULL, 'd'},
                                          {"format", required_argument, NULL, 'f'},
                                          {"output", required_argument, NULL, 'o'},
+                                         {"markdown", no_argument, NULL, 'm'},
                                          {NULL, 0, NULL, 0}};
     static const char *const cols[] = {"indicator", "dimension", "unit", "directed", "source",
                                        "coverage", "absent", "definition"};
     const char *dim = NULL, *outpath = NULL;
-    int fmt = ENT_FMT_TABLE, c, rc = 0;
+    int fmt = ENT_FMT_TABLE, c, rc = 0, md = 0;
     ent_ctx *ctx;
     ent_out *o = NULL;
     ent_status st;
@@ -44,26 +99,38 @@ static int run(int argc, char **argv)
                 return cli_fail("codebook", "--format: '%s' is not table, csv or json", optarg) + 1;
             break;
         case 'o': outpath = optarg; break;
+        case 'm': md = 1; break;
         default: return cli_usage(&ent_verb_codebook);
         }
     }
     if (optind != argc)
         return cli_usage(&ent_verb_codebook);
+    if (dim) {
+        size_t d;
+        for (d = 0; d < sizeof dims / sizeof dims[0] && strcmp(dim, dims[d]); d++)
+            ;
+        if (d == sizeof dims / sizeof dims[0])
+            return cli_fail("codebook", "--dimension: '%s' is not personal, economic, military, "
+                                        "diplomatic or context", dim) + 1;
+    }
+    if (md) {
+        markdown();
+        return 0;
+    }
     if (!(ctx = ent_ctx_new()))
         return cli_fail("codebook", "out of memory");
-    if ((st = ent_out_open(ctx, outpath, (ent_fmt)fmt, cols, 8, &o)) != ENT_OK) {
+    /* the table leaves out the definitions (long text): csv and json have them */
+    if ((st = ent_out_open(ctx, outpath, (ent_fmt)fmt, cols, fmt == ENT_FMT_TABLE ? 7 : 8,
+                           &o)) != ENT_OK) {
         rc = cli_status("codebook", ctx, st);
         goto out;
     }
     for (size_t k = 0; k < ent_panel_nindicators; k++) {
         const ent_indicator *ind = &ent_panel_indicators[k];
-        char cov[64];
+        char cov[160];
         if (dim && strcmp(dim, ind->dimension))
             continue;
-        if (ind->lo)
-            snprintf(cov, sizeof cov, "%d-%d", ind->lo, ind->hi);
-        else
-            snprintf(cov, sizeof cov, "%s", "years in the source");
+        coverage(ind, fmt != ENT_FMT_TABLE, cov, sizeof cov);
         ent_out_str(o, ind->name);
         ent_out_str(o, ind->dimension);
         ent_out_str(o, ind->unit);
@@ -71,11 +138,15 @@ static int run(int argc, char **argv)
         ent_out_str(o, ind->source);
         ent_out_str(o, cov);
         ent_out_str(o, ind->absent == ENT_ABSENT_ZERO ? "0" : "missing");
-        ent_out_str(o, fmt == ENT_FMT_TABLE ? "" : ind->definition);
+        if (fmt != ENT_FMT_TABLE)
+            ent_out_str(o, ind->definition);
         ent_out_row(o);
     }
     if (fmt == ENT_FMT_TABLE)
-        ent_out_note(o, "definitions: --format csv or json, or docs/measures.md");
+        ent_out_note(o, "absent: the value inside the coverage when the source has no row for "
+                        "the dyad-year; outside the coverage every indicator is missing.\n"
+                        "definitions and partial coverage: --format csv or json, or "
+                        "docs/measures.md");
     st = ent_out_close(o, 1);
     if (st != ENT_OK)
         rc = cli_status("codebook", ctx, st);

@@ -15,20 +15,30 @@ static const char usage[] =
     "usage: entente dyad A B [--year Y | --from Y --to Y] [--format table|csv|json]\n"
     "                    [-o FILE] [--db FILE]\n"
     "\n"
-    "Print every indicator of the panel for the pair A-B, grouped by dimension\n"
-    "(personal, economic, military, diplomatic, context), with the source of\n"
-    "each value.  Directed indicators are read from A's side: trade_1to2 is A's\n"
-    "exports to B whichever order the panel stores.  An empty value is missing\n"
-    "(outside the source's coverage, or not reported), never 0.  The CSV form\n"
-    "is long, with header a,b,year,dimension,indicator,value,source.\n"
-    "Default year: the latest year of the panel in which both are members.\n"
+    "Print every indicator of the dyad-year panel for the pair A-B, grouped by\n"
+    "dimension (personal, economic, military, diplomatic, context), with the\n"
+    "source of each value (`entente codebook` defines them).  Directed\n"
+    "indicators read from A's side: trade_1to2 is A's exports to B and cinc_1\n"
+    "is A's CINC, whichever order the panel stores.  An empty value is missing\n"
+    "(outside the source's coverage, or a level the source does not report),\n"
+    "never 0; inside the coverage a count with no source row is 0.  The CSV form\n"
+    "is long, with header a,b,year,dimension,indicator,value,source.  A and B\n"
+    "must both be COW system members in --year; in a range, the years where\n"
+    "they are.  Default: the latest year both are members.\n"
+    "\n"
+    "options:\n"
+    "  --year Y             one year (1816-2022)\n"
+    "  --from Y, --to Y     a range of years\n"
+    "  --format F           table (default), csv or json;  -o FILE  write atomically\n"
+    "  --db FILE            the warehouse (default entente.db)\n"
     "\n"
     "examples:\n"
     "  entente dyad CHN RUS --year 2014\n"
-    "  entente dyad USA JPN --from 2010 --to 2012 --format csv\n";
+    "  entente dyad USA JPN --from 2010 --to 2012 --format csv\n"
+    "  entente dyad \"United Kingdom\" USA --year 1914 --format json\n";
 
-/* fmt_value writes a compact form of v: integers bare, large values with no
- * decimals, small ones with four significant decimals. */
+/* fmt_value writes the table form of v: integers bare, large values with no
+ * decimals, others with four decimals (CSV and JSON carry full precision). */
 static void fmt_value(double v, char *b, size_t n)
 {
     if (v == floor(v) && fabs(v) < 1e15)
@@ -88,6 +98,8 @@ static int run(int argc, char **argv)
         from = ENT_PANEL_YEAR_LO;
     if (from > to)
         return cli_fail("dyad", "--from %d is after --to %d", from, to) + 1;
+    if (from && (to < ENT_PANEL_YEAR_LO || from > ENT_PANEL_YEAR_HI))
+        return cli_fail("dyad", "the panel covers %d-%d", ENT_PANEL_YEAR_LO, ENT_PANEL_YEAR_HI) + 1;
     if (!(ctx = ent_ctx_new()))
         return cli_fail("dyad", "out of memory");
     if ((rc = cli_open_db("dyad", ctx, dbpath, &db)))
@@ -160,8 +172,17 @@ static int run(int argc, char **argv)
                     ent_out_str(o, NULL);
                 } else if (ind->is_text) {
                     ent_out_str(o, (const char *)sqlite3_column_text(q, col));
-                } else {
+                } else if (fmt == ENT_FMT_TABLE) {
                     fmt_value(sqlite3_column_double(q, col), val, sizeof val);
+                    ent_out_str(o, val);
+                } else if (sqlite3_column_type(q, col) == SQLITE_INTEGER ||
+                           (sqlite3_column_double(q, col) == floor(sqlite3_column_double(q, col)) &&
+                            fabs(sqlite3_column_double(q, col)) < 1e15)) {
+                    ent_out_i64(o, (int64_t)sqlite3_column_double(q, col));
+                } else if (fmt == ENT_FMT_JSON) {
+                    ent_out_f64(o, sqlite3_column_double(q, col), 9);
+                } else { /* CSV: every significant digit the warehouse holds */
+                    snprintf(val, sizeof val, "%.15g", sqlite3_column_double(q, col));
                     ent_out_str(o, val);
                 }
                 ent_out_str(o, ind->source);

@@ -21,7 +21,8 @@ static const char usage[] =
     "diplomatic).  Dyads whose score is missing are not ranked.  Default year:\n"
     "the latest in which some dyad has data on all four dimensions; default\n"
     "--top 20.  A composite lacking a dimension is flagged (complete = 0);\n"
-    "--complete ranks only the dyads with all four dimensions, among themselves.\n"
+    "--complete lists only dyads with all four dimensions (ranks stay world\n"
+    "ranks among all composites).\n"
     "\n"
     "examples:\n"
     "  entente rank --year 2014 --top 10\n"
@@ -96,19 +97,7 @@ static int run(int argc, char **argv)
         goto out;
     }
     if (!year) {
-        for (int t = 2022; t >= 1816 && !year; t--) {
-            if (ent_ix_load_year(e.ctx, ent_db_sqlite(e.db), &e.cfg, t, &y) != ENT_OK)
-                continue;
-            for (size_t r = 0; r < y.n && !year; r++) {
-                ent_ix_score one;
-                ent_ix_score_row(&e.cfg, &y, r, e.norm, NULL, NULL, NULL, &one);
-                if (one.complete)
-                    year = t;
-            }
-            if (!year)
-                ent_ix_year_free(e.ctx, &y);
-        }
-        if (!year) {
+        if (!(year = ix_latest_year(&e, 0, 0, &y))) {
             rc = cli_fail("rank", "no year has a dyad with data on all four dimensions");
             goto out;
         }
@@ -127,25 +116,12 @@ static int run(int argc, char **argv)
         rc = cli_fail("rank", "out of memory");
         goto out;
     }
-    if (only) { /* re-rank among the complete composites */
-        double *v = ent_malloc(e.ctx, y.n * sizeof *v);
-        if (!v) {
-            rc = cli_fail("rank", "out of memory");
-            goto out;
-        }
-        for (int d = 0; d <= ENT_NDIM; d++) {
-            for (size_t r = 0; r < y.n; r++)
-                v[r] = !sc[r].complete ? NAN : d < ENT_NDIM ? sc[r].dim[d] : sc[r].composite;
-            ent_ix_rank(v, y.n, rk + (size_t)d * y.n);
-        }
-        ent_free(e.ctx, v);
-    }
     {
         size_t k = 0, ranked = 0, incomplete = 0;
         const int *R = rk + (size_t)dim * y.n;
         for (size_t r = 0; r < y.n; r++) {
             ranked += R[r] != 0;
-            if (R[r] && (!s || y.c1[r] == s || y.c2[r] == s))
+            if (R[r] && (!s || y.c1[r] == s || y.c2[r] == s) && (!only || sc[r].complete))
                 order[k++] = r;
         }
         by_rank = R;
@@ -172,12 +148,16 @@ static int run(int argc, char **argv)
             ent_out_i64(o, sc[r].complete);
             ent_out_row(o);
         }
-        ent_out_note(o, "ranked by %s among the %zu of %zu dyads of %d with %s (%s); scores 0-100",
-                     dim < ENT_NDIM ? ent_ix_dims[dim] : "composite", ranked, y.n, year,
-                     only ? "all four dimensions" : "a score", ent_norm_name(e.norm));
-        if (incomplete)
+        ent_out_note(o, "world ranks by %s among the %zu of %zu dyads of %d with a score (%s); "
+                        "scores 0-100", dim < ENT_NDIM ? ent_ix_dims[dim] : "composite", ranked,
+                     y.n, year, ent_norm_name(e.norm));
+        if (only)
+            ent_out_note(o, "--complete: %zu dyads%s%s have all four dimensions; only those are "
+                            "listed", k, s ? " of " : "", s ? ent_state_abb(e.reg, s) : "");
+        else if (incomplete)
             ent_out_note(o, "%zu of the %d listed lack a dimension (complete = 0); --complete "
-                            "ranks only complete composites", incomplete, k < (size_t)top ? (int)k : top);
+                            "lists only complete composites", incomplete,
+                         k < (size_t)top ? (int)k : top);
         st = ent_out_close(o, 1);
         o = NULL;
         if (st != ENT_OK)

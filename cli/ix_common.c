@@ -66,3 +66,32 @@ void ix_put_score(ent_out *o, double v)
 {
     ent_out_f64(o, v, 1);
 }
+
+int ix_latest_year(ix_env *e, int a, int b, ent_ix_year *y)
+{
+    if (a) { /* only the dyad's own rows are read (ent_ix_latest_complete) */
+        int t;
+        if (ent_ix_latest_complete(e->ctx, ent_db_sqlite(e->db), &e->cfg, a, b, &t) != ENT_OK ||
+            ent_ix_load_year(e->ctx, ent_db_sqlite(e->db), &e->cfg, t, y) != ENT_OK)
+            return 0;
+        return t;
+    }
+    for (int t = 2022; t >= 1816; t--) {
+        int found = 0;
+        if (a && (!ent_state_member(e->reg, a, t) || !ent_state_member(e->reg, b, t)))
+            continue;
+        if (ent_ix_load_year(e->ctx, ent_db_sqlite(e->db), &e->cfg, t, y) != ENT_OK)
+            continue;
+        for (size_t r = 0; r < y->n && !found; r++) {
+            ent_ix_score s;
+            if (a && (long)r != ent_ix_find(y, a, b))
+                continue;
+            ent_ix_score_row(&e->cfg, y, r, e->norm, NULL, NULL, NULL, &s);
+            found = s.complete;
+        }
+        if (found)
+            return t;
+        ent_ix_year_free(e->ctx, y);
+    }
+    return 0;
+}

@@ -27,6 +27,11 @@ void ix_close(ix_env *e);
  * and rk[4 * n + r] for the composite. */
 int ix_score_year(const char *verb, ix_env *e, const ent_ix_year *y, ent_ix_score **sc, int **rk);
 
+/* ix_latest_year finds the latest year (2022 down to 1816) in which the dyad
+ * a-b (or, with a = 0, any dyad) has data on all four dimensions, and leaves
+ * that year loaded in y.  Returns the year, or 0 (y empty) when none. */
+int ix_latest_year(ix_env *e, int a, int b, ent_ix_year *y);
+
 /* ix_fmt_score writes "63.2" or "" for a missing score. */
 void ix_put_score(ent_out *o, double v);
 

@@ -45,11 +45,13 @@ typedef enum ent_meet_format {
     ENT_MF_MULTILATERAL,   /* a row naming several counterparts (group encounter) */
     ENT_MF_CALL,           /* phone or video call */
     ENT_MF_MESSAGE,        /* written message */
+    ENT_MF_CONSULT,        /* a consultation whose channel is not stated (ICEWS 040, 045, 046):
+                              evidence of contact, counted neither as a meeting nor as a call */
     ENT_MF_COUNT
 } ent_meet_format;
 
 /* ent_meet_format_name: "visit", "summit_bilateral", "multilateral", "call",
- * "message"; ent_meet_format_parse is the inverse (-1 when unknown). */
+ * "message", "consult"; ent_meet_format_parse is the inverse (-1 when unknown). */
 const char *ent_meet_format_name(int f);
 int ent_meet_format_parse(const char *s);
 /* ent_meet_format_inperson is 1 for visit, summit_bilateral, multilateral. */

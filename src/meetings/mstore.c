@@ -448,15 +448,22 @@ ent_status ent_meet_dyad_year(ent_load *ld)
      * from the records of that dyad-year. */
     for (size_t c = 0; c < ncov; c++) {
         for (int year = covs[c].lo; year <= covs[c].hi; year++) {
+            /* a source covers one state's dyads (ccode), or every dyad (0) */
+            for (size_t k2 = 0; k2 < (covs[c].ccode ? 1 : ncodes); k2++) {
+            int side = covs[c].ccode ? covs[c].ccode : codes[k2];
+            if (!covs[c].ccode && !ent_state_member(ld->reg, side, year))
+                continue;
             for (size_t k = 0; k < ncodes; k++) {
                 int o = codes[k], c1, c2;
                 int64_t ep = 0, dy = 0, calls = 0;
                 size_t i, j;
                 drow key;
-                if (o == covs[c].ccode || !ent_state_member(ld->reg, o, year))
+                if (o == side || !ent_state_member(ld->reg, o, year))
                     continue;
-                c1 = o < covs[c].ccode ? o : covs[c].ccode;
-                c2 = o < covs[c].ccode ? covs[c].ccode : o;
+                if (!covs[c].ccode && o < side)
+                    continue; /* every pair once */
+                c1 = o < side ? o : side;
+                c2 = o < side ? side : o;
                 /* binary search the first row of (c1, c2, year) */
                 memset(&key, 0, sizeof key);
                 key.c1 = c1;
@@ -511,6 +518,7 @@ ent_status ent_meet_dyad_year(ent_load *ld)
                 if ((st = ent_sql_step_reset(ctx, db, ins)) != ENT_OK)
                     goto out;
             }
+            }
         }
     }
 out:
@@ -523,4 +531,46 @@ out:
     ent_free(ctx, rows);
     ent_free(ctx, days);
     return st;
+}
+
+/* ------------------------------------------------------------ hash set */
+
+
+uint64_t ent_meet_fnv(uint64_t h, const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        h ^= (unsigned char)s[i];
+        h *= 1099511628211ULL;
+    }
+    return h;
+}
+
+int ent_meet_hset_add(ent_ctx *ctx, ent_meet_hset *s, uint64_t h)
+{
+    size_t i;
+    if (h == 0)
+        h = 1;
+    if ((s->n + 1) * 2 > s->cap) {
+        size_t nc = s->cap ? s->cap * 2 : 16384;
+        uint64_t *nv = ent_calloc(ctx, nc, sizeof *nv);
+        if (!nv)
+            return -1;
+        for (i = 0; i < s->cap; i++) {
+            if (s->v[i]) {
+                size_t j = (size_t)(s->v[i] % nc);
+                while (nv[j])
+                    j = (j + 1) % nc;
+                nv[j] = s->v[i];
+            }
+        }
+        ent_free(ctx, s->v);
+        s->v = nv;
+        s->cap = nc;
+    }
+    for (i = (size_t)(h % s->cap); s->v[i]; i = (i + 1) % s->cap)
+        if (s->v[i] == h)
+            return 0;
+    s->v[i] = h;
+    s->n++;
+    return 1;
 }

@@ -57,4 +57,15 @@ void ent_meet_sink_free(ent_meet_sink *s);
 /* ent_meet_dyad_year rebuilds meet_dyad_year from meetings and meet_coverage. */
 ent_status ent_meet_dyad_year(ent_load *ld);
 
+/* A set of 64-bit hashes (FNV-1a) of records already seen, for loaders that
+ * must read a repeated record once.  Zero-initialise; free s->v with ent_free. */
+typedef struct ent_meet_hset {
+    uint64_t *v;
+    size_t cap, n;
+} ent_meet_hset;
+/* ent_meet_fnv continues an FNV-1a hash h over s[0..n). */
+uint64_t ent_meet_fnv(uint64_t h, const char *s, size_t n);
+/* ent_meet_hset_add returns 1 when h was new, 0 when present, -1 on no memory. */
+int ent_meet_hset_add(ent_ctx *ctx, ent_meet_hset *s, uint64_t h);
+
 #endif

@@ -15,7 +15,7 @@
 #include <string.h>
 
 static const char *format_names[ENT_MF_COUNT] = {
-    "visit", "summit_bilateral", "multilateral", "call", "message",
+    "visit", "summit_bilateral", "multilateral", "call", "message", "consult",
 };
 
 const char *ent_meet_format_name(int f)

@@ -28,28 +28,31 @@ enum {
     K_ADEF, K_AOFF, K_ANEU, K_ANON, K_ACON, K_ALEV,
     K_CDEF, K_CNEU, K_CNON, K_CENT,
     K_ARMS12, K_ARMS21, K_ASH12, K_ASH21, K_ALLS, K_ALLK,
-    K_UN_N, K_UN_AGREE, K_UN_S, K_UN_PI, K_UN_KAPPA, K_IDEAL, K_VETO, K_IGO,
+    K_UN_N, K_UN_AGREE, K_UN_S, K_UN_PI, K_UN_KAPPA, K_IDEAL, K_VETO, K_IGO, K_DIPEX,
     K_EV1, K_EV2, K_EV3, K_EV4, K_EVG,
     K_CONTIG, K_DIST, K_CINC1, K_CINC2, K_CINCR, K_MIDON, K_MIDGO, K_MIDHL, K_RIVAL,
-    K_POLY1, K_POLY2, K_GDP1, K_GDP2,
+    K_POLY1, K_POLY2, K_POLI1, K_POLI2, K_GDP1, K_GDP2, K_POP1, K_POP2,
     K_COUNT
 };
+
+/* per-member values */
+enum { M_CINC, M_IMP, M_EXP, M_IDEAL, M_POLY, M_POLITY, M_GDP, M_POP, M_ARMSIN, M_COUNT };
 
 typedef struct year_ctx {
     int year, n;
     int idx[1000];          /* ccode -> member index, -1 when not a member */
     int *codes;             /* member index -> ccode */
     double *v[K_COUNT];     /* n*n per indicator */
-    double *mono[8];        /* per-member values (see M_*) */
+    double *mono[M_COUNT];        /* per-member values (see M_*) */
     char cov[MAXCOV][64];   /* meet_coverage texts; v[K_MEET_COV] holds index+1 */
     int ncov;
     int ev_years_lo, ev_years_hi;
+    int loaded[K_COUNT];    /* 1 when the indicator's source tables are in the warehouse */
     double *gsum, *gcnt;    /* n*n: Goldstein sum and count of the dyad's events */
     int *deg;               /* n: number of nonzero portfolio ties per member */
     int *nz;                /* n*n: member i's nonzero ties at [i*n .. i*n + deg[i]) */
+    double *work;           /* 4n: portfolio scratch */
 } year_ctx;
-
-enum { M_CINC, M_IMP, M_EXP, M_IDEAL, M_POLY, M_GDP, M_ARMSIN, M_COUNT };
 
 typedef struct stmts {
     sqlite3_stmt *q[24];
@@ -58,7 +61,7 @@ typedef struct stmts {
 
 enum {
     Q_ATOP, Q_COWALL, Q_TRADE, Q_TRADES, Q_ITPD, Q_SIPRI, Q_UN, Q_IDEAL, Q_VETO, Q_IGO,
-    Q_EV, Q_MEET, Q_CONTIG, Q_DIST, Q_NMC, Q_MID, Q_RIVAL, Q_DEMO, Q_GDP, Q_N
+    Q_EV, Q_MEET, Q_CONTIG, Q_DIST, Q_NMC, Q_MID, Q_RIVAL, Q_DEMO, Q_GDP, Q_DIPEX, Q_N
 };
 
 static const struct {
@@ -108,10 +111,42 @@ static const struct {
                " FROM cow_mid_dispdyad WHERE year = ?1 GROUP BY ccode1, ccode2"},
     [Q_RIVAL] = {"td_rivalries", NULL,
                  "SELECT ccode1, ccode2 FROM td_rivalries WHERE styear <= ?1 AND endyear >= ?1"},
-    [Q_DEMO] = {"democracy", "year, ccode, v2x_polyarchy",
-                "SELECT ccode, v2x_polyarchy FROM democracy WHERE year = ?1"},
-    [Q_GDP] = {"sdp_gdp", "year, ccode, wbgdp2011est", "SELECT ccode, wbgdp2011est FROM sdp_gdp WHERE year = ?1"},
+    [Q_DEMO] = {"democracy", "year, ccode, v2x_polyarchy, polity2",
+                "SELECT ccode, v2x_polyarchy, polity2 FROM democracy WHERE year = ?1"},
+    [Q_GDP] = {"sdp_gdp", "year, ccode, wbgdp2011est, wbpopest",
+               "SELECT ccode, wbgdp2011est, wbpopest FROM sdp_gdp WHERE year = ?1"},
+    [Q_DIPEX] = {"cow_dipex", NULL,
+                 "SELECT ccode1, ccode2, de FROM cow_dipex WHERE year = ?1"},
 };
+
+/* source_query returns the query that reads indicator k's source table: an
+ * indicator whose table is not in the warehouse (the source was not built)
+ * is NULL in every year, never 0. */
+static int source_query(int k)
+{
+    if (k <= K_MEET_COV) return Q_MEET;
+    if (k <= K_TS2) return Q_TRADE;
+    if (k <= K_X21) return Q_ITPD;
+    if (k <= K_ALEV) return Q_ATOP;
+    if (k <= K_CENT) return Q_COWALL;
+    if (k <= K_ASH21) return Q_SIPRI;
+    if (k <= K_ALLK) return Q_ATOP; /* alliance_s also needs CINC: see load() */
+    if (k <= K_UN_KAPPA) return Q_UN;
+    switch (k) {
+    case K_IDEAL: return Q_IDEAL;
+    case K_VETO: return Q_VETO;
+    case K_IGO: return Q_IGO;
+    case K_DIPEX: return Q_DIPEX;
+    case K_CONTIG: return Q_CONTIG;
+    case K_DIST: return Q_DIST;
+    case K_CINC1: case K_CINC2: case K_CINCR: return Q_NMC;
+    case K_MIDON: case K_MIDGO: case K_MIDHL: return Q_MID;
+    case K_RIVAL: return Q_RIVAL;
+    case K_POLY1: case K_POLY2: case K_POLI1: case K_POLI2: return Q_DEMO;
+    case K_GDP1: case K_GDP2: case K_POP1: case K_POP2: return Q_GDP;
+    default: return Q_EV;
+    }
+}
 
 /* ------------------------------------------------------------ helpers */
 
@@ -154,6 +189,8 @@ static long cell(const year_ctx *y, int a, int b, int *swapped)
 
 static int covered(const ent_indicator *ind, const year_ctx *y)
 {
+    if (!y->loaded[ind - ent_panel_indicators])
+        return 0;
     if (ind->lo == 0 && ind->hi == 0) {
         if (!strcmp(ind->source, "events"))
             return y->ev_years_lo && y->year >= y->ev_years_lo && y->year <= y->ev_years_hi;
@@ -174,8 +211,9 @@ static ent_status read_year(ent_load *ld, stmts *s, year_ctx *y)
     for (int k = 0; k < K_COUNT; k++) {
         const ent_indicator *ind = &ent_panel_indicators[k];
         double init = covered(ind, y) && ind->absent == ENT_ABSENT_ZERO ? 0.0 : NAN;
-        for (size_t p = 0; p < nn; p++)
-            y->v[k][p] = init;
+        for (int i = 0; i < y->n; i++) /* pairs i < j only: the lower half is never read */
+            for (int j = i + 1; j < y->n; j++)
+                y->v[k][(size_t)i * (size_t)y->n + (size_t)j] = init;
     }
     for (int m = 0; m < M_COUNT; m++)
         for (int i = 0; i < y->n; i++)
@@ -203,7 +241,7 @@ static ent_status read_year(ent_load *ld, stmts *s, year_ctx *y)
                 if (f[k] > y->v[K_ADEF + k][c])
                     y->v[K_ADEF + k][c] = f[k];
             }
-            lev = f[0] ? 3 : (f[1] || f[2]) ? 2 : (f[3] || f[4]) ? 1 : 0;
+            lev = (f[0] || f[1]) ? 3 : f[2] ? 2 : (f[3] || f[4]) ? 1 : 0;
             if (lev > y->v[K_ALEV][c])
                 y->v[K_ALEV][c] = lev;
         }
@@ -339,11 +377,14 @@ static ent_status read_year(ent_load *ld, stmts *s, year_ctx *y)
     if (IN(K_MIDON))
         EACH(Q_MID) {
             c = cell(y, sqlite3_column_int(q, 0), sqlite3_column_int(q, 1), &sw);
-            if (c < 0 || sw)
-                continue; /* both orders present */
-            y->v[K_MIDON][c] = sqlite3_column_int(q, 2) ? 1 : 0;
-            y->v[K_MIDGO][c] = sqlite3_column_int(q, 3) ? 1 : 0;
-            y->v[K_MIDHL][c] = sqlite3_column_int(q, 4);
+            if (c < 0)
+                continue; /* both orders are in the table: the maximum of the two */
+            if (sqlite3_column_int(q, 2))
+                y->v[K_MIDON][c] = 1;
+            if (sqlite3_column_int(q, 3))
+                y->v[K_MIDGO][c] = 1;
+            if (sqlite3_column_int(q, 4) > y->v[K_MIDHL][c])
+                y->v[K_MIDHL][c] = sqlite3_column_int(q, 4);
         }
     if (IN(K_RIVAL))
         EACH(Q_RIVAL) {
@@ -354,16 +395,25 @@ static ent_status read_year(ent_load *ld, stmts *s, year_ctx *y)
     if (IN(K_POLY1))
         EACH(Q_DEMO) {
             int a = sqlite3_column_int(q, 0);
-            if (a > 0 && a < 1000 && y->idx[a] >= 0)
+            if (a > 0 && a < 1000 && y->idx[a] >= 0) {
                 y->mono[M_POLY][y->idx[a]] = col_f64(q, 1);
+                y->mono[M_POLITY][y->idx[a]] = col_f64(q, 2);
+            }
         }
     if (IN(K_GDP1))
         EACH(Q_GDP) {
             int a = sqlite3_column_int(q, 0);
             if (a > 0 && a < 1000 && y->idx[a] >= 0) {
-                double g = col_f64(q, 1);
+                double g = col_f64(q, 1), p = col_f64(q, 2);
                 y->mono[M_GDP][y->idx[a]] = isnan(g) ? NAN : exp(g);
+                y->mono[M_POP][y->idx[a]] = isnan(p) ? NAN : exp(p);
             }
+        }
+    if (IN(K_DIPEX))
+        EACH(Q_DIPEX) {
+            c = cell(y, sqlite3_column_int(q, 0), sqlite3_column_int(q, 1), &sw);
+            if (c >= 0 && (isnan(y->v[K_DIPEX][c]) || sqlite3_column_int(q, 2) > y->v[K_DIPEX][c]))
+                y->v[K_DIPEX][c] = sqlite3_column_int(q, 2);
         }
 #undef EACH
 #undef IN
@@ -374,46 +424,69 @@ static ent_status read_year(ent_load *ld, stmts *s, year_ctx *y)
 /* ------------------------------------------------------------ derived */
 
 void ent_panel_portfolio(int n, const double *lev, const double *w, int *deg, int *nz,
-                         double *s_out, double *k_out)
+                         double *work, double *s_out, double *k_out)
 {
+    /* L: the symmetric level matrix with 3 on the diagonal.  For a pair i, j
+     *   sum_k w_k |L_ik - L_jk| = R_i + R_j - 2 G_ij,
+     *   R_i = sum_k w_k L_ik,  G_ij = sum_k w_k min(L_ik, L_jk)
+     * (|a - b| = a + b - 2 min(a, b)).  G is a product over the states k tied
+     * to both i and j, so it is accumulated k by k over the pairs of k's
+     * neighbours: sum_k deg_k^2 / 2 steps instead of n^3 / 2.  Kappa needs
+     * the number of states on which the two agree,
+     *   n - deg_i - deg_j + |N_i & N_j| + #{k: L_ik = L_jk > 0},
+     * accumulated the same way, and the level counts of each state. */
+    double *R = work, *cnt = work + n; /* cnt[i*3 + a-1]: states i ties at level a */
     double wsum = 0;
 #define LEV(i, k) ((i) == (k) ? 3.0 : (i) < (k) ? lev[(long)(i) * n + (k)] : lev[(long)(k) * n + (i)])
+#define WT(k) (!isnan(w[k]) && w[k] > 0 ? w[k] : 0.0)
     for (int i = 0; i < n; i++) {
-        if (!isnan(w[i]) && w[i] > 0)
-            wsum += w[i];
+        wsum += WT(i);
+        R[i] = 0;
+        cnt[i * 3] = cnt[i * 3 + 1] = cnt[i * 3 + 2] = 0;
         deg[i] = 0;
-        for (int k = 0; k < n; k++)
-            if (LEV(i, k) > 0)
-                nz[(long)i * n + deg[i]++] = k;
+        for (int k = 0; k < n; k++) {
+            double l = LEV(i, k);
+            if (l > 0) {
+                nz[(long)i * n + deg[i]++] = k; /* ascending */
+                R[i] += WT(k) * l;
+                cnt[i * 3 + (int)l - 1] += 1;
+            }
+        }
+        for (int j = i + 1; j < n; j++)
+            s_out[(long)i * n + j] = k_out[(long)i * n + j] = 0;
+    }
+    for (int k = 0; k < n; k++) { /* the pairs of k's neighbours */
+        const int *nb = &nz[(long)k * n];
+        const double wk = WT(k);
+        for (int a = 0; a < deg[k]; a++) {
+            const int i = nb[a];
+            const double li = LEV(i, k);
+            double *srow = &s_out[(long)i * n], *krow = &k_out[(long)i * n];
+            for (int b = a + 1; b < deg[k]; b++) {
+                const int j = nb[b];
+                const double lj = LEV(j, k);
+                srow[j] += wk * (li < lj ? li : lj);
+                krow[j] += li == lj ? 2 : 1;
+            }
+        }
     }
     for (int i = 0; i < n; i++) {
         for (int j = i + 1; j < n; j++) {
-            long c = (long)i * n + j;
-            double dsum = 0, tab[16] = {0};
-            tab[0] = n;
-            for (int t = 0; t < deg[i]; t++) {
-                int k = nz[(long)i * n + t];
-                double a = LEV(i, k), b = LEV(j, k);
-                if (!isnan(w[k]) && w[k] > 0)
-                    dsum += w[k] * fabs(a - b) / 3.0;
-                tab[0] -= 1;
-                tab[(int)a * 4 + (int)b] += 1;
-            }
-            for (int t = 0; t < deg[j]; t++) {
-                int k = nz[(long)j * n + t];
-                double b = LEV(j, k);
-                if (LEV(i, k) > 0)
-                    continue; /* counted above */
-                if (!isnan(w[k]) && w[k] > 0)
-                    dsum += w[k] * b / 3.0;
-                tab[0] -= 1;
-                tab[(int)b] += 1;
-            }
-            s_out[c] = wsum > 0 ? 1.0 - 2.0 * dsum / wsum : NAN;
-            k_out[c] = ent_agree_kappa(tab, 4, ENT_AGREE_NOMINAL);
+            const long c = (long)i * n + j;
+            double d = R[i] + R[j] - 2 * s_out[c];
+            double agree = n - deg[i] - deg[j] + k_out[c], dobs, dexp, pe;
+            s_out[c] = wsum > 0 ? 1.0 - 2.0 * (d / 3.0) / wsum : NAN;
+            pe = (double)(n - deg[i]) * (double)(n - deg[j]);
+            for (int a = 0; a < 3; a++)
+                pe += cnt[i * 3 + a] * cnt[j * 3 + a];
+            pe /= (double)n * (double)n;
+            dobs = 1.0 - agree / n;
+            dexp = 1.0 - pe;
+            k_out[c] = dexp > 1e-15 ? 1.0 - dobs / dexp : NAN;
         }
     }
 #undef LEV
+#undef WT
 }
 
 /* portfolio fills alliance_s and alliance_kappa for the year. */
@@ -421,8 +494,8 @@ static void portfolio(year_ctx *y)
 {
     if (!covered(&ent_panel_indicators[K_ALLS], y) || y->n < 2)
         return;
-    ent_panel_portfolio(y->n, y->v[K_ALEV], y->mono[M_CINC], y->deg, y->nz, y->v[K_ALLS],
-                        y->v[K_ALLK]);
+    ent_panel_portfolio(y->n, y->v[K_ALEV], y->mono[M_CINC], y->deg, y->nz, y->work,
+                        y->v[K_ALLS], y->v[K_ALLK]);
 }
 
 static void derive(year_ctx *y)
@@ -456,9 +529,17 @@ static void derive(year_ctx *y)
                 y->v[K_POLY1][c] = y->mono[M_POLY][i];
                 y->v[K_POLY2][c] = y->mono[M_POLY][j];
             }
+            if (covered(&ent_panel_indicators[K_POLI1], y)) {
+                y->v[K_POLI1][c] = y->mono[M_POLITY][i];
+                y->v[K_POLI2][c] = y->mono[M_POLITY][j];
+            }
             if (covered(&ent_panel_indicators[K_GDP1], y)) {
                 y->v[K_GDP1][c] = y->mono[M_GDP][i];
                 y->v[K_GDP2][c] = y->mono[M_GDP][j];
+            }
+            if (covered(&ent_panel_indicators[K_POP1], y)) {
+                y->v[K_POP1][c] = y->mono[M_POP][i];
+                y->v[K_POP2][c] = y->mono[M_POP][j];
             }
             if (covered(&ent_panel_indicators[K_EVG], y))
                 y->v[K_EVG][c] = y->gcnt[c] > 0 ? y->gsum[c] / y->gcnt[c] : NAN;
@@ -473,7 +554,7 @@ static int is_integer_unit(const ent_indicator *ind)
 {
     static const char *const units[] = {"0/1", "events", "drafts", "IGOs", "roll calls",
                                         "episodes", "days", "calls", "COW type 0-5",
-                                        "ordinal 0-3", "0-5"};
+                                        "ordinal 0-3", "0-5", "-10..10"};
     for (size_t i = 0; i < sizeof units / sizeof units[0]; i++)
         if (!strcmp(ind->unit, units[i]))
             return 1;
@@ -485,6 +566,7 @@ static ent_status create_table(ent_load *ld)
     char sql[8192];
     size_t o = 0;
     o += (size_t)snprintf(sql + o, sizeof sql - o,
+                          "DROP VIEW IF EXISTS panel_directed;"
                           "DROP TABLE IF EXISTS panel;"
                           "CREATE TABLE panel(ccode1 INTEGER NOT NULL, ccode2 INTEGER NOT NULL,"
                           " year INTEGER NOT NULL");
@@ -495,6 +577,29 @@ static ent_status create_table(ent_load *ld)
     }
     snprintf(sql + o, sizeof sql - o,
              ", PRIMARY KEY(year, ccode1, ccode2)) WITHOUT ROWID;");
+    return ent_sql_exec(ld->ctx, ld->db, sql);
+}
+
+/* create_directed_view defines panel_directed: every row of panel in both
+ * orders; on the reversed row the two columns of each directed pair
+ * (_1to2/_2to1, _1/_2) trade places. */
+static ent_status create_directed_view(ent_load *ld)
+{
+    char sql[16384];
+    size_t o = 0;
+    o += (size_t)snprintf(sql + o, sizeof sql - o,
+                          "DROP VIEW IF EXISTS panel_directed;"
+                          "CREATE VIEW panel_directed AS SELECT ccode1, ccode2, year");
+    for (size_t k = 0; k < ent_panel_nindicators; k++)
+        o += (size_t)snprintf(sql + o, sizeof sql - o, ", %s", ent_panel_indicators[k].name);
+    o += (size_t)snprintf(sql + o, sizeof sql - o,
+                          " FROM panel UNION ALL SELECT ccode2, ccode1, year");
+    for (size_t k = 0; k < ent_panel_nindicators; k++) {
+        const ent_indicator *ind = &ent_panel_indicators[k];
+        o += (size_t)snprintf(sql + o, sizeof sql - o, ", %s AS %s",
+                              ind->pair ? ind->pair : ind->name, ind->name);
+    }
+    snprintf(sql + o, sizeof sql - o, " FROM panel;");
     return ent_sql_exec(ld->ctx, ld->db, sql);
 }
 
@@ -567,7 +672,8 @@ static ent_status load(ent_load *ld)
     y.gcnt = ent_malloc(ld->ctx, cells * sizeof(double));
     y.deg = ent_malloc(ld->ctx, maxn * sizeof(int));
     y.nz = ent_malloc(ld->ctx, cells * sizeof(int));
-    if (!y.codes || !y.gsum || !y.gcnt || !y.deg || !y.nz)
+    y.work = ent_malloc(ld->ctx, 4 * maxn * sizeof(double));
+    if (!y.codes || !y.gsum || !y.gcnt || !y.deg || !y.nz || !y.work)
         goto nomem;
     if ((size_t)K_COUNT != ent_panel_nindicators) {
         st = ent_err(ld->ctx, ENT_EINVAL, "panel: codebook and assembler disagree");
@@ -576,6 +682,10 @@ static ent_status load(ent_load *ld)
     if ((st = create_table(ld)) != ENT_OK || (st = prepare(ld, &s, &ins)) != ENT_OK ||
         (st = event_years(ld, &y)) != ENT_OK)
         goto out;
+    for (int k = 0; k < K_COUNT; k++)
+        y.loaded[k] = s.have[source_query(k)];
+    y.loaded[K_ALLS] = y.loaded[K_ALLK] = s.have[Q_ATOP] && s.have[Q_NMC];
+    y.loaded[K_TS1] = y.loaded[K_TS2] = s.have[Q_TRADE] && s.have[Q_TRADES];
 
     for (int year = ENT_PANEL_YEAR_LO; year <= ENT_PANEL_YEAR_HI; year++) {
         y.year = year;
@@ -619,7 +729,10 @@ static ent_status load(ent_load *ld)
     }
     /* rows go in in key order (year, ccode1, ccode2); the dyad index is built
      * once at the end, which is faster than maintaining it row by row */
-    st = ent_sql_exec(ld->ctx, ld->db, "CREATE INDEX panel_dyad ON panel(ccode1, ccode2, year)");
+    if ((st = ent_sql_exec(ld->ctx, ld->db,
+                           "CREATE INDEX panel_dyad ON panel(ccode1, ccode2, year)")) != ENT_OK)
+        goto out;
+    st = create_directed_view(ld);
     goto out;
 nomem:
     st = ent_err(ld->ctx, ENT_ENOMEM, "panel: out of memory");
@@ -636,6 +749,7 @@ out:
     ent_free(ld->ctx, y.gcnt);
     ent_free(ld->ctx, y.deg);
     ent_free(ld->ctx, y.nz);
+    ent_free(ld->ctx, y.work);
     return st;
 }
 
@@ -643,11 +757,12 @@ const ent_source ent_src_panel = {
     .name = "panel",
     .dir = NULL,
     .files = {NULL},
-    .version = 4,
+    .version = 5,
     .tables = NULL, /* the loader drops and recreates `panel` */
     .deps = "states,unvotes,meet_dyad_year,atop_alliance,cow_alliance,cow_trade,"
             "itpd_bilateral_trade,sipri_arms_transfers_tiv,unsc_vetoes,unga_ideal_points,"
-            "cow_nmc,cow_contiguity,distance,cow_mid,rivalries,cow_igo,democracy_gdp",
+            "cow_nmc,cow_contiguity,distance,cow_mid,rivalries,cow_igo,democracy_gdp,"
+            "cow_diplomatic_exchange_extract",
     .year_lo = ENT_PANEL_YEAR_LO,
     .year_hi = ENT_PANEL_YEAR_HI,
     .coverage = "derived: every pair of COW system members, 1816-2022; each indicator "

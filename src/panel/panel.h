@@ -15,7 +15,12 @@
 #ifndef ENT_PANEL_H
 #define ENT_PANEL_H
 
+#include "entente.h"
+
 #include <stddef.h>
+#include <stdio.h>
+
+struct sqlite3;
 
 #define ENT_PANEL_YEAR_LO 1816
 #define ENT_PANEL_YEAR_HI 2022
@@ -36,6 +41,7 @@ typedef struct ent_indicator {
     ent_absent absent;
     int is_text;           /* 1: a text column (meet_coverage) */
     const char *definition;
+    const char *coverage_note; /* coverage when lo = hi = 0 (partial sources) */
 } ent_indicator;
 
 extern const ent_indicator ent_panel_indicators[];
@@ -47,12 +53,35 @@ extern const size_t ent_panel_nindicators;
  * states' weights (CINC; NAN or <= 0 counts as 0).
  *   S_ij = 1 - 2 * sum_k w_k |l_ik - l_jk| / (3 * sum_k w_k)  (Signorino & Ritter 1999)
  *   kappa_ij = Cohen's kappa, nominal, of the two level vectors over all k (Hage 2011)
- * Results go to s_out[i*n+j] and k_out[i*n+j].  deg (n) and nz (n*n) are
- * scratch.  Work per pair is the size of the two portfolios. */
+ * Results go to s_out[i*n+j] and k_out[i*n+j] (i < j); S is NAN when no
+ * state has weight, kappa when no disagreement is expected.  deg (n ints),
+ * nz (n*n ints) and work (4n doubles) are scratch.  The work is O(n^2 +
+ * sum_k deg_k^2): the weighted min-product of the level matrix, accumulated
+ * over each state's pairs of allies (see assemble.c). */
 void ent_panel_portfolio(int n, const double *lev, const double *w, int *deg, int *nz,
-                         double *s_out, double *k_out);
+                         double *work, double *s_out, double *k_out);
 
-/* ent_panel_find returns the index of the indicator named name, or -1. */
+/* ent_panel_find returns the index of the indicator named name, or -1.  The
+ * issue's bare UNGA names agree, s, pi, kappa and n find un_agree ... un_n. */
 int ent_panel_find(const char *name);
+
+#define ENT_PANEL_MAXIND 128
+
+typedef struct ent_panel_export_opts {
+    int from, to;     /* years, inclusive */
+    int directed;     /* 1: both orders of each pair, directed columns swapped */
+    const int *sel;   /* indicator indices in output order; NULL: all, codebook order */
+    int nsel;
+} ent_panel_export_opts;
+
+/* ent_panel_export_csv writes the panel's rows for opt's years to fp as CSV:
+ * ccode1,ccode2,abb1,abb2,year, then one column per indicator; NULL is an
+ * empty cell.  *rows (may be NULL) receives the number of data rows. */
+ent_status ent_panel_export_csv(ent_ctx *ctx, struct sqlite3 *db, const ent_registry *reg,
+                                const ent_panel_export_opts *opt, FILE *fp, size_t *rows);
+
+/* ent_panel_select parses a comma list of indicator names into indices
+ * (at most ENT_PANEL_MAXIND); an unknown name is ENT_ENOTFOUND. */
+ent_status ent_panel_select(ent_ctx *ctx, const char *list, int *sel, int *nsel);
 
 #endif

@@ -32,51 +32,6 @@ static const struct {
 static const char *const cols[] = {"date", "country", "leader", "text"};
 enum { C_DATE, C_COUNTRY, C_LEADER, C_TEXT, NCOLS };
 
-/* A set of 64-bit hashes of (date, official, text) already read. */
-typedef struct hset {
-    uint64_t *v;
-    size_t cap, n;
-} hset;
-
-static uint64_t fnv(uint64_t h, const char *s, size_t n)
-{
-    for (size_t i = 0; i < n; i++) {
-        h ^= (unsigned char)s[i];
-        h *= 1099511628211ULL;
-    }
-    return h;
-}
-
-/* hset_add returns 1 when h was new, 0 when present, -1 on no memory. */
-static int hset_add(ent_ctx *ctx, hset *s, uint64_t h)
-{
-    size_t i;
-    if (h == 0)
-        h = 1;
-    if ((s->n + 1) * 2 > s->cap) {
-        size_t nc = s->cap ? s->cap * 2 : 16384;
-        uint64_t *nv = ent_calloc(ctx, nc, sizeof *nv);
-        if (!nv)
-            return -1;
-        for (i = 0; i < s->cap; i++) {
-            if (s->v[i]) {
-                size_t j = (size_t)(s->v[i] % nc);
-                while (nv[j])
-                    j = (j + 1) % nc;
-                nv[j] = s->v[i];
-            }
-        }
-        ent_free(ctx, s->v);
-        s->v = nv;
-        s->cap = nc;
-    }
-    for (i = (size_t)(h % s->cap); s->v[i]; i = (i + 1) % s->cap)
-        if (s->v[i] == h)
-            return 0;
-    s->v[i] = h;
-    s->n++;
-    return 1;
-}
 
 static ent_status load(ent_load *ld)
 {
@@ -84,7 +39,7 @@ static ent_status load(ent_load *ld)
     ent_reader *r = NULL;
     ent_meet_sink sink;
     ent_meet_text *t = NULL;
-    hset seen = {0};
+    ent_meet_hset seen = {0};
     ent_cell *c;
     size_t nc;
     int idx[NCOLS], lo = 0, hi = 0, open = 0;
@@ -139,10 +94,10 @@ static ent_status load(ent_load *ld)
         if (y > hi)
             hi = y;
         ent_load_year(ld, y);
-        h = fnv(1469598103934665603ULL, c[idx[C_DATE]].p, c[idx[C_DATE]].n);
-        h = fnv(h, official, strlen(official));
-        h = fnv(h, c[idx[C_TEXT]].p, c[idx[C_TEXT]].n);
-        fresh = hset_add(ld->ctx, &seen, h);
+        h = ent_meet_fnv(1469598103934665603ULL, c[idx[C_DATE]].p, c[idx[C_DATE]].n);
+        h = ent_meet_fnv(h, official, strlen(official));
+        h = ent_meet_fnv(h, c[idx[C_TEXT]].p, c[idx[C_TEXT]].n);
+        fresh = ent_meet_hset_add(ld->ctx, &seen, h);
         if (fresh < 0) {
             st = ent_err(ld->ctx, ENT_ENOMEM, "out of memory");
             goto out;

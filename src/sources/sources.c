@@ -10,6 +10,7 @@ extern const ent_source ent_src_unvotes;
 extern const ent_source ent_src_archigos;
 extern const ent_source ent_src_china_vitae;
 extern const ent_source ent_src_state_dept;
+extern const ent_source ent_src_icews_meetings;
 extern const ent_source ent_src_meet_dyad_year;
 extern const ent_source ent_src_atop_alliance;
 extern const ent_source ent_src_cow_alliance;
@@ -34,6 +35,7 @@ const ent_source *const ent_sources[] = {
     &ent_src_archigos,
     &ent_src_china_vitae,
     &ent_src_state_dept,
+    &ent_src_icews_meetings,
     &ent_src_meet_dyad_year,
     &ent_src_atop_alliance,
     &ent_src_cow_alliance,

@@ -7,6 +7,8 @@
 #include "panel/panel.h"
 #include "measures/agreement.h"
 
+#include <sqlite3.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -37,6 +39,8 @@ static void test_codebook(void **s)
         }
     }
     assert_int_equal(ent_panel_find("nosuch"), -1);
+    assert_int_equal(ent_panel_find("agree"), ent_panel_find("un_agree"));
+    assert_int_equal(ent_panel_find("n"), ent_panel_find("un_n"));
 }
 
 static void test_portfolio_hand(void **s)
@@ -46,16 +50,52 @@ static void test_portfolio_hand(void **s)
     double lev[9] = {0, 3, 0, 0, 0, 1, 0, 0, 0}, w[3] = {.5, .3, .2};
     double so[9], ko[9];
     int deg[3], nz[9];
-    ent_panel_portfolio(3, lev, w, deg, nz, so, ko);
+    double work[12];
+    ent_panel_portfolio(3, lev, w, deg, nz, work, so, ko);
     assert_near(so[0 * 3 + 1], 1 - 0.4 / 3, 1e-12);  /* 0.8667 */
     assert_near(so[0 * 3 + 2], -0.8, 1e-12);
     assert_near(so[1 * 3 + 2], 1 - 5.0 / 3, 1e-12);   /* -0.6667 */
     assert_near(ko[0 * 3 + 1], 0.4, 1e-12);
+    /* kappa 0-2: [3,3,0] vs [0,1,3]: no agreement; p_e = (2/3)(1/3) for 3 + (1/3)(1/3)
+     * for 0 = 1/3 -> (0 - 1/3) / (2/3) = -0.5.  1-2: [3,3,1] vs [0,1,3]: none;
+     * p_e = 2/9 (3) + 1/9 (1) = 1/3 -> -0.5 */
+    assert_near(ko[0 * 3 + 2], -0.5, 1e-12);
+    assert_near(ko[1 * 3 + 2], -0.5, 1e-12);
     /* no weight at all: S is missing, never 0 */
     {
         double w0[3] = {NAN, 0, NAN};
-        ent_panel_portfolio(3, lev, w0, deg, nz, so, ko);
+        ent_panel_portfolio(3, lev, w0, deg, nz, work, so, ko);
         assert_nan(so[1]);
+    }
+}
+
+static void test_portfolio_four(void **s)
+{
+    (void)s;
+    /* four states, an ATOP-like year: 0-1 defense (3), 0-2 neutrality (2),
+     * 1-2 defense (3), 3 alone; CINC .4 .3 .2, state 3 has none (weight 0).
+     * Portfolios (k = 0..3):  0: 3 3 2 0   1: 3 3 3 0   2: 2 3 3 0   3: 0 0 0 3
+     * S_01 = 1 - 2 (.2 * 1/3) / .9             = 0.851851...
+     * S_02 = 1 - 2 (.4 * 1/3 + .2 * 1/3) / .9  = 0.555555...
+     * S_03 = 1 - 2 (.4 + .3 + .2 * 2/3) / .9   = -0.851851...  (state 3's own tie weighs 0)
+     * kappa_01: agree on k = 0, 1, 3 (3/4); p_e = (2/4)(3/4) + (1/4)(1/4) = 7/16
+     *           -> (3/4 - 7/16) / (9/16) = 5/9 */
+    double lev[16] = {0, 3, 2, 0, 0, 0, 3, 0, 0, 0, 0, 0, 0, 0, 0, 0};
+    double w[4] = {.4, .3, .2, NAN}, so[16], ko[16], work[16];
+    int deg[4], nz[16];
+    ent_panel_portfolio(4, lev, w, deg, nz, work, so, ko);
+    assert_near(so[0 * 4 + 1], 1 - 2 * (.2 / 3) / .9, 1e-12);
+    assert_near(so[0 * 4 + 2], 1 - 2 * (.4 / 3 + .2 / 3) / .9, 1e-12);
+    assert_near(so[0 * 4 + 3], 1 - 2 * (.4 + .3 + .2 * 2 / 3) / .9, 1e-12);
+    assert_near(ko[0 * 4 + 1], 5.0 / 9, 1e-12);
+    /* two states tied at 3: identical constant portfolios, no disagreement
+     * expected: kappa is missing; S is 1 */
+    {
+        double l2[4] = {0, 3, 0, 0}, w2[2] = {.5, .5}, s2[4], k2[4], wk[8];
+        int d2[2], n2[4];
+        ent_panel_portfolio(2, l2, w2, d2, n2, wk, s2, k2);
+        assert_near(s2[1], 1.0, 1e-12);
+        assert_nan(k2[1]);
     }
 }
 
@@ -65,6 +105,7 @@ static void test_portfolio_random(void **s)
     enum { N = 40 };
     static double lev[N * N], w[N], so[N * N], ko[N * N];
     static int deg[N], nz[N * N];
+    static double work[4 * N];
     unsigned x = 12345;
     for (int i = 0; i < N; i++) {
         w[i] = (double)(x = x * 1103515245u + 12345u) / 4294967296.0;
@@ -75,7 +116,7 @@ static void test_portfolio_random(void **s)
             lev[i * N + j] = (x >> 16) % 5 < 3 ? 0 : (double)((x >> 20) % 4);
         }
     }
-    ent_panel_portfolio(N, lev, w, deg, nz, so, ko);
+    ent_panel_portfolio(N, lev, w, deg, nz, work, so, ko);
     for (int i = 0; i < N; i++) {
         for (int j = i + 1; j < N; j++) {
             double a[N], b[N], ww[N], tab[16] = {0};
@@ -95,12 +136,76 @@ static void test_portfolio_random(void **s)
     }
 }
 
+/* a panel table with every codebook column, two dyads in 2014 */
+static sqlite3 *fake_panel(void)
+{
+    sqlite3 *db = NULL;
+    char sql[8192];
+    size_t o = 0;
+    assert_int_equal(sqlite3_open(":memory:", &db), SQLITE_OK);
+    o += (size_t)snprintf(sql + o, sizeof sql - o, "CREATE TABLE panel(ccode1, ccode2, year");
+    for (size_t k = 0; k < ent_panel_nindicators; k++)
+        o += (size_t)snprintf(sql + o, sizeof sql - o, ", %s", ent_panel_indicators[k].name);
+    snprintf(sql + o, sizeof sql - o, ")");
+    assert_int_equal(sqlite3_exec(db, sql, NULL, NULL, NULL), SQLITE_OK);
+    assert_int_equal(sqlite3_exec(db,
+                                  "INSERT INTO panel(ccode1, ccode2, year, trade_1to2, trade_2to1,"
+                                  " cinc_1, cinc_2, atop_level, meet_coverage) VALUES"
+                                  " (2, 740, 2014, 67000, 134000.5, 0.14, 0.04, 3, 'state_dept'),"
+                                  " (365, 710, 2014, NULL, 0, 0.000001234, 0.22, 1, NULL),"
+                                  " (2, 740, 2015, 1, 2, 3, 4, 5, NULL)",
+                                  NULL, NULL, NULL),
+                     SQLITE_OK);
+    return db;
+}
+
+static void test_export(void **s)
+{
+    (void)s;
+    ent_ctx *ctx = ent_ctx_new();
+    ent_registry *reg = NULL;
+    sqlite3 *db = fake_panel();
+    int sel[ENT_PANEL_MAXIND], nsel = 0;
+    char *buf = NULL;
+    size_t len = 0, rows = 0;
+    FILE *fp;
+    assert_int_equal(ent_registry_load(ctx, "tests/fixtures/panel", &reg), ENT_OK);
+    assert_int_equal(ent_panel_select(ctx, "trade_1to2,trade_2to1,cinc_1,cinc_2,atop_level,"
+                                           "meet_coverage", sel, &nsel), ENT_OK);
+    assert_int_equal(nsel, 6);
+    {
+        ent_panel_export_opts opt = {2014, 2014, 1, sel, nsel};
+        fp = open_memstream(&buf, &len);
+        assert_int_equal(ent_panel_export_csv(ctx, db, reg, &opt, fp, &rows), ENT_OK);
+        fclose(fp);
+    }
+    assert_int_equal(rows, 4);
+    /* the reversed row swaps the states and each directed pair, keeps the
+     * rest; NULL is an empty cell; numbers keep nine decimals at most */
+    assert_string_equal(buf,
+                        "ccode1,ccode2,abb1,abb2,year,trade_1to2,trade_2to1,cinc_1,cinc_2,"
+                        "atop_level,meet_coverage\n"
+                        "2,740,USA,JPN,2014,67000,134000.5,0.14,0.04,3,state_dept\n"
+                        "740,2,JPN,USA,2014,134000.5,67000,0.04,0.14,3,state_dept\n"
+                        "365,710,RUS,CHN,2014,,0,0.000001234,0.22,1,\n"
+                        "710,365,CHN,RUS,2014,0,,0.22,0.000001234,1,\n");
+    free(buf);
+    assert_int_equal(ent_panel_select(ctx, "trade_1to2,nosuch", sel, &nsel), ENT_ENOTFOUND);
+    assert_non_null(strstr(ent_errmsg(ctx), "nosuch"));
+    assert_int_equal(ent_panel_select(ctx, "", sel, &nsel), ENT_EINVAL);
+    sqlite3_close(db);
+    ent_registry_free(reg);
+    ent_ctx_free(ctx);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_codebook),
         cmocka_unit_test(test_portfolio_hand),
+        cmocka_unit_test(test_portfolio_four),
         cmocka_unit_test(test_portfolio_random),
+        cmocka_unit_test(test_export),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1,0 +1,202 @@
+/*
+ * export.c -- the panel as one wide CSV table (`entente panel`, bench_panel):
+ * non-directed (ccode1 < ccode2, the stored rows) or directed (each stored
+ * row written twice, the second time with the two states and the two columns
+ * of every directed pair swapped).  A buffered writer and a printf-free
+ * number formatter: the non-directed panel 1946-2019 is ~900,000 rows of ~70
+ * columns.
+ */
+#include "panel.h"
+#include "../core/core.h"
+
+#include <math.h>
+#include <sqlite3.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct wbuf {
+    FILE *fp;
+    char *b;
+    size_t n, cap;
+    int err;
+} wbuf;
+
+static void wflush(wbuf *w)
+{
+    if (w->n && fwrite(w->b, 1, w->n, w->fp) != w->n)
+        w->err = 1;
+    w->n = 0;
+}
+
+static inline void wput(wbuf *w, const char *s, size_t k)
+{
+    if (w->n + k > w->cap)
+        wflush(w);
+    memcpy(w->b + w->n, s, k);
+    w->n += k;
+}
+
+static void put_uint(wbuf *w, unsigned long long u)
+{
+    char r[24];
+    int m = 0;
+    do {
+        r[sizeof r - 1 - m++] = (char)('0' + u % 10);
+        u /= 10;
+    } while (u);
+    wput(w, r + sizeof r - m, (size_t)m);
+}
+
+/* put_num writes v with up to nine decimals, trailing zeros cut (integers
+ * bare); magnitudes outside [1e-6, 1e9) go through %.9g. */
+static void put_num(wbuf *w, double v)
+{
+    if (v == floor(v) && fabs(v) < 9e15) {
+        if (v < 0)
+            wput(w, "-", 1);
+        put_uint(w, (unsigned long long)fabs(v));
+    } else if (fabs(v) < 1e9 && fabs(v) >= 1e-6) {
+        double a = fabs(v);
+        unsigned long long ip = (unsigned long long)a;
+        unsigned long long fp = (unsigned long long)llround((a - (double)ip) * 1e9);
+        if (fp >= 1000000000ULL) {
+            ip++;
+            fp -= 1000000000ULL;
+        }
+        if (v < 0)
+            wput(w, "-", 1);
+        put_uint(w, ip);
+        if (fp) {
+            char d[10];
+            int last = 0;
+            d[0] = '.';
+            for (int i = 9; i >= 1; i--) {
+                d[i] = (char)('0' + fp % 10);
+                fp /= 10;
+            }
+            for (int i = 1; i <= 9; i++)
+                if (d[i] != '0')
+                    last = i;
+            wput(w, d, (size_t)last + 1);
+        }
+    } else {
+        char t[48];
+        int k = snprintf(t, sizeof t, "%.9g", v);
+        wput(w, t, (size_t)k);
+    }
+}
+
+ent_status ent_panel_export_csv(ent_ctx *ctx, struct sqlite3 *db, const ent_registry *reg,
+                                const ent_panel_export_opts *opt, FILE *fp, size_t *rows)
+{
+    sqlite3_stmt *q = NULL;
+    wbuf w = {fp, NULL, 0, 1 << 20, 0};
+    int all[ENT_PANEL_MAXIND], col[2][ENT_PANEL_MAXIND];
+    const int *sel = opt->sel;
+    int nsel = opt->nsel, rc;
+    size_t nrows = 0;
+    ent_status st = ENT_OK;
+
+    if (!sel) {
+        for (size_t k = 0; k < ent_panel_nindicators && k < ENT_PANEL_MAXIND; k++)
+            all[k] = (int)k;
+        sel = all;
+        nsel = (int)ent_panel_nindicators;
+    }
+    if (nsel > ENT_PANEL_MAXIND)
+        return ent_err(ctx, ENT_EINVAL, "panel: more than %d indicators", ENT_PANEL_MAXIND);
+    for (int s = 0; s < nsel; s++) { /* result column of each output column, per order */
+        const ent_indicator *ind = &ent_panel_indicators[sel[s]];
+        col[0][s] = 3 + sel[s];
+        col[1][s] = 3 + (ind->pair ? ent_panel_find(ind->pair) : sel[s]);
+    }
+    if (sqlite3_prepare_v2(db,
+                           "SELECT * FROM panel WHERE year BETWEEN ?1 AND ?2 "
+                           "ORDER BY year, ccode1, ccode2",
+                           -1, &q, NULL) != SQLITE_OK)
+        return ent_err(ctx, ENT_ENODATA, "the warehouse has no panel; run `entente build`");
+    sqlite3_bind_int(q, 1, opt->from);
+    sqlite3_bind_int(q, 2, opt->to);
+    if (!(w.b = malloc(w.cap))) {
+        st = ent_err(ctx, ENT_ENOMEM, "panel: out of memory");
+        goto out;
+    }
+    wput(&w, "ccode1,ccode2,abb1,abb2,year", 28);
+    for (int s = 0; s < nsel; s++) {
+        const char *name = ent_panel_indicators[sel[s]].name;
+        wput(&w, ",", 1);
+        wput(&w, name, strlen(name));
+    }
+    wput(&w, "\n", 1);
+    while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
+        int year = sqlite3_column_int(q, 2);
+        for (int pass = 0; pass < (opt->directed ? 2 : 1); pass++) {
+            int c1 = sqlite3_column_int(q, pass), c2 = sqlite3_column_int(q, !pass);
+            const char *a1 = ent_state_abb(reg, c1), *a2 = ent_state_abb(reg, c2);
+            a1 = a1 ? a1 : "";
+            a2 = a2 ? a2 : "";
+            put_uint(&w, (unsigned)c1);
+            wput(&w, ",", 1);
+            put_uint(&w, (unsigned)c2);
+            wput(&w, ",", 1);
+            wput(&w, a1, strlen(a1));
+            wput(&w, ",", 1);
+            wput(&w, a2, strlen(a2));
+            wput(&w, ",", 1);
+            put_uint(&w, (unsigned)year);
+            for (int s = 0; s < nsel; s++) {
+                int c = col[pass][s];
+                wput(&w, ",", 1);
+                switch (sqlite3_column_type(q, c)) {
+                case SQLITE_INTEGER: put_num(&w, (double)sqlite3_column_int64(q, c)); break;
+                case SQLITE_FLOAT: put_num(&w, sqlite3_column_double(q, c)); break;
+                case SQLITE_TEXT: {
+                    const char *t = (const char *)sqlite3_column_text(q, c);
+                    wput(&w, t, strlen(t)); /* codebook texts: no commas or quotes */
+                    break;
+                }
+                default: break; /* NULL: empty */
+                }
+            }
+            wput(&w, "\n", 1);
+            nrows++;
+        }
+    }
+    if (rc != SQLITE_DONE) {
+        st = ent_err(ctx, ENT_EDB, "sqlite: %s", sqlite3_errmsg(db));
+        goto out;
+    }
+    wflush(&w);
+    if (w.err || fflush(fp) != 0)
+        st = ent_err(ctx, ENT_EIO, "panel: write failed");
+out:
+    if (rows)
+        *rows = nrows;
+    free(w.b);
+    sqlite3_finalize(q);
+    return st;
+}
+
+ent_status ent_panel_select(ent_ctx *ctx, const char *list, int *sel, int *nsel)
+{
+    const char *p = list;
+    *nsel = 0;
+    while (*p) {
+        const char *e = strchr(p, ',');
+        size_t k = e ? (size_t)(e - p) : strlen(p);
+        char name[64];
+        int ix;
+        snprintf(name, sizeof name, "%.*s", (int)k, p);
+        if ((ix = ent_panel_find(name)) < 0)
+            return ent_err(ctx, ENT_ENOTFOUND,
+                           "--indicators: unknown indicator '%s' (see `entente codebook`)", name);
+        if (*nsel >= ENT_PANEL_MAXIND)
+            return ent_err(ctx, ENT_EINVAL, "--indicators: more than %d", ENT_PANEL_MAXIND);
+        sel[(*nsel)++] = ix;
+        p = e ? e + 1 : p + k;
+    }
+    if (!*nsel)
+        return ent_err(ctx, ENT_EINVAL, "--indicators: the list is empty");
+    return ENT_OK;
+}
