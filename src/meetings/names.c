@@ -261,7 +261,8 @@ int ent_meet_title_role(const char *title)
         "president", "prime minister", "premier", "chancellor", "king", "queen", "emir",
         "amir", "sultan", "grand duke", "prince of monaco", "taoiseach", "state counsellor",
         "chairman of the presidium", "head of state", "supreme leader", "yang di pertuan agong",
-        "malaysian supreme head", "governor general", "co prince",
+        "malaysian supreme head", "governor general", "co prince", "emperor", "empress",
+        "shah", "pope", "grand duchess",
     };
     char f[ENT_MEET_TITLEMAX * 2];
     ent_meet_fold(title, f, sizeof f);

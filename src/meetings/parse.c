@@ -287,7 +287,8 @@ ent_status ent_meet_parse_cv(const char *text, ent_meet_text *out, const char **
 /* Leader titles as the Office of the Historian writes them, longest first. */
 static const char *const sd_titles[] = {
     "President-elect", "Prime Minister", "Premier", "President", "Chancellor", "King",
-    "Queen", "Emir", "Amir", "Sultan", "Grand Duke", "Taoiseach", "Crown Prince",
+    "Queen", "Emir", "Amir", "Sultan", "Grand Duke", "Grand Duchess", "Taoiseach",
+    "Crown Prince", "Emperor", "Empress", "Shah", "Pope", "Supreme Leader",
 };
 
 static int is_upper(char c)

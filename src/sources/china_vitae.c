@@ -175,7 +175,7 @@ const ent_source ent_src_china_vitae = {
     .name = "china_vitae",
     .dir = "leader_engagements_china_vitae",
     .files = {"china_leader_engagements_2003-2018.tsv"},
-    .version = 1,
+    .version = 2,
     .schema = ent_meet_schema,
     .tables = NULL, /* rows of meetings / meet_unmatched with source='china_vitae' */
     .deps = "archigos",

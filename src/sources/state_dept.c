@@ -212,7 +212,8 @@ static ent_status load_visits(ent_load *ld, ent_meet_sink *s, int *lo, int *hi)
         }
         ent_load_ok(ld);
         desc = c[idx[4]].p;
-        met = strstr(desc, "Met with President") || strstr(desc, "met with President") ||
+        met = ((strstr(desc, "Met with President") || strstr(desc, "met with President")) &&
+               !strstr(desc, "President-elect")) || /* Abe 2016-11-17 met Trump, not Obama */
               strstr(desc, "State Visit") || strstr(desc, "State visit") ||
               strstr(desc, "Official Visit") || strstr(desc, "Official visit") ||
               strstr(desc, "Working Visit") || strstr(desc, "Working visit") ||
@@ -289,7 +290,7 @@ const ent_source ent_src_state_dept = {
     .dir = "leader_visits_us_state_dept",
     .files = {"us_president_travels.tsv", "us_secretary_of_state_travels.tsv",
               "foreign_leader_visits_to_us.tsv"},
-    .version = 1,
+    .version = 2,
     .schema = ent_meet_schema,
     .tables = NULL, /* rows of meetings / meet_unmatched with source='state_dept' */
     .deps = "archigos",
