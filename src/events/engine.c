@@ -23,6 +23,10 @@
 #if defined(__SSE2__)
 #include <emmintrin.h>
 #endif
+#if defined(__GNUC__) && defined(__x86_64__)
+#include <immintrin.h>
+#define EV_X86 1
+#endif
 
 /* ------------------------------------------------------------------ roles */
 
@@ -63,6 +67,7 @@ typedef struct ev_spec {
     int last_needed;     /* highest needed field index */
     int names;           /* 1: countries are names (ICEWS), 0: ISO3 codes */
     int icews_codes;     /* 1: validate codes against ICEWS' table, quad from it */
+    int gdelt_fixed;     /* 1: headerless GDELT 1.0/2.0 TSV (fields at fixed positions) */
     char colname[NROLES][48];
     int8_t role_of[64];  /* field index -> role, -1 none (indices < 64) */
     uint8_t next_need[65]; /* smallest needed field index >= i (last_needed + 1 past it) */
@@ -129,6 +134,7 @@ static void spec_gdelt(ev_spec *s, ent_ev_format fmt)
         s->idx[r] = gdelt_colidx[r];
         snprintf(s->colname[r], sizeof s->colname[r], "%s", gdelt_colname[r]);
     }
+    s->gdelt_fixed = 1;
     spec_finish(s);
 }
 
@@ -1310,11 +1316,107 @@ static const char *scan_csv(worker *w, const ev_spec *sp, int file, const char *
     return p;
 }
 
+/* the fast GDELT scanner (scan_gdelt.h), once per instruction set */
+#define SG_MAXROW 4096
+
+static inline void blk_load64_base(blk *b, const char *p, char delim)
+{
+    blk_load(b, p, p + 64, delim);
+}
+#define SG_ATTR
+#define SG_LOAD blk_load64_base
+#define SGF(x) x##_base
+#include "scan_gdelt.h"
+#undef SG_ATTR
+#undef SG_LOAD
+#undef SGF
+
+#if EV_X86
+__attribute__((target("avx2"))) static inline void blk_load64_avx2(blk *b, const char *p,
+                                                                   char delim)
+{
+    const __m256i vt = _mm256_set1_epi8(delim), vn = _mm256_set1_epi8('\n');
+    __m256i x0 = _mm256_loadu_si256((const __m256i *)(const void *)p);
+    __m256i x1 = _mm256_loadu_si256((const __m256i *)(const void *)(p + 32));
+    b->base = p;
+    b->tab = (uint64_t)(uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(x0, vt)) |
+             (uint64_t)(uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(x1, vt)) << 32;
+    b->nl = (uint64_t)(uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(x0, vn)) |
+            (uint64_t)(uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(x1, vn)) << 32;
+}
+#define SG_ATTR __attribute__((target("avx2,bmi,bmi2,popcnt")))
+#define SG_LOAD blk_load64_avx2
+#define SGF(x) x##_avx2
+#include "scan_gdelt.h"
+#undef SG_ATTR
+#undef SG_LOAD
+#undef SGF
+
+__attribute__((target("avx512f,avx512bw"))) static inline void blk_load64_avx512(blk *b, const char *p,
+                                                                              char delim)
+{
+    __m512i x = _mm512_loadu_si512((const void *)p);
+    b->base = p;
+    b->tab = _mm512_cmpeq_epi8_mask(x, _mm512_set1_epi8(delim));
+    b->nl = _mm512_cmpeq_epi8_mask(x, _mm512_set1_epi8('\n'));
+}
+#define SG_ATTR __attribute__((target("avx512f,avx512bw,avx2,bmi,bmi2,popcnt")))
+#define SG_LOAD blk_load64_avx512
+#define SGF(x) x##_avx512
+#include "scan_gdelt.h"
+#undef SG_ATTR
+#undef SG_LOAD
+#undef SGF
+#endif
+
+/* which fast scanner: ENTENTE_SIMD=none|sse2|avx2|avx512 forces one (tests, benchmarks) */
+enum { SIMD_NONE, SIMD_SSE2, SIMD_AVX2, SIMD_AVX512 };
+static int simd_level(void)
+{
+    static atomic_int level = -1;
+    int l = atomic_load(&level);
+    if (l >= 0)
+        return l;
+    l = SIMD_SSE2;
+#if EV_X86
+    __builtin_cpu_init();
+    if (__builtin_cpu_supports("avx2") && __builtin_cpu_supports("bmi") &&
+        __builtin_cpu_supports("bmi2") && __builtin_cpu_supports("popcnt"))
+        l = SIMD_AVX2;
+#endif
+    /* AVX-512BW is used only on request: on the AMD EPYC (Zen 4) this was
+     * measured on it was no faster than AVX2 (0.68 vs 0.62 s user, 1.6 GB) */
+    const char *e = getenv("ENTENTE_SIMD");
+    if (e) {
+        int want = !strcmp(e, "none") ? SIMD_NONE : !strcmp(e, "sse2") ? SIMD_SSE2
+                   : !strcmp(e, "avx2") ? SIMD_AVX2 : !strcmp(e, "avx512") ? SIMD_AVX512 : l;
+#if EV_X86
+        if (want == SIMD_AVX512 && l == SIMD_AVX2 && __builtin_cpu_supports("avx512f") &&
+            __builtin_cpu_supports("avx512bw"))
+            l = SIMD_AVX512;
+#endif
+        if (want < l)
+            l = want;
+    }
+    atomic_store(&level, l);
+    return l;
+}
+
 static const char *scan(worker *w, const ev_spec *sp, int file, const char *p, const char *stop,
                         const char *end, uint64_t base_off, uint64_t *line, int final)
 {
     if (sp->quoted)
         return scan_csv(w, sp, file, p, stop, end, base_off, line, final);
+    if (sp->gdelt_fixed && !sp->header && sp->delim == '\t') {
+        switch (simd_level()) {
+#if EV_X86
+        case SIMD_AVX512: return scan_gdelt_avx512(w, sp, file, p, stop, end, base_off, line, final);
+        case SIMD_AVX2: return scan_gdelt_avx2(w, sp, file, p, stop, end, base_off, line, final);
+#endif
+        case SIMD_SSE2: return scan_gdelt_base(w, sp, file, p, stop, end, base_off, line, final);
+        default: break;
+        }
+    }
     return scan_tsv(w, sp, file, p, stop, end, base_off, line, final);
 }
 
