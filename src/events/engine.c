@@ -1948,7 +1948,7 @@ ent_status ent_ev_run(ent_ctx *ctx, const ent_cameo *cameo, const ent_ev_mapper 
     r->key = opts->key;
     run.nfiles = nfiles;
     /* plan: formats, headers, units */
-    size_t split = opts->split_bytes ? opts->split_bytes : (size_t)64 << 20;
+    size_t split = opts->split_bytes ? opts->split_bytes : (size_t)16 << 20; /* small enough to even out threads slowed by other jobs */
     size_t nunits = 0, capunits = 0;
     for (size_t i = 0; i < nfiles; i++) {
         ev_file *f = &run.files[i];
