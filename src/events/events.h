@@ -106,7 +106,7 @@ typedef struct ent_ev_opts {
     int dedupe;            /* drop repeated event ids (single scan in input order) */
     int lenient;           /* count malformed rows and go on */
     int threads;           /* 0 = number of online CPUs */
-    size_t split_bytes;    /* plain files larger than this are split; 0 = 64 MiB */
+    size_t split_bytes;    /* plain files larger than this are split; 0 = 16 MiB */
     int rank, nranks;      /* MPI: this process's share of the work; 0/1 alone */
 } ent_ev_opts;
 
