@@ -176,7 +176,7 @@ static const struct {
     {"Serbia", 345}, {"Serbia and Montenegro", 345},
     {"North Korea", 731}, {"DPRK", 731}, {"South Korea", 732}, {"Republic of Korea", 732},
     {"UK", 200}, {"Britain", 200}, {"Great Britain", 200},
-    {"USA", 2}, {"United States", 2}, {"America", 2},
+    {"USA", 2}, {"United States", 2}, {"America", 2}, {"Prussia", 255},
     {"Burma", 775}, {"North Vietnam", 816}, {"South Vietnam", 817}, {"Czechia", 316},
     {"Ivory Coast", 437}, {"Swaziland", 572}, {"Macedonia", 343}, {"North Macedonia", 343},
     {"Congo Kinshasa", 490}, {"Zaire", 490}, {"Congo Brazzaville", 484},
@@ -617,6 +617,22 @@ ent_status ent_state_resolve(ent_ctx *ctx, const ent_registry *r, const char *te
         for (size_t i = 0; kl >= 3 && i < r->nnames; i++) {
             const char *h = strstr(r->names[i].key, key);
             if (h && (h == r->names[i].key || h[-1] == ' '))
+                add_unique(codes, &n, 64, r->names[i].ccode);
+        }
+    }
+    if (n > 0 && year <= 0) {
+        /* A name that matches only a state no longer in the system ("Korea",
+         * 1816-1910) while current states carry it as a word ("North Korea",
+         * "South Korea") is ambiguous without a year: list them all. */
+        int current = 0;
+        size_t kl = strlen(key);
+        for (size_t i = 0; i < n; i++)
+            current |= ent_state_member(r, codes[i], ENT_REG_LATEST);
+        for (size_t i = 0; !current && kl >= 3 && i < r->nnames; i++) {
+            const char *h = strstr(r->names[i].key, key);
+            if (h && (h == r->names[i].key || h[-1] == ' ') &&
+                (h[kl] == '\0' || h[kl] == ' ') &&
+                ent_state_member(r, r->names[i].ccode, ENT_REG_LATEST))
                 add_unique(codes, &n, 64, r->names[i].ccode);
         }
     }

@@ -9,6 +9,7 @@
 
 #define ENT_REG_MAXCODE 1000   /* COW codes are 2..990 */
 #define ENT_REG_MAXSPELLS 4
+#define ENT_REG_LATEST 2016    /* the last year of the COW list: "current" states */
 
 typedef struct ent_reg_state {
     int ccode;

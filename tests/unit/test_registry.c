@@ -66,6 +66,13 @@ static void test_errors(void **s)
     assert_int_equal(resolve("999", 0), -ENT_ENOTFOUND);
     assert_int_equal(resolve("", 0), -ENT_ENOTFOUND);
     assert_int_equal(resolve("Yemen", 0), 679);
+    /* "Korea" names only the state of 1816-1910; without a year it is
+     * ambiguous with the two current Koreas, with a year it resolves */
+    assert_int_equal(resolve("Korea", 0), -ENT_EAMBIG);
+    assert_non_null(strstr(ent_errmsg(ctx), "North Korea (731)"));
+    assert_non_null(strstr(ent_errmsg(ctx), "South Korea (732)"));
+    assert_int_equal(resolve("Korea", 1900), 730);
+    assert_int_equal(resolve("Zanzibar", 0), 511); /* gone, but nothing else is called that */
 }
 
 static void test_germany(void **s)
