@@ -378,24 +378,36 @@ static inline size_t ghash(uint64_t k, size_t mask)
     return (size_t)k & mask;
 }
 
+/* slots_alloc returns bytes of zeroed slot memory: an anonymous mapping
+ * advised for huge pages from GT_MAP_BYTES up (*mapped = 1), else calloc.
+ * Both group tables use it; slots_free undoes it. */
+static void *slots_alloc(ent_ctx *ctx, size_t bytes, int *mapped)
+{
+    *mapped = 0;
+    if (bytes >= GT_MAP_BYTES) {
+        void *p = mmap(NULL, bytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+        if (p == MAP_FAILED)
+            return NULL;
+#ifdef MADV_HUGEPAGE
+        madvise(p, bytes, MADV_HUGEPAGE);
+#endif
+        *mapped = 1;
+        return p; /* zero-filled */
+    }
+    return ent_calloc(ctx, bytes, 1);
+}
+
+static void slots_free(ent_ctx *ctx, void *p, size_t bytes, int mapped)
+{
+    if (p && mapped)
+        munmap(p, bytes);
+    else
+        ent_free(ctx, p);
+}
+
 static int gt_init(ent_ctx *ctx, gtab *t, size_t cap)
 {
-    t->mapped = 0;
-    if (cap * sizeof *t->slot >= GT_MAP_BYTES) {
-        void *p = mmap(NULL, cap * sizeof *t->slot, PROT_READ | PROT_WRITE,
-                       MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-        if (p != MAP_FAILED) {
-#ifdef MADV_HUGEPAGE
-            madvise(p, cap * sizeof *t->slot, MADV_HUGEPAGE);
-#endif
-            t->slot = p; /* zero-filled */
-            t->mapped = 1;
-        } else {
-            t->slot = NULL;
-        }
-    } else {
-        t->slot = ent_calloc(ctx, cap, sizeof *t->slot);
-    }
+    t->slot = slots_alloc(ctx, cap * sizeof *t->slot, &t->mapped);
     t->cap = cap;
     t->n = 0;
     return t->slot != NULL;
@@ -403,10 +415,7 @@ static int gt_init(ent_ctx *ctx, gtab *t, size_t cap)
 
 static void gt_free(ent_ctx *ctx, gtab *t)
 {
-    if (t->slot && t->mapped)
-        munmap(t->slot, t->cap * sizeof *t->slot);
-    else
-        ent_free(ctx, t->slot);
+    slots_free(ctx, t->slot, t->cap * sizeof *t->slot, t->mapped);
     t->slot = NULL;
     t->cap = t->n = 0;
     t->mapped = 0;
@@ -475,22 +484,7 @@ typedef struct ftab {
 
 static int ft_init(ent_ctx *ctx, ftab *t, size_t cap)
 {
-    t->mapped = 0;
-    if (cap * sizeof *t->slot >= GT_MAP_BYTES) {
-        void *p = mmap(NULL, cap * sizeof *t->slot, PROT_READ | PROT_WRITE,
-                       MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-        if (p != MAP_FAILED) {
-#ifdef MADV_HUGEPAGE
-            madvise(p, cap * sizeof *t->slot, MADV_HUGEPAGE);
-#endif
-            t->slot = p;
-            t->mapped = 1;
-        } else {
-            t->slot = NULL;
-        }
-    } else {
-        t->slot = ent_calloc(ctx, cap, sizeof *t->slot);
-    }
+    t->slot = slots_alloc(ctx, cap * sizeof *t->slot, &t->mapped);
     t->cap = cap;
     t->n = 0;
     return t->slot != NULL;
@@ -498,10 +492,7 @@ static int ft_init(ent_ctx *ctx, ftab *t, size_t cap)
 
 static void ft_free(ent_ctx *ctx, ftab *t)
 {
-    if (t->slot && t->mapped)
-        munmap(t->slot, t->cap * sizeof *t->slot);
-    else
-        ent_free(ctx, t->slot);
+    slots_free(ctx, t->slot, t->cap * sizeof *t->slot, t->mapped);
     t->slot = NULL;
     t->cap = t->n = 0;
     t->mapped = 0;

@@ -203,23 +203,36 @@ ent_status ent_reg_finish(ent_registry *r)
 
 /* ------------------------------------------------------------ loading */
 
+/* open_file opens datadir/file and finds its required columns. */
+static ent_status open_file(ent_registry *r, const char *datadir, const char *file,
+                            const char *const *cols, int *idx, size_t ncols, ent_reader **rd)
+{
+    char *path = ent_path_join(r->ctx, datadir, file);
+    ent_status st;
+    *rd = NULL;
+    if (!path)
+        return ent_err(r->ctx, ENT_ENOMEM, "out of memory");
+    st = ent_reader_open(r->ctx, path, NULL, rd);
+    ent_free(r->ctx, path);
+    if (st == ENT_OK && (st = ent_reader_cols(*rd, cols, idx, ncols)) != ENT_OK) {
+        ent_reader_close(*rd);
+        *rd = NULL;
+    }
+    return st;
+}
+
 static ent_status load_cow_states(ent_registry *r, const char *datadir)
 {
     static const char *const cols[] = {"stateabb", "ccode", "statenme", "styear", "stmonth",
                                        "stday", "endyear", "endmonth", "endday"};
     int idx[9];
     ent_ctx *ctx = r->ctx;
-    char *path = ent_path_join(ctx, datadir, "cow_states/cow_states.csv");
     ent_reader *rd = NULL;
     ent_cell *c;
     size_t n;
-    ent_status st;
-    if (!path)
-        return ent_err(ctx, ENT_ENOMEM, "out of memory");
-    if ((st = ent_reader_open(ctx, path, NULL, &rd)) != ENT_OK)
-        goto out;
-    if ((st = ent_reader_cols(rd, cols, idx, 9)) != ENT_OK)
-        goto out;
+    ent_status st = open_file(r, datadir, "cow_states/cow_states.csv", cols, idx, 9, &rd);
+    if (st != ENT_OK)
+        return st;
     while ((st = ent_reader_next(rd, &c, &n)) == ENT_OK) {
         int v[7];
         ent_reg_state *s;
@@ -255,7 +268,6 @@ static ent_status load_cow_states(ent_registry *r, const char *datadir)
         st = ENT_OK;
 out:
     ent_reader_close(rd);
-    ent_free(ctx, path);
     return st;
 }
 
@@ -268,18 +280,13 @@ static ent_status load_codelist(ent_registry *r, const char *datadir)
     enum { NNAMES = sizeof names / sizeof names[0] };
     static const char *const keys[] = {"cown", "iso3c", "iso2c", "gwn"};
     int idx[4], nidx[NNAMES];
-    ent_ctx *ctx = r->ctx;
-    char *path = ent_path_join(ctx, datadir, "country_codes/countrycode_codelist.csv");
     ent_reader *rd = NULL;
     ent_cell *c;
     size_t n;
-    ent_status st;
-    if (!path)
-        return ent_err(ctx, ENT_ENOMEM, "out of memory");
-    if ((st = ent_reader_open(ctx, path, NULL, &rd)) != ENT_OK)
-        goto out;
-    if ((st = ent_reader_cols(rd, keys, idx, 4)) != ENT_OK)
-        goto out;
+    ent_status st = open_file(r, datadir, "country_codes/countrycode_codelist.csv", keys, idx, 4,
+                              &rd);
+    if (st != ENT_OK)
+        return st;
     for (int k = 0; k < NNAMES; k++)
         nidx[k] = ent_reader_col(rd, names[k]);
     while ((st = ent_reader_next(rd, &c, &n)) == ENT_OK) {
@@ -310,7 +317,6 @@ static ent_status load_codelist(ent_registry *r, const char *datadir)
         st = ENT_OK;
 out:
     ent_reader_close(rd);
-    ent_free(ctx, path);
     return st;
 }
 
