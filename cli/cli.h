@@ -34,6 +34,10 @@ int cli_fail(const char *verb, const char *fmt, ...) ENT_PRINTF(2, 3);
 int cli_status(const char *verb, ent_ctx *ctx, ent_status st);
 /* cli_usage prints the verb's usage to stderr and returns 2. */
 int cli_usage(const ent_verb *v);
+/* cli_bad reports a usage error in one line, "entente: VERB: reason", then
+ * "try 'entente VERB --help'", and returns 2.  Prefer it to cli_usage: say
+ * what is wrong. */
+int cli_bad(const ent_verb *v, const char *fmt, ...) ENT_PRINTF(2, 3);
 /* cli_help prints the verb's usage to stdout and returns 0. */
 int cli_help(const ent_verb *v);
 /* cli_db_path returns --db's value or "entente.db". */

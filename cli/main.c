@@ -59,6 +59,17 @@ int cli_usage(const ent_verb *v)
     return 2;
 }
 
+int cli_bad(const ent_verb *v, const char *fmt, ...)
+{
+    va_list ap;
+    fprintf(stderr, "entente: %s: ", v->name);
+    va_start(ap, fmt);
+    vfprintf(stderr, fmt, ap);
+    va_end(ap);
+    fprintf(stderr, "\ntry 'entente %s --help'\n", v->name);
+    return 2;
+}
+
 int cli_help(const ent_verb *v)
 {
     fputs(v->usage, stdout);
