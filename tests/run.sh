@@ -74,6 +74,20 @@ for t in "$ROOT"/tests/data/*.sh; do
     esac
 done
 
+# 4. standalone script tests (tests/sh/*.sh: exit 0 pass, 77 skipped, else fail)
+for t in "$ROOT"/tests/sh/*.sh; do
+    [ -f "$t" ] || continue
+    name=$(basename "$t" .sh)
+    sh "$t" >"$TMPD/sh.out" 2>&1
+    rc=$?
+    case $rc in
+        0) pass=$((pass + 1)); echo "sh $name: passed" ;;
+        77) skip=$((skip + 1)); echo "sh $name: skipped ($(tail -1 "$TMPD/sh.out"))" ;;
+        *) fail=$((fail + 1)); failed="$failed sh/$name"
+           echo "FAIL sh/$name"; tail -30 "$TMPD/sh.out" ;;
+    esac
+done
+
 [ -n "$failed" ] && echo "failed:$failed"
 echo "$pass passed, $fail failed, $skip skipped"
 [ "$fail" -eq 0 ]
