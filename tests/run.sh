@@ -80,18 +80,8 @@ run_scripts data
 # 4. standalone script tests that need no data (install, ...)
 run_scripts sh
 
-# 4. fetch tests (a loopback HTTP server; exit 0 pass, 77 skipped, else fail)
-for t in "$ROOT"/tests/fetch/*.sh; do
-    [ -f "$t" ] || continue
-    name=$(basename "$t" .sh)
-    sh "$t" >"$TMPD/fetch.out" 2>&1
-    case $? in
-        0) pass=$((pass + 1)); echo "fetch $name: passed" ;;
-        77) skip=$((skip + 1)); echo "fetch $name: skipped ($(tail -1 "$TMPD/fetch.out"))" ;;
-        *) fail=$((fail + 1)); failed="$failed fetch/$name"
-           echo "FAIL fetch/$name"; tail -30 "$TMPD/fetch.out" ;;
-    esac
-done
+# 5. fetch tests: a loopback HTTP server injecting faults (no data needed)
+run_scripts fetch
 
 [ -n "$failed" ] && echo "failed:$failed"
 echo "$pass passed, $fail failed, $skip skipped"
