@@ -16,7 +16,7 @@ WERROR   ?=
 SAN      ?=
 FUZZ_SECONDS ?= 60
 
-PKGS     := sqlite3 zlib libzip libcrypto libcurl
+PKGS     := sqlite3 zlib libzip libcrypto libcurl liblzma
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 # Open MPI (libopenmpi-dev) for `mpirun -np N entente events`
@@ -28,7 +28,9 @@ WARN     := -std=c11 -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes \
             -Wmissing-prototypes -Wwrite-strings -Wundef $(WERROR)
 CPPFLAGS += -Iinclude -Isrc -I$(B)/gen -D_GNU_SOURCE
 CFLAGS   += $(OPT) $(WARN) $(SAN) -march=x86-64-v2 -fPIC -MMD -MP $(PKG_CFLAGS)
-LDLIBS   += $(PKG_LIBS) -lm -lpthread
+# librdata's pkg-config file is wrong and libbz2 has none: named directly
+RD_LIBS  := -lrdata -lbz2
+LDLIBS   += $(PKG_LIBS) $(RD_LIBS) -lm -lpthread
 # MPI is the events front end's (cli/events_mpi.c), never the library's
 MPI_DEFS := $(if $(strip $(MPI_LIBS)),,-DENT_NO_MPI)
 
@@ -84,7 +86,7 @@ $(B)/exports.map: $(PUB_HDR) scripts/exports.sh
 
 $(B)/libentente.so.$(VERSION): $(LIB_OBJ) $(B)/exports.map
 	$(CC) -shared -Wl,-soname,$(SONAME) -Wl,--version-script=$(B)/exports.map \
-	  -Wl,--no-undefined $(SAN) -o $@ $(LIB_OBJ) $(PKG_LIBS) -lm -lpthread
+	  -Wl,--no-undefined $(SAN) -o $@ $(LIB_OBJ) $(PKG_LIBS) $(RD_LIBS) -lm -lpthread
 $(B)/libentente.so: $(B)/libentente.so.$(VERSION)
 	ln -sf libentente.so.$(VERSION) $(B)/$(SONAME)
 	ln -sf libentente.so.$(VERSION) $@

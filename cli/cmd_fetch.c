@@ -40,13 +40,15 @@ static const char usage[] =
     "  --quiet         only failures\n"
     "\n"
     "A terminal gets a progress bar; otherwise one line per file.  Proxies are\n"
-    "taken from https_proxy / http_proxy as libcurl does.\n"
+    "taken from https_proxy / http_proxy as libcurl does.  To fill a new folder\n"
+    "(about 103 MB from GitHub and npm), or take the files from a mirror:\n"
+    "\n"
+    "  $ entente fetch --data ~/entente-data\n"
+    "  $ entente fetch --data ~/entente-data --mirror https://mirror.example.org/raw\n"
     "\n"
     "examples:\n"
-    "  entente fetch --data ~/entente-data\n"
-    "  entente fetch --data ~/entente-data --only atop_alliance,cow_nmc\n"
-    "  entente fetch --data ~/entente-data --mirror https://mirror.example.org/raw\n"
-    "  entente fetch --verify --data ../shared/data\n";
+    "  entente fetch --verify\n"
+    "  entente fetch --verify --only atop_alliance,cow_nmc\n";
 
 static int verify(ent_ctx *ctx, const char *data, const char *manifest, const char *only,
                   int quiet)

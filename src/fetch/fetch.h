@@ -63,6 +63,12 @@ const char *ent_manifest_kind_name(ent_mf_kind k);
 /* ent_manifest_builtin returns the compiled-in manifest text. */
 const char *ent_manifest_builtin(size_t *len);
 
+/* ent_fetch_original returns datadir/<original> when relpath (e.g.
+ * "archigos_leaders/archigos.csv") is a prepared file made from one original
+ * that a reader backend reads (today: R .rda through librdata) and that
+ * original is in datadir; else NULL.  The build prefers it to the prepared file. */
+char *ent_fetch_original(ent_ctx *ctx, const char *datadir, const char *relpath);
+
 /* ------------------------------------------------------------------ fetch */
 
 typedef struct ent_fetch_opts {

@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 static const unsigned char builtin[] = {
 #include "manifest.inc"
@@ -293,4 +294,31 @@ ent_status ent_manifest_select(const ent_manifest *m, const char *only, unsigned
         s += n + (e ? 1 : 0);
     }
     return ENT_OK;
+}
+
+char *ent_fetch_original(ent_ctx *ctx, const char *datadir, const char *relpath)
+{
+    ent_manifest *m = NULL;
+    const ent_mf_entry *p, *o;
+    char *path = NULL;
+    struct stat sb;
+    ent_status st;
+    char msg[ENT_ERRMAX];
+
+    /* keep the caller's message: a miss here is not an error */
+    memcpy(msg, ctx->errmsg, sizeof msg);
+    st = ent_manifest_load(ctx, NULL, &m);
+    memcpy(ctx->errmsg, msg, sizeof msg);
+    if (st != ENT_OK)
+        return NULL;
+    if ((p = ent_manifest_find(m, relpath)) && p->kind == ENT_MF_PREPARED &&
+        !strchr(p->from, ';') && !strchr(p->from, ':') && (o = ent_manifest_find(m, p->from)) &&
+        o->kind == ENT_MF_ORIGINAL && !strcmp(o->format, "rda") &&
+        (path = ent_path_join(ctx, datadir, o->path)) &&
+        (stat(path, &sb) != 0 || !S_ISREG(sb.st_mode))) {
+        ent_free(ctx, path);
+        path = NULL;
+    }
+    ent_manifest_free(m);
+    return path;
 }
