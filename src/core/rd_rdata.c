@@ -507,6 +507,13 @@ ent_status ent_rd_rdata_mem(ent_ctx *ctx, const char *label, const unsigned char
         st = ent_err(ctx, ENT_ENOMEM, "%s: cannot start librdata", label);
         goto out;
     }
+    /* rdata_parser_init allocates a file I/O context that rdata_parser_free
+     * never frees (Debian's 0~20210223 build leaks it even unused); ours
+     * replaces it, so free it here */
+    if (p->io) {
+        free(p->io->io_ctx);
+        p->io->io_ctx = NULL;
+    }
     rdata_set_open_handler(p, mio_open);
     rdata_set_close_handler(p, mio_close);
     rdata_set_seek_handler(p, mio_seek);

@@ -69,6 +69,11 @@ const char *ent_manifest_builtin(size_t *len);
  * original is in datadir; else NULL.  The build prefers it to the prepared file. */
 char *ent_fetch_original(ent_ctx *ctx, const char *datadir, const char *relpath);
 
+/* ent_fetch_unread is 1 when relpath is a prepared file (absent, the caller
+ * found) some of whose originals are in datadir in a format that no backend
+ * reads yet; fmt gets that format ("xml", "rds", "xlsx", ...). */
+int ent_fetch_unread(ent_ctx *ctx, const char *datadir, const char *relpath, char *fmt, size_t n);
+
 /* ------------------------------------------------------------------ fetch */
 
 typedef struct ent_fetch_opts {

@@ -322,3 +322,37 @@ char *ent_fetch_original(ent_ctx *ctx, const char *datadir, const char *relpath)
     ent_manifest_free(m);
     return path;
 }
+
+int ent_fetch_unread(ent_ctx *ctx, const char *datadir, const char *relpath, char *fmt, size_t n)
+{
+    ent_manifest *m = NULL;
+    const ent_mf_entry *p;
+    char msg[ENT_ERRMAX];
+    int found = 0;
+    ent_status st;
+
+    memcpy(msg, ctx->errmsg, sizeof msg);
+    st = ent_manifest_load(ctx, NULL, &m);
+    memcpy(ctx->errmsg, msg, sizeof msg);
+    if (st != ENT_OK)
+        return 0;
+    if ((p = ent_manifest_find(m, relpath)) && p->kind == ENT_MF_PREPARED) {
+        for (size_t i = 0; i < m->n && !found; i++) {
+            const ent_mf_entry *o = &m->e[i];
+            size_t k = strlen(o->path);
+            const char *hit = o->kind == ENT_MF_PREPARED ? NULL : strstr(p->from, o->path);
+            struct stat sb;
+            if (!hit || (hit != p->from && hit[-1] != ';') ||
+                (hit[k] && hit[k] != ';' && hit[k] != ':'))
+                continue;
+            char *path = ent_path_join(ctx, datadir, o->path);
+            if (path && stat(path, &sb) == 0) {
+                snprintf(fmt, n, "%s", o->format);
+                found = 1;
+            }
+            ent_free(ctx, path);
+        }
+    }
+    ent_manifest_free(m);
+    return found;
+}

@@ -208,6 +208,18 @@ static ent_status digest_files(ent_ctx *ctx, const char *datadir, const ent_sour
         if (!path)
             return ent_err(ctx, ENT_ENOMEM, "out of memory");
         if (stat(path, &sb) != 0) {
+            /* a fetched folder: the originals are here, in a format not read yet */
+            char fmt[32], *rel = *src->dir ? ent_path_join(ctx, src->dir, src->files[i])
+                                           : ent_strdup(ctx, src->files[i]);
+            int unread = rel && ent_fetch_unread(ctx, datadir, rel, fmt, sizeof fmt);
+            ent_free(ctx, rel);
+            if (unread) {
+                ent_log(ctx, "%-22s skipped: %s absent; its originals (%s) are here, but no "
+                        "reader backend reads %s yet: add the prepared file (docs/data.md)",
+                        src->name, src->files[i], fmt, fmt);
+                ent_free(ctx, path);
+                return ENT_ENODATA;
+            }
             st = ent_err(ctx, ENT_EIO, "%s: missing file of source '%s'", path, src->name);
             ent_free(ctx, path);
             return st;
@@ -365,8 +377,9 @@ ent_status ent_build(ent_db *db, const ent_build_opts *opts)
         if (opts->only && !in_list(opts->only, src->name))
             continue;
         st = digest_files(ctx, opts->datadir, src, &files, &digests);
-        if (st == ENT_ENOTFOUND) {
-            ent_log(ctx, "%-22s skipped: %s/%s not found", src->name, opts->datadir, src->dir);
+        if (st == ENT_ENOTFOUND || st == ENT_ENODATA) {
+            if (st == ENT_ENOTFOUND)
+                ent_log(ctx, "%-22s skipped: %s/%s not found", src->name, opts->datadir, src->dir);
             st = ENT_OK;
             ent_free(ctx, files.p);
             ent_free(ctx, digests.p);
