@@ -92,7 +92,7 @@ static void test_write(void **state)
     assert_int_equal(ent_result_write(ctx, r, "csv", path), ENT_OK);
     assert_string_equal(slurp(path), "a,year,score\nCHN,2014,87.5\n,2015,\n");
     assert_int_equal(ent_result_write(ctx, r, "json", path), ENT_OK);
-    assert_non_null(strstr(slurp(path), "\"score\":null"));
+    assert_non_null(strstr(slurp(path), "\"score\": null"));
     assert_int_equal(ent_result_write(ctx, r, "table", path), ENT_OK);
     assert_non_null(strstr(slurp(path), "CHN-RUS ranks above 66 of 66\n"));
     assert_int_equal(ent_result_write(ctx, r, "yaml", path), ENT_EINVAL);
