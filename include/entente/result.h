@@ -52,6 +52,13 @@ int64_t ent_result_int(const ent_result *r, size_t i, size_t j);
 double ent_result_real(const ent_result *r, size_t i, size_t j);
 const char *ent_result_text(const ent_result *r, size_t i, size_t j);
 
+/* Whole columns, for bindings that fill a vector at once: ent_result_reals
+ * writes column j of every row as doubles (INT converted, missing NAN) to
+ * out[0 .. nrows-1]; ent_result_ints writes an INT column with missing as
+ * ENT_NA.  ENT_EINVAL when j is out of range or of another type. */
+ent_status ent_result_reals(const ent_result *r, size_t j, double *out);
+ent_status ent_result_ints(const ent_result *r, size_t j, int64_t *out);
+
 /* Notes: lines that go with the rows, each with a kind ("verdict",
  * "robustness", "missing", "coverage", "scale", ...) in the order the
  * query made them.  Coverage notes say which source ended where. */

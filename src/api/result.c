@@ -254,3 +254,21 @@ const char *ent_result_note(const ent_result *r, const char *kind)
             return r->notes[k].text;
     return NULL;
 }
+
+ent_status ent_result_reals(const ent_result *r, size_t j, double *out)
+{
+    if (!r || j >= r->ncols || r->cols[j].type == ENT_COL_TEXT)
+        return ENT_EINVAL;
+    for (size_t i = 0; i < r->nrows; i++)
+        out[i] = ent_result_real(r, i, j);
+    return ENT_OK;
+}
+
+ent_status ent_result_ints(const ent_result *r, size_t j, int64_t *out)
+{
+    if (!r || j >= r->ncols || r->cols[j].type != ENT_COL_INT)
+        return ENT_EINVAL;
+    for (size_t i = 0; i < r->nrows; i++)
+        out[i] = ent_result_int(r, i, j);
+    return ENT_OK;
+}

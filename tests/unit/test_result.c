@@ -60,6 +60,15 @@ static void test_cells(void **state)
     assert_true(ent_result_isna(r, 1, 2));
     assert_true(ent_result_int(r, 0, 0) == ENT_NA);  /* wrong type: missing */
     assert_true(ent_result_int(r, 9, 1) == ENT_NA);  /* out of range */
+    double d[2];
+    int64_t y[2];
+    assert_int_equal(ent_result_reals(r, 2, d), ENT_OK);
+    assert_near(d[0], 87.5, 0);
+    assert_nan(d[1]);
+    assert_int_equal(ent_result_ints(r, 1, y), ENT_OK);
+    assert_true(y[0] == 2014 && y[1] == 2015);
+    assert_int_equal(ent_result_ints(r, 2, y), ENT_EINVAL);
+    assert_int_equal(ent_result_reals(r, 0, d), ENT_EINVAL);
     assert_int_equal(ent_result_nnotes(r), 2);
     assert_string_equal(ent_result_note_kind(r, 1), "coverage");
     assert_string_equal(ent_result_note(r, "verdict"), "CHN-RUS ranks above 66 of 66");
