@@ -45,6 +45,20 @@ static void put_rank(ent_out *o, int r)
     ent_out_i64(o, r ? r : ENT_NA);
 }
 
+/* put_complete writes 1, or 0 with the missing dimensions in a table:
+ * "0 (no personal)". */
+static void put_complete(ent_out *o, const ent_ix_row *w, int table)
+{
+    char lacks[128], buf[160];
+    if (!table || w->complete) {
+        ent_out_i64(o, w->complete);
+        return;
+    }
+    ent_ix_lacks_text(w, lacks, sizeof lacks);
+    snprintf(buf, sizeof buf, "0 (no %s)", lacks);
+    ent_out_str(o, buf);
+}
+
 static void put_row(ent_out *o, const ent_ix_result *res, const ent_ix_row *w, int fmt)
 {
     int table = fmt == ENT_FMT_TABLE;
@@ -58,7 +72,8 @@ static void put_row(ent_out *o, const ent_ix_result *res, const ent_ix_row *w, i
         if (res->kind == ENT_IX_TREND)
             put_rank(o, w->dim_rank[d]);
     }
-    if (res->kind == ENT_IX_COMPARE && table && !isnan(w->composite) && !w->complete) {
+    /* a table marks an incomplete composite on its own line (and its rank) */
+    if (table && !isnan(w->composite) && !w->complete) {
         char buf[32];
         snprintf(buf, sizeof buf, "%.1f*", w->composite);
         ent_out_str(o, buf);
@@ -75,12 +90,12 @@ static void put_row(ent_out *o, const ent_ix_result *res, const ent_ix_row *w, i
             ent_out_i64(o, w->is_subject);
         break;
     case ENT_IX_RANK:
-        ent_out_i64(o, w->complete);
+        put_complete(o, w, table);
         break;
     case ENT_IX_TREND:
         put_rank(o, w->rank);
         ent_out_i64(o, w->n);
-        ent_out_i64(o, w->complete);
+        put_complete(o, w, table);
         break;
     }
     ent_out_row(o);
