@@ -40,7 +40,8 @@ enum {
 /* per-member values */
 enum {
     M_CINC, M_IMP, M_EXP, M_IDEAL, M_POLY, M_POLITY, M_GDP, M_POP, M_ARMSIN, M_DLVIN,
-    M_IMFW, /* IMF: exports + imports with World as reported by the state; NAN: no report */
+    M_IMFW,   /* IMF: exports + imports with World as the state reported them; NAN: either missing */
+    M_IMFREP, /* IMF: 1 when the state reported a World total that year, else NAN */
     M_COUNT
 };
 
@@ -350,8 +351,10 @@ static ent_status read_year(ent_load *ld, stmts *s, year_ctx *y)
         }
         EACH(Q_IMFW) {
             int a = sqlite3_column_int(q, 0);
-            if (a > 0 && a < 1000 && y->idx[a] >= 0)
+            if (a > 0 && a < 1000 && y->idx[a] >= 0) {
                 y->mono[M_IMFW][y->idx[a]] = col_f64(q, 1);
+                y->mono[M_IMFREP][y->idx[a]] = 1;
+            }
         }
     }
     if (IN(K_MME))
@@ -601,7 +604,7 @@ static void imf_total(year_ctx *y, long c, int i, int j)
 {
     const unsigned e = y->imfest[c];
     const double w1 = y->mono[M_IMFW][i], w2 = y->mono[M_IMFW][j];
-    const int rep = !isnan(w1) || !isnan(w2);
+    const int rep = !isnan(y->mono[M_IMFREP][i]) || !isnan(y->mono[M_IMFREP][j]);
     int est = 0;
     double f12 = imf_flow(y->v[K_IMFM12][c], y->v[K_IMFX12][c], !!(e & IMF_EM12),
                           !!(e & IMF_EX12), rep, &est);

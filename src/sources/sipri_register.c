@@ -63,6 +63,15 @@ static const char *why(const char *name, int code, int supplier, char *buf, size
     return buf;
 }
 
+/* bad sets the message "file:line: column N (name): what" for a value of the
+ * register (read without a header row, so the reader has no column names). */
+static ent_status bad(ent_load *ld, const ent_reader *r, int col, const char *name,
+                      const char *what, const char *text)
+{
+    return ent_err(ld->ctx, ENT_EPARSE, "%s:%llu: column %d (%s): '%s' %s", FILE_NAME,
+                   (unsigned long long)ent_reader_line(r), col + 1, name, text, what);
+}
+
 /* cell_text copies cell c without the stray trailing ';' into buf. */
 static const char *cell_text(ent_cell c, char *buf, size_t n)
 {
@@ -196,21 +205,25 @@ static ent_status load(ent_load *ld)
             continue;
         }
         if (nc != ncols) {
-            st = ent_reader_fail(r, ENT_EPARSE, -1, "%zu fields, the header has %zu", nc, ncols);
+            st = ent_err(ld->ctx, ENT_EPARSE, "%s:%llu: expected %zu fields, found %zu", FILE_NAME,
+                         (unsigned long long)ent_reader_line(r), ncols, nc);
             goto out;
         }
-        if ((st = ent_src_int(r, cells, idx[C_YEAR], 1, &year)) != ENT_OK)
-            goto out;
-        if (year < YEAR_LO || year > YEAR_HI) {
-            st = ent_reader_fail(r, ENT_EPARSE, idx[C_YEAR],
-                                 "delivery year %lld outside the export's %d-%d",
-                                 (long long)year, YEAR_LO, YEAR_HI);
+        if (ent_cell_i64(cells[idx[C_YEAR]], &year) != 1 || year < YEAR_LO ||
+            year > YEAR_HI) {
+            st = bad(ld, r, idx[C_YEAR], names[C_YEAR], "is not a delivery year 1995-2025",
+                     cell_text(cells[idx[C_YEAR]], b1, sizeof b1));
             goto out;
         }
-        if ((st = ent_src_real(r, cells, idx[C_TIV], 0, &tiv)) != ENT_OK)
-            goto out;
-        if (!isnan(tiv) && tiv < 0) {
-            st = ent_reader_fail(r, ENT_EPARSE, idx[C_TIV], "negative TIV %g", tiv);
+        switch (ent_cell_f64(cells[idx[C_TIV]], &tiv)) {
+        case 0: tiv = NAN; break;
+        case 1:
+            if (isfinite(tiv) && tiv >= 0)
+                break;
+            /* fall through */
+        default:
+            st = bad(ld, r, idx[C_TIV], names[C_TIV], "is not a TIV (a number >= 0)",
+                     cell_text(cells[idx[C_TIV]], b1, sizeof b1));
             goto out;
         }
         cell_text(cells[idx[C_SUP]], sup, sizeof sup);
