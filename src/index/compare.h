@@ -26,9 +26,14 @@
 
 #include "index.h"
 
-/* The most robustness draws one year takes (about 1.5 s on the real data at
- * ~1.5 us per draw for a group of 67 dyads; docs/measures.md). */
+/* The caps on robustness draws (docs/measures.md, "Cost of the draws"): a
+ * draw re-scores every dyad of the group, about 0.13-0.25 us per dyad on
+ * this machine (bench/bench_index: 8 us a draw for the 67 dyads of
+ * allies:USA, 4.6 ms for all 18,915 dyads of a year).  At most
+ * ENT_IX_MAX_DRAWS draws a year, and at most ENT_IX_MAX_DYAD_DRAWS draws
+ * times group size a year (about 25-50 s). */
 #define ENT_IX_MAX_DRAWS 1000000
+#define ENT_IX_MAX_DYAD_DRAWS 200000000LL
 
 /* ent_ix_progress_fn is called during long robustness draws with the draws
  * done and the draws to do over the whole call (every year of a range). */
