@@ -179,3 +179,66 @@ double ent_now(void)
     clock_gettime(CLOCK_MONOTONIC, &ts);
     return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
 }
+
+int ent_fmt_num(char *b, size_t n, double v)
+{
+    int k = 0;
+    const char *e;
+    for (int prec = 15; prec <= 17; prec++) {
+        k = snprintf(b, n, "%.*g", prec, v);
+        if (strtod(b, NULL) == v)
+            break;
+    }
+    /* small magnitudes in plain decimals, as a reader of a panel expects:
+     * 0.000001234, not 1.234e-06 */
+    if ((e = strchr(b, 'e')) != NULL) {
+        int ex = atoi(e + 1), digits = 0;
+        for (const char *p = b; p < e; p++)
+            digits += *p >= '0' && *p <= '9';
+        if (ex < 0 && ex >= -7) {
+            char t[64];
+            int m = snprintf(t, sizeof t, "%.*f", digits - 1 - ex, v);
+            if (m > 0 && (size_t)m < n && strtod(t, NULL) == v) {
+                memcpy(b, t, (size_t)m + 1);
+                k = m;
+            }
+        }
+    }
+    return k;
+}
+
+int ent_utf8_valid(const char *s, size_t n)
+{
+    const unsigned char *p = (const unsigned char *)s, *e = p + n;
+    while (p < e) {
+        unsigned c = *p;
+        size_t k;
+        unsigned cp;
+        if (c == 0)
+            return 0;
+        if (c < 0x80) {
+            p++;
+            continue;
+        }
+        if (c >= 0xC2 && c <= 0xDF)
+            k = 1, cp = c & 0x1F;
+        else if (c >= 0xE0 && c <= 0xEF)
+            k = 2, cp = c & 0x0F;
+        else if (c >= 0xF0 && c <= 0xF4)
+            k = 3, cp = c & 0x07;
+        else
+            return 0;
+        if ((size_t)(e - p) <= k)
+            return 0;
+        for (size_t i = 1; i <= k; i++) {
+            if ((p[i] & 0xC0) != 0x80)
+                return 0;
+            cp = (cp << 6) | (p[i] & 0x3F);
+        }
+        if ((k == 2 && cp < 0x800) || (k == 3 && (cp < 0x10000 || cp > 0x10FFFF)) ||
+            (cp >= 0xD800 && cp <= 0xDFFF))
+            return 0;
+        p += k + 1;
+    }
+    return 1;
+}
