@@ -4,6 +4,7 @@
 #include "cli.h"
 
 #include <getopt.h>
+#include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -168,6 +169,9 @@ int main(int argc, char **argv)
 {
     const ent_verb *v;
     int k;
+    /* past `ulimit -f`, write() fails with EFBIG and the error is reported
+     * (with the path) instead of the process dying of SIGXFSZ unannounced */
+    signal(SIGXFSZ, SIG_IGN);
     while (argc > 1 && (k = global_opt(argc, argv, 1)) != 0) {
         if (k < 0) {
             fprintf(stderr, "entente: option '%s' needs a value\ntry 'entente --help'\n", argv[1]);

@@ -16,10 +16,52 @@
 struct ent_afile {
     ent_ctx *ctx;
     FILE *fp;
+    int fd;       /* the file written (not stdout); -1 for stdout */
+    int werr;     /* the first write error's errno */
     char *name;   /* the path as given */
     char *target; /* the file replaced at commit (symlinks resolved); NULL: in place */
     char *tmp;    /* the temporary beside target */
 };
+
+/* The stream writes through cookie_write, which loops over short writes and
+ * EINTR and keeps the first error's errno for the message: stdio alone would
+ * lose it, and would call write() where a test's LD_PRELOAD shim cannot see
+ * it. */
+static ssize_t cookie_write(void *c, const char *buf, size_t n)
+{
+    ent_afile *f = c;
+    size_t done = 0;
+    while (done < n) {
+        ssize_t k = write(f->fd, buf + done, n - done);
+        if (k < 0 && errno == EINTR)
+            continue;
+        if (k <= 0) {
+            if (!f->werr)
+                f->werr = k < 0 ? errno : EIO;
+            return done ? (ssize_t)done : -1;
+        }
+        done += (size_t)k;
+    }
+    return (ssize_t)done;
+}
+
+static int cookie_close(void *c)
+{
+    ent_afile *f = c;
+    int rc = close(f->fd);
+    if (rc != 0 && !f->werr)
+        f->werr = errno;
+    f->fd = -1;
+    return rc;
+}
+
+static int open_stream(ent_afile *f, int fd)
+{
+    cookie_io_functions_t io = {NULL, cookie_write, NULL, cookie_close};
+    f->fd = fd;
+    f->fp = fopencookie(f, "w", io);
+    return f->fp != NULL;
+}
 
 static ent_status fail(ent_ctx *ctx, const char *path, const char *what, int e)
 {
@@ -48,6 +90,7 @@ ent_status ent_afile_open(ent_ctx *ctx, const char *path, ent_afile **out)
         afree(f);
         return ent_err(ctx, ENT_ENOMEM, "out of memory");
     }
+    f->fd = -1;
     if (!path || !strcmp(path, "-")) {
         f->fp = stdout;
         *out = f;
@@ -80,7 +123,7 @@ ent_status ent_afile_open(ent_ctx *ctx, const char *path, ent_afile **out)
         ent_free(ctx, f->target);
         f->target = NULL;
         fd = open(path, O_WRONLY | O_NOCTTY | O_CLOEXEC);
-        if (fd < 0 || !(f->fp = fdopen(fd, "w"))) {
+        if (fd < 0 || !open_stream(f, fd)) {
             st = fail(ctx, path, "cannot write", errno);
             if (fd >= 0)
                 close(fd);
@@ -107,7 +150,7 @@ ent_status ent_afile_open(ent_ctx *ctx, const char *path, ent_afile **out)
         }
         um = umask(0);
         umask(um);
-        if (fchmod(fd, 0666 & ~um) != 0 || !(f->fp = fdopen(fd, "w"))) {
+        if (fchmod(fd, 0666 & ~um) != 0 || !open_stream(f, fd)) {
             st = fail(ctx, path, "cannot write", errno);
             close(fd);
             unlink(f->tmp);
@@ -139,16 +182,16 @@ ent_status ent_afile_close(ent_afile *f, int commit)
     ctx = f->ctx;
     errno = 0;
     if (fflush(f->fp) != 0 || ferror(f->fp)) {
-        e = errno;
+        e = f->werr ? f->werr : errno;
         if (commit)
             st = fail(ctx, f->name, "write failed", e);
     }
-    if (f->tmp && st == ENT_OK && commit && fsync(fileno(f->fp)) != 0)
+    if (f->tmp && st == ENT_OK && commit && fsync(f->fd) != 0)
         st = fail(ctx, f->name, "write failed", errno);
     if (f->fp != stdout) {
         errno = 0;
         if (fclose(f->fp) != 0 && st == ENT_OK && commit)
-            st = fail(ctx, f->name, "write failed", errno);
+            st = fail(ctx, f->name, "write failed", f->werr ? f->werr : errno);
     } else {
         clearerr(stdout);
     }

@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #include <openssl/evp.h>
 
@@ -23,12 +24,67 @@ static void *default_alloc(void *ud, void *ptr, size_t size)
     return realloc(ptr, size);
 }
 
+/* ------------------------------------------------ allocation fault hook
+ * ENTENTE_FAULT=alloc:N makes the Nth allocation (counted over every context
+ * of the process, from 1) fail once; alloc:0 fails none and, at exit, prints
+ * "fault: T allocations" to stderr so that a test knows how many N to try
+ * (tests/faults/run.sh).  Either way the hook counts live blocks and at exit
+ * reports any still allocated ("fault: L allocations leaked") with exit
+ * status 70.  Without ENTENTE_FAULT nothing of this runs. */
+static long long fault_target = -1; /* -1: hook off */
+static _Atomic long long fault_count, fault_live;
+
+static void fault_exit(void)
+{
+    long long live = fault_live;
+    if (fault_target == 0)
+        fprintf(stderr, "fault: %lld allocations\n", (long long)fault_count);
+    if (live != 0) {
+        fprintf(stderr, "fault: %lld allocations leaked\n", live);
+        fflush(stderr);
+        _exit(70);
+    }
+}
+
+static void *fault_alloc(void *ud, void *ptr, size_t size)
+{
+    (void)ud;
+    if (size == 0) {
+        if (ptr)
+            fault_live--;
+        free(ptr);
+        return NULL;
+    }
+    if (++fault_count == fault_target)
+        return NULL;
+    {
+        void *q = realloc(ptr, size);
+        if (q && !ptr)
+            fault_live++;
+        return q;
+    }
+}
+
+static ent_alloc_fn initial_alloc(void)
+{
+    static int checked;
+    if (!checked) {
+        const char *f = getenv("ENTENTE_FAULT");
+        checked = 1;
+        if (f && !strncmp(f, "alloc:", 6)) {
+            fault_target = atoll(f + 6);
+            atexit(fault_exit);
+        }
+    }
+    return fault_target >= 0 ? fault_alloc : default_alloc;
+}
+
 ent_ctx *ent_ctx_new(void)
 {
     ent_ctx *ctx = calloc(1, sizeof *ctx);
     if (!ctx)
         return NULL;
-    ctx->alloc = default_alloc;
+    ctx->alloc = initial_alloc();
     return ctx;
 }
 

@@ -479,7 +479,7 @@ out:
         sqlite3_exec(sq, "ROLLBACK", NULL, NULL, NULL);
     ent_free(ctx, reloaded.p);
     ent_registry_free(reg);
-    return st;
+    return ent_db_annotate(db, st);
 }
 
 ent_status ent_build_list(FILE *fp)

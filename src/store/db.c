@@ -9,9 +9,11 @@
  */
 #include "store.h"
 
+#include <errno.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 /* sql_int runs a one-value query (a PRAGMA); -1 and SQLite's code in *rc on failure. */
@@ -130,6 +132,33 @@ static ent_status check_identity(ent_ctx *ctx, ent_db *db, int create)
     return ENT_OK;
 }
 
+/* clear_stale_journal removes a "-journal" left by a build killed before it
+ * wrote any page to the warehouse: its header was never synced, so SQLite
+ * rightly ignores it, but nothing would remove it (it can be 100 MB).  Under
+ * an EXCLUSIVE lock no writer is active, and a hot journal has been rolled
+ * back by the time the lock is granted, so what remains is stale.  When
+ * another process holds the warehouse, nothing is done. */
+static void clear_stale_journal(ent_db *db)
+{
+    struct stat sb;
+    size_t n = strlen(db->path) + 9;
+    char *j = ent_malloc(db->ctx, n);
+    if (!j)
+        return;
+    snprintf(j, n, "%s-journal", db->path);
+    if (stat(j, &sb) == 0) {
+        sqlite3_busy_timeout(db->db, 0);
+        if (sqlite3_exec(db->db, "BEGIN EXCLUSIVE", NULL, NULL, NULL) == SQLITE_OK) {
+            if (stat(j, &sb) == 0 && unlink(j) == 0)
+                ent_log(db->ctx, "%s: removed the stale journal of an interrupted build",
+                        db->path);
+            sqlite3_exec(db->db, "COMMIT", NULL, NULL, NULL);
+        }
+        sqlite3_busy_timeout(db->db, ent_db_busy_ms());
+    }
+    ent_free(db->ctx, j);
+}
+
 ent_status ent_db_open(ent_ctx *ctx, const char *path, int create, ent_db **out)
 {
     ent_db *db;
@@ -153,16 +182,41 @@ ent_status ent_db_open(ent_ctx *ctx, const char *path, int create, ent_db **out)
         ent_db_close(db);
         return st;
     }
-    sqlite3_extended_result_codes(db->db, 1);
     sqlite3_busy_timeout(db->db, ent_db_busy_ms());
     if ((st = check_identity(ctx, db, create)) != ENT_OK) {
         ent_db_close(db);
         return st;
     }
+    clear_stale_journal(db);
     sqlite3_exec(db->db, "PRAGMA cache_size=-262144; PRAGMA temp_store=MEMORY; PRAGMA mmap_size=4294967296;", NULL, NULL,
                  NULL);
     *out = db;
     return ENT_OK;
+}
+
+ent_status ent_db_annotate(ent_db *db, ent_status st)
+{
+    const char *m = ent_errmsg(db->ctx), *hint = "";
+    char copy[ENT_ERRMAX];
+    size_t n = strlen(db->path);
+    if (st != ENT_EDB || (!strncmp(m, db->path, n) && m[n] == ':'))
+        return st;
+    /* by SQLite's text: a ROLLBACK has reset its error code by now */
+    if (strstr(m, sqlite3_errstr(SQLITE_FULL)))
+        hint = " (no space left on the device, or the file size limit reached)";
+    else if (strstr(m, sqlite3_errstr(SQLITE_IOERR)))
+        hint = " (the device failed to read or write the warehouse, or the file size limit was reached)";
+    else if (strstr(m, sqlite3_errstr(SQLITE_BUSY)))
+        hint = " (another process holds the warehouse)";
+    else if (strstr(m, sqlite3_errstr(SQLITE_CORRUPT)))
+        hint = " (the file is damaged; rebuild it)";
+    snprintf(copy, sizeof copy, "%s", m);
+    if (*hint && sqlite3_system_errno(db->db)) { /* what the system said, when SQLite kept it */
+        char sys[160];
+        snprintf(sys, sizeof sys, " (%s)", strerror(sqlite3_system_errno(db->db)));
+        return ent_err(db->ctx, st, "%s: %s%s", db->path, copy, strstr(copy, sys) ? "" : sys);
+    }
+    return ent_err(db->ctx, st, "%s: %s%s", db->path, copy, strstr(copy, hint) ? "" : hint);
 }
 
 const char *ent_db_path(const ent_db *db)

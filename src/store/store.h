@@ -95,6 +95,10 @@ ent_status ent_registry_load_db(ent_ctx *ctx, sqlite3 *db, ent_registry **out);
 /* ent_db_busy_ms is how long a query waits on a locked warehouse
  * ($ENTENTE_BUSY_TIMEOUT_MS, default 5000). */
 int ent_db_busy_ms(void);
+/* ent_db_annotate makes an ENT_EDB message name the warehouse's path and
+ * say what SQLite's error means (full disk, I/O error, locked, damaged);
+ * returns st. */
+ent_status ent_db_annotate(ent_db *db, ent_status st);
 /* ent_db_path returns the path the warehouse was opened with. */
 const char *ent_db_path(const ent_db *db);
 
