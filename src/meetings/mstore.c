@@ -517,6 +517,9 @@ ent_status ent_meet_dyad_year(ent_load *ld)
                 sqlite3_bind_text(ins, 7, covs[c].source, -1, SQLITE_STATIC);
                 if ((st = ent_sql_step_reset(ctx, db, ins)) != ENT_OK)
                     goto out;
+                ld->read++; /* a derived row: one per dyad-year written */
+                ent_load_ok(ld);
+                ent_load_year(ld, year);
             }
             }
         }
