@@ -94,12 +94,33 @@ static void csv_put(FILE *fp, const char *s)
     fputc('"', fp);
 }
 
+/* utf8_seq is the length of the valid UTF-8 sequence at s, or 0. */
+static size_t utf8_seq(const char *s)
+{
+    unsigned char c = (unsigned char)*s;
+    size_t k = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 0;
+    for (size_t i = 1; i < k; i++)
+        if (!s[i])
+            return 0;
+    return k && ent_utf8_valid(s, k) ? k : 0;
+}
+
+/* json_put writes s as a JSON string; a byte that is not UTF-8 becomes
+ * U+FFFD, so that the output is always valid JSON. */
 static void json_put(FILE *fp, const char *s)
 {
     fputc('"', fp);
     for (; *s; s++) {
         unsigned char c = (unsigned char)*s;
-        if (c == '"' || c == '\\')
+        if (c >= 0x80) {
+            size_t k = utf8_seq(s);
+            if (k) {
+                fwrite(s, 1, k, fp);
+                s += k - 1;
+            } else {
+                fputs("\\ufffd", fp);
+            }
+        } else if (c == '"' || c == '\\')
             fprintf(fp, "\\%c", c);
         else if (c == '\n')
             fputs("\\n", fp);
