@@ -230,45 +230,50 @@ static int run(int argc, char **argv)
                 outfmt = c;
                 break;
             }
-            /* fall through */
+            if ((c = ent_ev_format_parse(optarg)) < 0)
+                return cli_bad(&ent_verb_events, "--format: '%s' is neither table, csv or json "
+                               "(output) nor gdelt1, gdelt2, gdelt1-csv, icews or auto (input)",
+                               optarg);
+            eo.format = (ent_ev_format)c;
+            break;
         case O_INFMT:
             if ((c = ent_ev_format_parse(optarg)) < 0)
-                return cli_bad(&ent_verb_events, "%s: '%s' is not %s", argv[optind - 1][2] == 'f'
-                               ? "--format" : "--input-format", optarg, argv[optind - 1][2] == 'f'
-                               ? "table, csv or json (output) nor gdelt1, gdelt2, gdelt1-csv, "
-                                 "icews or auto (input)" : "gdelt1, gdelt2, gdelt1-csv, icews or auto");
+                return cli_bad(&ent_verb_events, "--input-format: '%s' is not gdelt1, gdelt2, "
+                               "gdelt1-csv, icews or auto", optarg);
             eo.format = (ent_ev_format)c;
             break;
         case O_BY:
             if (!strcmp(optarg, "day")) eo.by = EV_BY_DAY;
             else if (!strcmp(optarg, "month")) eo.by = EV_BY_MONTH;
             else if (!strcmp(optarg, "year")) eo.by = EV_BY_YEAR;
-            else return cli_fail("events", "--by: '%s' is not day, month or year", optarg) + 1;
+            else return cli_bad(&ent_verb_events, "--by: '%s' is not day, month or year", optarg);
             break;
         case O_KEY:
             if (!strcmp(optarg, "quad")) eo.key = EV_KEY_QUAD;
             else if (!strcmp(optarg, "root")) eo.key = EV_KEY_ROOT;
             else if (!strcmp(optarg, "code")) eo.key = EV_KEY_CODE;
-            else return cli_fail("events", "--key: '%s' is not quad, root or code", optarg) + 1;
+            else return cli_bad(&ent_verb_events, "--key: '%s' is not quad, root or code", optarg);
             break;
         case O_FROM:
             if (!parse_date_opt(optarg, 0, &eo.from))
-                return cli_fail("events", "--from: '%s' is not YYYY, YYYY-MM or YYYY-MM-DD", optarg) + 1;
+                return cli_bad(&ent_verb_events, "--from: '%s' is not YYYY, YYYY-MM or YYYY-MM-DD", optarg);
             break;
         case O_TO:
             if (!parse_date_opt(optarg, 1, &eo.to))
-                return cli_fail("events", "--to: '%s' is not YYYY, YYYY-MM or YYYY-MM-DD", optarg) + 1;
+                return cli_bad(&ent_verb_events, "--to: '%s' is not YYYY, YYYY-MM or YYYY-MM-DD", optarg);
             break;
         case O_COUNTRIES: countries = optarg; break;
         case O_THREADS:
-            if (!cli_int("events", "--threads", optarg, &eo.threads)) return 2;
+            if (!cli_parse_int(optarg, &eo.threads))
+                return cli_bad(&ent_verb_events, "--threads: '%s' is not an integer", optarg);
             if (eo.threads < 1 || eo.threads > 256)
-                return cli_fail("events", "--threads: %d is not 1..256", eo.threads) + 1;
+                return cli_bad(&ent_verb_events, "--threads: %d is not 1..256", eo.threads);
             break;
         case O_SPLIT: {
             int v;
-            if (!cli_int("events", "--split-bytes", optarg, &v)) return 2;
-            if (v < 1) return cli_fail("events", "--split-bytes must be positive") + 1;
+            if (!cli_parse_int(optarg, &v))
+                return cli_bad(&ent_verb_events, "--split-bytes: '%s' is not an integer", optarg);
+            if (v < 1) return cli_bad(&ent_verb_events, "--split-bytes must be positive");
             eo.split_bytes = (size_t)v;
             break;
         }
@@ -291,9 +296,9 @@ static int run(int argc, char **argv)
     if (optind >= argc)
         return cli_bad(&ent_verb_events, "no input files");
     if (eo.from && eo.to && eo.from > eo.to)
-        return cli_fail("events", "--from is after --to") + 1;
+        return cli_bad(&ent_verb_events, "--from is after --to");
     if (store && (eo.by != EV_BY_YEAR || eo.key != EV_KEY_QUAD))
-        return cli_fail("events", "--store writes dyad-years by quad class: use --by year --key quad") + 1;
+        return cli_bad(&ent_verb_events, "--store writes dyad-years by quad class: use --by year --key quad");
     if (!(ctx = ent_ctx_new()))
         return cli_fail("events", "out of memory");
     if (ent_ev_mpi_active()) {

@@ -153,26 +153,36 @@ static int run(int argc, char **argv)
     ent_status st;
 
     optind = 1;
-    while ((c = getopt_long(argc, argv, "o:", opts, NULL)) != -1) {
+    opterr = 0;
+    while ((c = getopt_long(argc, argv, ":o:", opts, NULL)) != -1) {
         switch (c) {
-        case 'f': if (!cli_int("panel", "--from", optarg, &opt.from)) return 2; break;
-        case 't': if (!cli_int("panel", "--to", optarg, &opt.to)) return 2; break;
+        case 'f':
+            if (!cli_parse_int(optarg, &opt.from))
+                return cli_bad(&ent_verb_panel, "--from: '%s' is not a year", optarg);
+            break;
+        case 't':
+            if (!cli_parse_int(optarg, &opt.to))
+                return cli_bad(&ent_verb_panel, "--to: '%s' is not a year", optarg);
+            break;
         case 'd': opt.directed = 1; break;
         case 'i': list = optarg; break;
         case 'F':
             fmt = ent_fmt_parse(optarg);
             if (fmt != ENT_FMT_CSV && fmt != ENT_FMT_JSON)
-                return cli_fail("panel", "--format: '%s' is not csv or json", optarg) + 1;
+                return cli_bad(&ent_verb_panel, "--format: '%s' is not csv or json", optarg);
             break;
         case 'o': outpath = optarg; break;
         case 'b': dbpath = optarg; break;
-        default: return cli_usage(&ent_verb_panel);
+        default: return cli_optbad(&ent_verb_panel, c, argv);
         }
     }
-    if (optind != argc || !outpath)
-        return cli_usage(&ent_verb_panel);
+    if (optind != argc)
+        return cli_bad(&ent_verb_panel, "unexpected argument '%s'", argv[optind]);
+    if (!outpath)
+        return cli_bad(&ent_verb_panel, "-o FILE is required (- for standard output): the panel "
+                       "is large");
     if (opt.from > opt.to)
-        return cli_fail("panel", "--from %d is after --to %d", opt.from, opt.to) + 1;
+        return cli_bad(&ent_verb_panel, "--from %d is after --to %d", opt.from, opt.to);
     if (!(ctx = ent_ctx_new()))
         return cli_fail("panel", "out of memory");
     if (list) {
