@@ -53,7 +53,7 @@ SONAME   := libentente.so.$(SOMAJOR)
 PUB_HDR  := $(sort $(wildcard include/*.h include/entente/*.h))
 
 .PHONY: all demo check test sanitize fuzz fuzz-smoke bench install clean deps
-all: $(B)/entente $(B)/libentente.a $(B)/libentente.so $(UNIT_BIN)
+all: $(B)/entente $(B)/libentente.a $(B)/libentente.so $(B)/entente-uninstalled.pc $(UNIT_BIN)
 
 deps:
 	@sh scripts/deps.sh
@@ -91,6 +91,13 @@ $(B)/libentente.so: $(B)/libentente.so.$(VERSION)
 	ln -sf libentente.so.$(VERSION) $(B)/$(SONAME)
 	ln -sf libentente.so.$(VERSION) $@
 
+# for the bindings' builds in the tree: PKG_CONFIG_PATH=$(B) finds this first
+$(B)/entente-uninstalled.pc: entente.pc.in
+	@mkdir -p $(dir $@)
+	sed -e 's|^prefix=.*|prefix=$(CURDIR)|' -e 's|^libdir=.*|libdir=$(CURDIR)/$(B)|' \
+	  -e 's|^Libs: .*|Libs: -L$${libdir} -Wl,-rpath,$${libdir} -lentente|' \
+	  -e 's|@VERSION@|$(VERSION)|' $< > $@
+
 $(B)/entente: $(CLI_OBJ) $(B)/libentente.a
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(CLI_OBJ) $(B)/libentente.a $(LDLIBS) $(MPI_LIBS)
 
@@ -125,8 +132,7 @@ fuzz: deps $(B)/gen/default_conf.inc $(B)/gen/manifest.inc
 	@mkdir -p build-fuzz
 	@for f in $(FUZZ_SRC); do n=$$(basename $$f .c); \
 	  clang $(FUZZ_CFLAGS) -o build-fuzz/$$n $$f $(LIB_SRC) $(LDLIBS) || exit 1; \
-	  mkdir -p build-fuzz/corpus-$$n; \
-	  ./build-fuzz/$$n -max_total_time=$(FUZZ_SECONDS) -max_len=4096 build-fuzz/corpus-$$n tests/fuzz/seeds/$$n 2>&1 | tail -2 || exit 1; \
+	  sh scripts/fuzzrun.sh build-fuzz/$$n $(FUZZ_SECONDS) build-fuzz/corpus-$$n tests/fuzz/seeds/$$n || exit 1; \
 	done
 
 fuzz-smoke:
