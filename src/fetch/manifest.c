@@ -356,3 +356,75 @@ int ent_fetch_unread(ent_ctx *ctx, const char *datadir, const char *relpath, cha
     ent_manifest_free(m);
     return found;
 }
+
+/* upstream_of writes "owner/repo@commit7" (GitHub raw URLs) or the tarball
+ * name (npm) of url into b. */
+static void upstream_of(const char *url, char *b, size_t n)
+{
+    static const char gh[] = "https://raw.githubusercontent.com/";
+    if (!strncmp(url, gh, sizeof gh - 1)) {
+        const char *s = url + sizeof gh - 1, *p1 = strchr(s, '/');
+        const char *p2 = p1 ? strchr(p1 + 1, '/') : NULL;
+        if (p2) {
+            snprintf(b, n, "%.*s@%.7s", (int)(p2 - s), s, p2 + 1);
+            return;
+        }
+    }
+    const char *slash = strrchr(url, '/');
+    snprintf(b, n, "%s%s", strstr(url, "registry.npmjs.org") ? "npm:" : "", slash ? slash + 1 : url);
+}
+
+static void add_unique(char *buf, size_t n, const char *item)
+{
+    size_t k = strlen(item), len = strlen(buf);
+    for (const char *s = buf; (s = strstr(s, item)); s += k)
+        if ((s == buf || s[-1] == ' ') && (s[k] == ',' || s[k] == '\0'))
+            return;
+    snprintf(buf + len, n - len, "%s%s", len ? ", " : "", item);
+}
+
+ent_status ent_fetch_upstream(ent_ctx *ctx, const char *digests, char *buf, size_t n)
+{
+    ent_manifest *m = NULL;
+    ent_status st;
+    buf[0] = '\0';
+    if (!digests || !*digests)
+        return ENT_OK;
+    if ((st = ent_manifest_load(ctx, NULL, &m)) != ENT_OK)
+        return st;
+    for (const char *s = digests; *s;) {
+        const char *e = strchr(s, ',');
+        size_t k = e ? (size_t)(e - s) : strlen(s);
+        const ent_mf_entry *hit = NULL;
+        char item[160];
+        for (size_t i = 0; i < m->n && !hit; i++)
+            if (strlen(m->e[i].sha256) == k && !strncmp(m->e[i].sha256, s, k))
+                hit = &m->e[i];
+        if (!hit) {
+            add_unique(buf, n, "unlisted file");
+        } else if (hit->kind != ENT_MF_PREPARED) {
+            upstream_of(hit->url, item, sizeof item);
+            add_unique(buf, n, item);
+        } else if (!strcmp(hit->from, "-")) {
+            add_unique(buf, n, "extract (upstream not fetchable)");
+        } else {
+            for (const char *f = hit->from; *f;) {
+                const char *fe = strchr(f, ';'), *colon;
+                size_t fk = fe ? (size_t)(fe - f) : strlen(f);
+                char path[512];
+                snprintf(path, sizeof path, "%.*s", (int)fk, f);
+                if ((colon = strchr(path, ':')))
+                    path[colon - path] = '\0';
+                const ent_mf_entry *o = ent_manifest_find(m, path);
+                if (o && o->url) {
+                    upstream_of(o->url, item, sizeof item);
+                    add_unique(buf, n, item);
+                }
+                f += fk + (fe ? 1 : 0);
+            }
+        }
+        s += k + (e ? 1 : 0);
+    }
+    ent_manifest_free(m);
+    return ENT_OK;
+}
