@@ -590,6 +590,8 @@ ent_rd_kind ent_rd_kind_of(const char *path)
         return ENT_RD_NONE;
     if (!strcasecmp(dot, ".rda") || !strcasecmp(dot, ".rdata") || !strcasecmp(dot, ".rds"))
         return ENT_RD_RDATA;
+    if (!strcasecmp(dot, ".dta"))
+        return ENT_RD_DTA;
     return ENT_RD_NONE;
 }
 
@@ -600,6 +602,8 @@ ent_status ent_rd_render(ent_ctx *ctx, const char *path, ent_rd_kind k, char del
     size_t n;
     const char *base = strrchr(path, '/');
     ent_status st;
+    if (k == ENT_RD_DTA)
+        return ent_rd_dta(ctx, path, delim, out, len);
     if (k != ENT_RD_RDATA)
         return ent_err(ctx, ENT_EINVAL, "%s: no reader backend for this format", path);
     if ((st = ent_rd_slurp(ctx, path, &data, &n)) != ENT_OK)
