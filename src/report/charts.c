@@ -128,15 +128,50 @@ static void score_axis_x(ent_sb *b, const ent_scale *sx, double y0, double y1, i
     text_at(b, (sx->r0 + sx->r1) / 2, y1 + 28, "middle", "font-size=\"11\"", label);
 }
 
+/* a short name for a source in a chart label: "cow_trade" -> "COW trade",
+ * "sipri_arms_transfers_tiv" -> "SIPRI", "atop_alliance+cow_nmc" -> "ATOP" */
+static void short_source(const char *src, char *buf, size_t cap)
+{
+    size_t k = strcspn(src, "_+, ");
+    snprintf(buf, cap, "%.*s", (int)k, src);
+    for (char *p = buf; *p; p++)
+        if (*p >= 'a' && *p <= 'z')
+            *p = (char)(*p - 'a' + 'A');
+    if (!strcmp(buf, "COW") && src[k] == '_') {
+        size_t j = strcspn(src + k + 1, "_+, ");
+        snprintf(buf + strlen(buf), cap - strlen(buf), " %.*s", (int)j, src + k + 1);
+    }
+}
+
+static int ends_here(const ent_rp *rp, int k, int m, int year)
+{
+    const ent_rp_term *t = &rp->terms[k];
+    return t->last == year && (m == ENT_RP_COMPOSITE || t->dim == m);
+}
+
 int ent_rp_source_ends(ent_sb *b, const ent_rp *rp, int m)
 {
     int count = 0;
     for (int year = rp->from; year < rp->to; year++) {
+        int first = 1;
         for (int k = 0; k < rp->nterms; k++) {
-            const ent_rp_term *t = &rp->terms[k];
-            if (t->last != year || (m != ENT_RP_COMPOSITE && t->dim != m))
+            int seen = 0;
+            if (!ends_here(rp, k, m, year))
                 continue;
-            ent_sb_printf(b, "%s%s (%s) ends %d", count ? "; " : "", t->source, t->expr, year);
+            for (int j = 0; j < k && !seen; j++)
+                seen = ends_here(rp, j, m, year) && !strcmp(rp->terms[j].source, rp->terms[k].source);
+            if (seen)
+                continue;
+            if (first)
+                ent_sb_printf(b, "%safter %d: ", count ? "; " : "", year);
+            else
+                ent_sb_puts(b, ", ");
+            ent_sb_printf(b, "%s (", rp->terms[k].source);
+            for (int j = k, n = 0; j < rp->nterms; j++)
+                if (ends_here(rp, j, m, year) && !strcmp(rp->terms[j].source, rp->terms[k].source))
+                    ent_sb_printf(b, "%s%s", n++ ? ", " : "", rp->terms[j].expr);
+            ent_sb_puts(b, ")");
+            first = 0;
             count++;
         }
     }
@@ -209,11 +244,11 @@ void ent_chart_trend(ent_sb *b, const ent_rp *rp, int m, int small, const char *
         diamond(b, lx + 10, ly - 4, 4.5, 0);
         line(b, lx, ly - 4, lx + 20, ly - 4, "stroke=\"" ENT_C_SUBJECT "\" stroke-width=\"2.5\"");
         text_at(b, lx + 25, ly, "start", NULL, rp->subject);
-        lx += 30 + 7.2 * (double)strlen(rp->subject);
+        lx += 40 + 8 * (double)strlen(rp->subject);
         line(b, lx, ly - 4, lx + 22, ly - 4,
              "stroke=\"" ENT_C_GROUP "\" stroke-width=\"2\" stroke-dasharray=\"6 3\"");
         text_at(b, lx + 27, ly, "start", NULL, "group median");
-        lx += 112;
+        lx += 118;
         ent_sb_printf(b, "<rect x=\"%g\" y=\"%g\" width=\"20\" height=\"10\" fill=\"" ENT_C_BAND
                          "\" fill-opacity=\"0.45\"/>\n",
                       lx, ly - 9);
@@ -239,25 +274,25 @@ void ent_chart_trend(ent_sb *b, const ent_rp *rp, int m, int small, const char *
         int any = 0;
         char names[160] = "";
         for (int k = 0; k < rp->nterms; k++) {
-            const ent_rp_term *t = &rp->terms[k];
-            if (t->last != year || (m != ENT_RP_COMPOSITE && t->dim != m))
+            char sh[40];
+            if (!ends_here(rp, k, m, year))
                 continue;
             any = 1;
-            if (!strstr(names, t->source) && strlen(names) + strlen(t->source) + 3 < sizeof names)
+            short_source(rp->terms[k].source, sh, sizeof sh);
+            if (!strstr(names, sh) && strlen(names) + strlen(sh) + 3 < sizeof names)
                 snprintf(names + strlen(names), sizeof names - strlen(names), "%s%s",
-                         *names ? ", " : "", t->source);
+                         *names ? ", " : "", sh);
         }
         if (any) {
             double x = ent_scale_map(&sx, year + 0.5);
-            char lb[200];
             line(b, x, mt, x, h - mb,
                  "stroke=\"" ENT_C_MUTED "\" stroke-width=\"1\" stroke-dasharray=\"2 3\"");
-            snprintf(lb, sizeof lb, "%s end %d", names, year);
             ent_sb_printf(b, "<text transform=\"translate(%g %g) rotate(-90)\" text-anchor=\"end\" "
-                             "font-size=\"10\" fill=\"" ENT_C_MUTED "\">",
+                             "font-size=\"10\" fill=\"" ENT_C_MUTED "\" stroke=\"#ffffff\" "
+                             "stroke-width=\"3\" paint-order=\"stroke\">",
                           x - 3, mt + 2);
-            ent_sb_xml(b, lb);
-            ent_sb_puts(b, "</text>\n");
+            ent_sb_xml(b, names);
+            ent_sb_printf(b, " end %d</text>\n", year);
         }
     }
 
@@ -299,8 +334,10 @@ static int cmp_ord(const void *a, const void *b)
 void ent_chart_dots(ent_sb *b, const ent_rp *rp, int m, int small, const char *id)
 {
     size_t n = rp->ndyads, present = 0;
-    double rowh = small ? 7 : 15, ml = small ? 14 : 92, mr = 16, mt = small ? 62 : 58;
-    double w = small ? 300 : 640, h = mt + rowh * (double)n + 44, med = NAN;
+    int strip = small == 1, narrow = small == 2;
+    double rowh = strip ? 7 : narrow ? 13 : 15, ml = strip ? 14 : narrow ? 76 : 92, mr = 16;
+    double mt = small ? 62 : 58, w = strip ? 300 : narrow ? 360 : 640;
+    double h = mt + rowh * (double)n + 44, med = NAN;
     ent_scale sx = {0, 100, ml, w - mr};
     ord *o = ent_malloc(rp->ctx, (n ? n : 1) * sizeof *o);
     double *tmp = ent_malloc(rp->ctx, (n ? n : 1) * sizeof *tmp);
@@ -328,8 +365,8 @@ void ent_chart_dots(ent_sb *b, const ent_rp *rp, int m, int small, const char *i
             subj_pos = r;
 
     ent_sb_init(&desc, rp->ctx);
-    snprintf(title, sizeof title, "%s in %d%s%s", small ? ent_rp_measure_names[m] : "The group",
-             rp->year, small ? "" : ", composite: ", small ? "" : rp->group);
+    snprintf(title, sizeof title, "%s in %d%s%s", strip ? ent_rp_measure_names[m] : "The group",
+             rp->year, strip ? "" : ", composite: ", strip ? "" : rp->group);
     ent_sb_printf(&desc, "Dot chart of the %zu dyads of %s in %d (the subject included) on the "
                          "%s score (0-100), sorted from highest; %zu have a score. ",
                   n, rp->group, rp->year, ent_rp_measure_names[m], present);
@@ -353,7 +390,7 @@ void ent_chart_dots(ent_sb *b, const ent_rp *rp, int m, int small, const char *i
         double ly = small ? 36 : 38, lx = 8;
         diamond(b, lx + 5, ly - 4, 4.5, 0);
         text_at(b, lx + 14, ly, "start", NULL, rp->subject);
-        lx += 22 + 7.2 * (double)strlen(rp->subject);
+        lx += 30 + 8 * (double)strlen(rp->subject);
         circle(b, lx + 5, ly - 4, 4, 0);
         text_at(b, lx + 14, ly, "start", NULL, small ? "group" : "a dyad of the group");
         lx += small ? 58 : 140;
@@ -367,7 +404,9 @@ void ent_chart_dots(ent_sb *b, const ent_rp *rp, int m, int small, const char *i
         }
     }
     score_axis_x(b, &sx, mt - 4, mt + rowh * (double)n + 2, small,
-                 small ? "score (0-100)" : "composite score (0-100 among all dyads of the year)");
+                 strip ? "score (0-100)"
+                 : narrow ? "composite score (0-100)"
+                          : "composite score (0-100 among all dyads of the year)");
     for (size_t r = 0; r < n; r++) {
         const ent_rp_dyad *d = &rp->dyads[o[r].i];
         double y = mt + rowh * ((double)r + 0.5), v = d->score[m];
@@ -375,11 +414,20 @@ void ent_chart_dots(ent_sb *b, const ent_rp *rp, int m, int small, const char *i
         if (d->is_subject)
             ent_sb_printf(b, "<rect x=\"%g\" y=\"%g\" width=\"%g\" height=\"%g\" fill=\""
                              ENT_C_SUBJECT "\" fill-opacity=\"0.12\"/>\n",
-                          small ? 0.0 : 2.0, y - rowh / 2, w - (small ? 0.0 : 4.0), rowh);
-        if (!small || d->is_subject) {
-            snprintf(lab, sizeof lab, "%s", d->name);
-            text_at(b, small ? w - mr : ml - 6, y + 4, small ? "end" : "end",
-                    d->is_subject ? "font-weight=\"bold\"" : "font-size=\"11\"", lab);
+                          strip ? 0.0 : 2.0, y - rowh / 2, w - (strip ? 0.0 : 4.0), rowh);
+        snprintf(lab, sizeof lab, "%s", d->name);
+        if (!strip) {
+            text_at(b, ml - 6, y + 4, "end",
+                    d->is_subject ? "font-weight=\"bold\""
+                    : narrow      ? "font-size=\"10.5\""
+                                  : "font-size=\"11\"",
+                    lab);
+        } else if (d->is_subject) { /* beside its marker, on the side with room */
+            double x = isnan(v) ? ml + 40 : ent_scale_map(&sx, v);
+            int left = !isnan(v) && v > 50;
+            text_at(b, left ? x - 8 : x + 8, y + 4, left ? "end" : "start",
+                    "font-weight=\"bold\" stroke=\"#ffffff\" stroke-width=\"3\" "
+                    "paint-order=\"stroke\"", lab);
         }
         if (isnan(v)) {
             text_at(b, ml + 4, y + 4, "start", "font-size=\"10\" fill=\"" ENT_C_MUTED "\"",
@@ -387,16 +435,16 @@ void ent_chart_dots(ent_sb *b, const ent_rp *rp, int m, int small, const char *i
             continue;
         }
         if (d->is_subject)
-            diamond(b, ent_scale_map(&sx, v), y, small ? 4 : 5.5, open);
+            diamond(b, ent_scale_map(&sx, v), y, strip ? 4 : 5.5, open);
         else
-            circle(b, ent_scale_map(&sx, v), y, small ? 2.4 : 4, open);
+            circle(b, ent_scale_map(&sx, v), y, strip ? 2.4 : narrow ? 3.5 : 4, open);
     }
     if (!isnan(med)) {
         double x = ent_scale_map(&sx, med);
         line(b, x, mt - 4, x, mt + rowh * (double)n + 2,
              "stroke=\"" ENT_C_INK "\" stroke-width=\"1.5\" stroke-dasharray=\"4 2\"");
         snprintf(lab, sizeof lab, "median %.1f", med);
-        text_at(b, x + (med > 70 ? -4 : 4), mt + 8, med > 70 ? "end" : "start",
+        text_at(b, med > 70 ? x - 4 : x + 4, mt - 8, med > 70 ? "end" : "start",
                 "font-size=\"10\"", lab);
     }
 done:
@@ -405,14 +453,16 @@ done:
     ent_sb_puts(b, "</svg>\n");
 }
 
-void ent_chart_ranks(ent_sb *b, const ent_rp *rp, const char *id)
+void ent_chart_ranks(ent_sb *b, const ent_rp *rp, int narrow, const char *id)
 {
     size_t n = rp->ndyads;
-    double w = 640, h = 280, ml = 52, mr = 12, mt = 58, mb = 42, top = 0;
+    double w = narrow ? 360 : 640, h = narrow ? 300 : 280, ml = 52, mr = 12;
+    double mt = narrow ? 74 : 58, mb = narrow ? 56 : 42, top = 0;
     int maxc = 0, defined = 0;
+    size_t worst, xmax = 0; /* the axis stops after the lowest rank drawn, so bars stay readable */
     double ticks[16];
     int nt;
-    char title[128], lab[64];
+    char title[128], lab[96];
     ent_sb desc;
     ent_scale sx, sy;
 
@@ -420,9 +470,18 @@ void ent_chart_ranks(ent_sb *b, const ent_rp *rp, const char *id)
         if (rp->rank_count[r] > maxc)
             maxc = rp->rank_count[r];
         defined += rp->rank_count[r];
+        if (rp->rank_count[r])
+            xmax = r;
     }
-    snprintf(title, sizeof title, "%s's rank in the group over %d draws, %d", rp->subject,
-             rp->draws, rp->year);
+    worst = xmax;
+    if ((size_t)rp->default_rank > xmax)
+        xmax = (size_t)rp->default_rank;
+    xmax = xmax + 1 > 10 ? xmax + 1 : 10;
+    if (xmax > n)
+        xmax = n;
+    snprintf(title, sizeof title, narrow ? "%s's rank over %d draws, %d"
+                                         : "%s's rank in the group over %d draws, %d",
+             rp->subject, rp->draws, rp->year);
     ent_sb_init(&desc, rp->ctx);
     ent_sb_printf(&desc, "Bar chart: how many of %d robustness draws (seed %lld) gave %s each "
                          "composite rank among the %zu dyads of %s in %d (1 = highest). ",
@@ -437,7 +496,7 @@ void ent_chart_ranks(ent_sb *b, const ent_rp *rp, const char *id)
     svg_open(b, id, w, h, title, desc.p ? desc.p : "");
     ent_sb_free(&desc);
 
-    sx = (ent_scale){0.5, (double)n + 0.5, ml, w - mr};
+    sx = (ent_scale){0.5, (double)xmax + 0.5, ml, w - mr};
     {
         double yt[8];
         int ny;
@@ -463,13 +522,14 @@ void ent_chart_ranks(ent_sb *b, const ent_rp *rp, const char *id)
     ent_sb_printf(b, "<rect x=\"8\" y=\"29\" width=\"14\" height=\"10\" fill=\"" ENT_C_DRAWS
                      "\"/>\n");
     text_at(b, 27, 38, "start", NULL, "draws with that rank");
-    line(b, 170, 28, 170, 40, "stroke=\"" ENT_C_SUBJECT "\" stroke-width=\"2\" stroke-dasharray=\"5 2\"");
-    text_at(b, 176, 38, "start", NULL, "rank with the default weights");
+    line(b, narrow ? 15 : 170, narrow ? 44 : 28, narrow ? 15 : 170, narrow ? 56 : 40,
+         "stroke=\"" ENT_C_SUBJECT "\" stroke-width=\"2\" stroke-dasharray=\"5 2\"");
+    text_at(b, narrow ? 27 : 176, narrow ? 54 : 38, "start", NULL, "rank with the default weights");
     {
-        double bw = (w - mr - ml) / (double)(n ? n : 1) * 0.8;
+        double bw = (w - mr - ml) / (double)(xmax ? xmax : 1) * 0.8;
         if (bw > 40)
             bw = 40;
-        for (size_t r = 1; r <= n; r++) {
+        for (size_t r = 1; r <= xmax; r++) {
             double x, y;
             if (!rp->rank_count[r])
                 continue;
@@ -485,16 +545,19 @@ void ent_chart_ranks(ent_sb *b, const ent_rp *rp, const char *id)
             ent_sb_num(b, h - mb - y);
             ent_sb_puts(b, "\" fill=\"" ENT_C_DRAWS "\"/>\n");
             snprintf(lab, sizeof lab, "%d", rp->rank_count[r]);
-            if (n <= 30 || rp->rank_count[r] * 20 >= rp->draws)
+            if (xmax <= 30 || rp->rank_count[r] * 20 >= rp->draws)
                 text_at(b, x, y - 3, "middle", "font-size=\"10\"", lab);
         }
     }
-    if (rp->default_rank) {
-        double x = ent_scale_map(&sx, rp->default_rank);
-        line(b, x, mt, x, h - mb,
+    if (rp->default_rank) { /* down to the bar's label, or to the axis */
+        double x = ent_scale_map(&sx, rp->default_rank), y1 = h - mb;
+        int c = rp->rank_count[rp->default_rank];
+        if (c)
+            y1 = ent_scale_map(&sy, c) - 15;
+        line(b, x, mt - 6, x, y1 > mt - 6 ? y1 : mt - 6,
              "stroke=\"" ENT_C_SUBJECT "\" stroke-width=\"2\" stroke-dasharray=\"5 2\"");
     }
-    nt = ent_ticks(1, (double)(n ? n : 1), 10, ticks, 16, NULL);
+    nt = ent_ticks(1, (double)(xmax ? xmax : 1), narrow ? 6 : 10, ticks, 16, NULL);
     if (nt && ticks[0] > 1) { /* rank 1 always labelled */
         memmove(ticks + 1, ticks, (size_t)(nt < 15 ? nt : 15) * sizeof *ticks);
         ticks[0] = 1;
@@ -509,8 +572,21 @@ void ent_chart_ranks(ent_sb *b, const ent_rp *rp, const char *id)
         text_at(b, x, h - mb + 16, "middle", "font-size=\"11\"", lab);
     }
     line(b, ml, h - mb, w - mr, h - mb, "stroke=\"" ENT_C_INK "\"");
-    snprintf(lab, sizeof lab, "rank on the composite among %zu dyads (1 = highest)", n);
-    text_at(b, (ml + w - mr) / 2, h - 6, "middle", "font-size=\"11\"", lab);
+    if (xmax < n)
+        snprintf(lab, sizeof lab, "rank on the composite among %zu dyads (1 = highest; the "
+                                  "lowest in any draw: %zu)", n, worst);
+    else
+        snprintf(lab, sizeof lab, "rank on the composite among %zu dyads (1 = highest)", n);
+    if (narrow) {
+        char *cut = strstr(lab, " (");
+        if (cut) {
+            text_at(b, (ml + w - mr) / 2, h - 20, "middle", "font-size=\"11\"", cut + 1);
+            *cut = 0;
+        }
+        text_at(b, (ml + w - mr) / 2, h - 34, "middle", "font-size=\"11\"", lab);
+    } else {
+        text_at(b, (ml + w - mr) / 2, h - 6, "middle", "font-size=\"11\"", lab);
+    }
     ent_sb_puts(b, "</svg>\n");
 }
 

@@ -30,10 +30,12 @@ extern const char *const ent_rp_measure_names[ENT_RP_NM]; /* personal ... compos
  * for measure m (a dimension, or ENT_RP_COMPOSITE); small: a small multiple */
 void ent_chart_trend(ent_sb *b, const ent_rp *rp, int m, int small, const char *id);
 /* every dyad of the group in rp->year on measure m, sorted, the subject
- * highlighted and the group median marked; small: a strip without labels */
+ * highlighted and the group median marked; small: 0 labelled, 1 a strip
+ * without labels (a small multiple), 2 labelled and narrow (phones) */
 void ent_chart_dots(ent_sb *b, const ent_rp *rp, int m, int small, const char *id);
-/* the distribution of the subject's composite rank over the draws */
-void ent_chart_ranks(ent_sb *b, const ent_rp *rp, const char *id);
+/* the distribution of the subject's composite rank over the draws;
+ * narrow: for phones */
+void ent_chart_ranks(ent_sb *b, const ent_rp *rp, int narrow, const char *id);
 /* the subject's indicator x year grid: present, zero, missing */
 void ent_chart_coverage(ent_sb *b, const ent_rp *rp, const char *id);
 

@@ -32,8 +32,9 @@ static const char css[] =
     "figure{margin:1em 0;break-inside:avoid;page-break-inside:avoid}\n"
     "figure svg{display:block;width:100%;height:auto;max-width:100%}\n"
     "figcaption{font-size:.9em;color:var(--muted);margin-top:.3em}\n"
-    ".multi{display:grid;grid-template-columns:repeat(auto-fit,minmax(290px,1fr));gap:8px 18px}\n"
+    ".multi{display:grid;grid-template-columns:repeat(auto-fit,minmax(380px,1fr));gap:8px 18px}\n"
     ".multi figure{margin:.4em 0}\n"
+    ".for-narrow{display:none}\n"
     ".wide{overflow-x:auto;-webkit-overflow-scrolling:touch}\n"
     ".wide svg.chart{min-width:560px}\n"
     "table{border-collapse:collapse;font-size:.88em;width:100%}\n"
@@ -43,8 +44,10 @@ static const char css[] =
     "font-size:.88em;border:1px solid var(--rule)}\n"
     "code{font-family:ui-monospace,'DejaVu Sans Mono',Menlo,Consolas,monospace}\n"
     "@media (max-width:600px){body{font-size:15px;padding:10px 12px 30px}"
-    "h1{font-size:1.35em}.answer{padding:.4em .7em}}\n"
+    "h1{font-size:1.35em}.answer{padding:.4em .7em}"
+    ".for-wide{display:none}.for-narrow{display:block}}\n"
     "@media print{body{max-width:none;padding:0;font-size:11pt}"
+    ".for-wide{display:block}.for-narrow{display:none}"
     ".answer{background:none}h2{break-after:avoid;page-break-after:avoid}"
     ".wide{overflow:visible}.wide svg.chart{min-width:0}"
     "tr{break-inside:avoid;page-break-inside:avoid}}\n";
@@ -67,6 +70,17 @@ static const char *ordinal(int n)
     if (t >= 11 && t <= 13)
         return "th";
     return n % 10 == 1 ? "st" : n % 10 == 2 ? "nd" : n % 10 == 3 ? "rd" : "th";
+}
+
+/* a variant of a chart for narrow screens: inline only, not a file */
+static void add_narrow(ent_sb *out, ent_sb *svg)
+{
+    ent_sb_puts(out, "</div>\n<div class=\"for-narrow\">\n");
+    ent_sb_puts(out, svg->p);
+    ent_sb_puts(out, "</div>\n");
+    svg->len = 0;
+    if (svg->p)
+        svg->p[0] = 0;
 }
 
 static int add_chart(ent_rp_page *pg, ent_sb *out, const char *name, ent_sb *svg)
@@ -105,7 +119,9 @@ static void section_answer(ent_sb *b, const ent_rp *rp)
         else {
             missing_dims(rp, a->year, md, sizeof md);
             ent_sb_printf(b, "In %d, the last year of the span", a->year);
-            if (*md) {
+            if (!strcmp(md, "personal, economic, military, diplomatic"))
+                ent_sb_puts(b, " (no data for the subject)");
+            else if (*md) {
                 ent_sb_puts(b, " (no ");
                 esc(b, md);
                 ent_sb_puts(b, " data for the subject: the composite is of what is there)");
@@ -132,7 +148,7 @@ static void caption_ends(ent_sb *b, const ent_rp *rp, int m)
     ent_sb ends;
     ent_sb_init(&ends, rp->ctx);
     if (ent_rp_source_ends(&ends, rp, m)) {
-        ent_sb_puts(b, " Where sources end: ");
+        ent_sb_puts(b, " Sources that end in the span, with the indicators they carry: ");
         esc(b, ends.p);
         ent_sb_puts(b, ".");
     }
@@ -148,10 +164,13 @@ static void section_trend(ent_sb *b, ent_rp_page *pg, const ent_rp *rp)
                   rp->to);
     ent_sb_puts(b, "<p>The subject&#8217;s score each year against the group&#8217;s median and "
                    "its middle half (25th to 75th percentile, the subject left out). A missing "
-                   "year is a gap, never a zero.</p>\n<figure>\n");
+                   "year is a gap, never a zero.</p>\n<figure>\n<div class=\"for-wide\">\n");
     ent_chart_trend(&svg, rp, ENT_RP_COMPOSITE, 0, "trend-composite");
     add_chart(pg, b, "trend-composite", &svg);
-    ent_sb_puts(b, "<figcaption>The composite: the weighted mean of the dimensions present.");
+    ent_chart_trend(&svg, rp, ENT_RP_COMPOSITE, 1, "trend-composite-narrow");
+    add_narrow(b, &svg);
+    ent_sb_puts(b, "<figcaption>The composite: the weighted mean of the dimensions present; an "
+                   "open diamond is a composite that lacks a whole dimension.");
     caption_ends(b, rp, ENT_RP_COMPOSITE);
     ent_sb_puts(b, "</figcaption>\n</figure>\n<div class=\"multi\">\n");
     for (int d = 0; d < ENT_NDIM; d++) {
@@ -192,9 +211,11 @@ static void section_compare(ent_sb *b, ent_rp_page *pg, const ent_rp *rp)
     ent_sb_printf(b, "<p>Every dyad of the group (%zu with the subject), sorted by its score; "
                      "the dashed line is the group&#8217;s median without the subject.</p>\n",
                   rp->ndyads);
-    ent_sb_puts(b, "<figure>\n");
+    ent_sb_puts(b, "<figure>\n<div class=\"for-wide\">\n");
     ent_chart_dots(&svg, rp, ENT_RP_COMPOSITE, 0, "group-composite");
     add_chart(pg, b, "group-composite", &svg);
+    ent_chart_dots(&svg, rp, ENT_RP_COMPOSITE, 2, "group-composite-narrow");
+    add_narrow(b, &svg);
     ent_sb_puts(b, "</figure>\n<h3>The four dimensions</h3>\n<div class=\"multi\">\n");
     for (int d = 0; d < ENT_NDIM; d++) {
         snprintf(name, sizeof name, "group-%s", ent_rp_measure_names[d]);
@@ -232,9 +253,11 @@ static void section_ranks(ent_sb *b, ent_rp_page *pg, const ent_rp *rp)
                      "a random normalisation, and one indicator left out of each dimension that "
                      "has more than one.</p>\n",
                   rp->draws, rp->seed);
-    ent_sb_puts(b, "<figure>\n");
-    ent_chart_ranks(&svg, rp, "ranks");
+    ent_sb_puts(b, "<figure>\n<div class=\"for-wide\">\n");
+    ent_chart_ranks(&svg, rp, 0, "ranks");
     add_chart(pg, b, "ranks", &svg);
+    ent_chart_ranks(&svg, rp, 1, "ranks-narrow");
+    add_narrow(b, &svg);
     ent_sb_puts(b, "<figcaption>");
     if (defined) {
         ent_sb_printf(b, "%s ranked first among the %zu dyads in %d of %d draws (%.0f%%); its "

@@ -266,7 +266,7 @@ static void test_trend_chart(void **state)
     ent_sb_init(&b, ctx);
     ent_chart_trend(&b, &rp, 2, 1, "t-mil");
     assert_non_null(strstr(b.p, ">SRC2 end 2011</text>"));
-    assert_non_null(strstr(b.p, "SRC2 (col_2) ends 2011."));
+    assert_non_null(strstr(b.p, "after 2011: SRC2 (col_2)."));
     ent_sb_free(&b);
     ent_rp_free(&rp);
 }
@@ -297,7 +297,7 @@ static void test_dots_and_coverage(void **state)
     assert_non_null(strstr(b.p, "10 cells present, 4 zero, 2 missing"));
     ent_sb_free(&b);
     ent_sb_init(&b, ctx);
-    ent_chart_ranks(&b, &rp, "rk");
+    ent_chart_ranks(&b, &rp, 0, "rk");
     assert_non_null(strstr(b.p, "Rank 1: 7. Rank 2: 3."));
     ent_sb_free(&b);
     ent_rp_free(&rp);
@@ -314,8 +314,10 @@ static void test_page(void **state)
     make_rp(&rp);
     assert_int_equal(ent_rp_render(ctx, &rp, &pg), ENT_OK);
     assert_int_equal(pg.ncharts, 12);
-    assert_int_equal(count(pg.html, "<svg "), 12);
-    assert_int_equal(count(pg.html, "</svg>"), 12);
+    /* 12 charts, three of them also in a narrow variant for phones */
+    assert_int_equal(count(pg.html, "<svg "), 15);
+    assert_int_equal(count(pg.html, "</svg>"), 15);
+    assert_int_equal(count(pg.html, "class=\"for-narrow\""), 3);
     prev = pg.html; /* the sections in the order */
     for (size_t i = 0; i < sizeof sections / sizeof *sections; i++) {
         const char *p = strstr(pg.html, sections[i]);
