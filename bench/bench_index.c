@@ -52,7 +52,7 @@ static size_t score_all(const ent_ix_config *cfg, const ent_ix_year *y, ent_ix_s
     for (int d = 0; d <= ENT_NDIM; d++) {
         for (size_t r = 0; r < y->n; r++)
             v[r] = d < ENT_NDIM ? sc[r].dim[d] : sc[r].composite;
-        ent_ix_rank(v, y->n, rk + (size_t)d * y->n);
+        ent_ix_rank_values(v, y->n, rk + (size_t)d * y->n);
     }
     return complete;
 }

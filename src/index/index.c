@@ -509,7 +509,7 @@ static int cmp_vi_desc(const void *a, const void *b)
     return (x < y) - (x > y);
 }
 
-void ent_ix_rank(const double *v, size_t n, int *rank)
+void ent_ix_rank_values(const double *v, size_t n, int *rank)
 {
     vi *s = malloc((n ? n : 1) * sizeof *s);
     size_t k = 0;
@@ -630,15 +630,33 @@ double ent_ix_median(double *v, size_t n)
     }
 }
 
+static void draws_run(const ent_ix_config *cfg, const ent_ix_year *y, const long *rows,
+                      size_t nrows, size_t subject, int draws, unsigned long long seed,
+                      ent_ix_robust *out, void (*tick)(void *ud, int done), void *ud, int *ranks);
+
 void ent_ix_draws(const ent_ix_config *cfg, const ent_ix_year *y, const long *rows, size_t nrows,
                   size_t subject, int draws, unsigned long long seed, ent_ix_robust *out)
 {
-    ent_ix_draws_ranks(cfg, y, rows, nrows, subject, draws, seed, out, NULL);
+    draws_run(cfg, y, rows, nrows, subject, draws, seed, out, NULL, NULL, NULL);
+}
+
+void ent_ix_draws_cb(const ent_ix_config *cfg, const ent_ix_year *y, const long *rows,
+                     size_t nrows, size_t subject, int draws, unsigned long long seed,
+                     ent_ix_robust *out, void (*tick)(void *ud, int done), void *ud)
+{
+    draws_run(cfg, y, rows, nrows, subject, draws, seed, out, tick, ud, NULL);
 }
 
 void ent_ix_draws_ranks(const ent_ix_config *cfg, const ent_ix_year *y, const long *rows,
                         size_t nrows, size_t subject, int draws, unsigned long long seed,
                         ent_ix_robust *out, int *ranks)
+{
+    draws_run(cfg, y, rows, nrows, subject, draws, seed, out, NULL, NULL, ranks);
+}
+
+static void draws_run(const ent_ix_config *cfg, const ent_ix_year *y, const long *rows,
+                      size_t nrows, size_t subject, int draws, unsigned long long seed,
+                      ent_ix_robust *out, void (*tick)(void *ud, int done), void *ud, int *ranks)
 {
     ent_rng rng = {seed};
     int above[ENT_NDIM + 1] = {0};
@@ -653,6 +671,8 @@ void ent_ix_draws_ranks(const ent_ix_config *cfg, const ent_ix_year *y, const lo
         unsigned char drop[ENT_IX_MAXTERMS] = {0};
         ent_norm m = (ent_norm)(splitmix(&rng) % ENT_NORM_COUNT);
         double dsum = 0;
+        if (tick && t && t % 4096 == 0)
+            tick(ud, t);
         for (int d = 0; d < ENT_NDIM; d++)
             dsum += cfg->dimw[d];
         for (int d = 0; d < ENT_NDIM; d++)

@@ -6,6 +6,7 @@
  * grid, and the sources table.
  */
 #include "rpdata.h"
+#include "../index/compare.h"
 #include "../panel/panel.h"
 
 #include <math.h>
@@ -129,6 +130,7 @@ static ent_status score_year(ent_ctx *ctx, ent_db *db, const ent_registry *reg,
 {
     sqlite3 *q = ent_db_sqlite(db);
     ent_status st;
+    char gmsg[512] = "";
     long r;
     size_t i;
     memset(s, 0, sizeof *s);
@@ -138,9 +140,10 @@ static ent_status score_year(ent_ctx *ctx, ent_db *db, const ent_registry *reg,
         return ent_err(ctx, ENT_ENODATA, "%s-%s is not a dyad in %d", ent_state_abb(reg, a),
                        ent_state_abb(reg, b), t);
     st = ent_ix_group(ctx, q, reg, &s->y, o->group, &s->rows, &s->n);
-    if (st != ENT_OK && st != ENT_ENODATA)
+    if (st != ENT_OK && st != ENT_ENODATA && st != ENT_EINVAL)
         return st;
-    if (st == ENT_ENODATA) {
+    if (st != ENT_OK) { /* empty, or not defined that year (ATOP after its end) */
+        snprintf(gmsg, sizeof gmsg, "%s", ent_errmsg(ctx));
         ent_free(ctx, s->rows);
         s->rows = NULL;
         s->n = 0;
@@ -159,43 +162,73 @@ static ent_status score_year(ent_ctx *ctx, ent_db *db, const ent_registry *reg,
         return ent_err(ctx, ENT_ENOMEM, "report: out of memory");
     for (i = 0; i < s->n; i++)
         ent_ix_score_row(cfg, &s->y, (size_t)s->rows[i], o->norm, NULL, NULL, NULL, &s->sc[i]);
-    if (st == ENT_ENODATA || s->n < 2)
+    if (st != ENT_OK)
+        return ent_err(ctx, ENT_ENODATA, "%s", gmsg);
+    if (s->n < 2)
         return ent_err(ctx, ENT_ENODATA, "the group %s has no dyad in %d", o->group, t);
     return ENT_OK;
 }
 
-static void answer(const ent_ix_config *cfg, const ent_rp_opts *o, const ent_rp *rp, scored *s,
-                   int t, ent_rp_answer *an, int *ranks)
+/* compare_year is `entente compare` for one year: its verdict, robustness
+ * and missing-indicator lines go to an, and (when dy is not NULL) its rows to
+ * rp->dyads.  ENT_ENODATA and ENT_EINVAL (nothing to compare that year) are
+ * returned with the message on ctx. */
+static ent_status compare_year(ent_ctx *ctx, ent_db *db, const ent_ix_config *cfg,
+                               const ent_rp_opts *o, int t, ent_rp_answer *an, ent_rp *dy)
 {
-    ent_ix_verdict vd;
-    ent_ix_robust rb;
-    char miss[900];
+    ent_ix_opts io = ENT_IX_OPTS_INIT;
+    ent_ix_result *res = NULL;
+    ent_status st;
+    io.cfg = cfg;
+    io.norm = o->norm;
+    io.subject = o->pair;
+    io.group = o->group;
+    io.year = t;
+    io.draws = o->draws;
+    io.seed = (unsigned long long)o->seed;
+    if ((st = ent_ix_compare(ctx, db, &io, &res)) != ENT_OK)
+        return st;
+    memset(an, 0, sizeof *an);
     an->year = t;
-    an->complete = s->sc[s->subject].complete;
-    ent_ix_verdict_count(s->sc, s->n, s->subject, &vd);
-    ent_ix_verdict_text(&vd, rp->subject, an->verdict, sizeof an->verdict - 2);
-    strcat(an->verdict, ".");
-    (void)ent_ix_missing_text(cfg, &s->y, (size_t)s->rows[s->subject], miss, sizeof miss);
-    snprintf(an->missing, sizeof an->missing, "missing for %s in %d: %s", rp->subject, t, miss);
-    ent_ix_draws_ranks(cfg, &s->y, s->rows, s->n, s->subject, o->draws,
-                       (unsigned long long)o->seed, &rb, ranks);
-    ent_ix_robust_text(&rb, rp->subject, o->seed, an->robust, sizeof an->robust);
-}
-
-/* the state every other dyad of the group shares (USA in allies:USA), or 0 */
-static int anchor_of(const scored *s)
-{
-    for (int side = 0; side < 2; side++) {
-        long r0 = s->rows[s->subject ? 0 : 1];
-        int cand = side ? s->y.c2[r0] : s->y.c1[r0];
-        size_t i;
-        for (i = 0; i < s->n; i++)
-            if (i != s->subject && s->y.c1[s->rows[i]] != cand && s->y.c2[s->rows[i]] != cand)
-                break;
-        if (i == s->n)
-            return cand;
+    for (size_t i = 0; i < res->nrows; i++)
+        if (res->rows[i].is_subject)
+            an->complete = res->rows[i].complete;
+    for (size_t i = 0; i < res->nnotes; i++) {
+        const ent_ix_note *n = &res->notes[i];
+        char *dst = NULL;
+        size_t cap = 0;
+        switch (n->kind) {
+        case ENT_IX_NOTE_VERDICT: dst = an->verdict; cap = sizeof an->verdict; break;
+        case ENT_IX_NOTE_ROBUST: dst = an->robust; cap = sizeof an->robust; break;
+        case ENT_IX_NOTE_MISSING: dst = an->missing; cap = sizeof an->missing; break;
+        case ENT_IX_NOTE_CARRIED: dst = an->carried; cap = sizeof an->carried; break;
+        default: break;
+        }
+        if (dst && !*dst)
+            snprintf(dst, cap, "%s", n->text);
     }
-    return 0;
+    if (dy) {
+        ent_free(ctx, dy->dyads);
+        if (!(dy->dyads = ent_calloc(ctx, res->nrows ? res->nrows : 1, sizeof *dy->dyads))) {
+            ent_ix_result_free(ctx, res);
+            return ent_err(ctx, ENT_ENOMEM, "report: out of memory");
+        }
+        dy->ndyads = res->nrows;
+        for (size_t i = 0; i < res->nrows; i++) {
+            const ent_ix_row *r = &res->rows[i];
+            ent_rp_dyad *d = &dy->dyads[i];
+            snprintf(d->name, sizeof d->name, "%s-%s", r->abb1, r->abb2);
+            for (int m = 0; m < ENT_NDIM; m++)
+                d->score[m] = r->dim[m];
+            d->score[ENT_RP_COMPOSITE] = r->composite;
+            d->complete = r->complete;
+            d->is_subject = r->is_subject;
+            if (r->is_subject)
+                dy->default_rank = r->rank;
+        }
+    }
+    ent_ix_result_free(ctx, res);
+    return ENT_OK;
 }
 
 static ent_status load_sources(ent_ctx *ctx, ent_db *db, ent_rp *rp)
@@ -368,84 +401,50 @@ ent_status ent_rp_gather(ent_ctx *ctx, ent_db *db, const ent_rp_opts *o, ent_rp 
         goto fail;
     }
 
-    /* 2. the answer years and the comparison year */
+    /* 2. compare's lines for the answer years, its rows for the comparison year */
     rp->year = o->year ? o->year : latest;
     {
-        int years[3];
-        int ny = 0, nans = 0;
+        int years[2], ny = 0;
         if (latest)
             years[ny++] = latest;
         if (to != latest)
             years[ny++] = to;
-        nans = ny;
-        if (rp->year != latest && rp->year != to)
-            years[ny++] = rp->year; /* ranks only */
         for (int i = 0; i < ny; i++) {
-            int *ranks = NULL;
-            ent_rp_answer scratch, *an = i < nans ? &rp->ans[rp->nans++] : &scratch;
-            if ((st = score_year(ctx, db, reg, &cfg, o, a, b, years[i], &s)) != ENT_OK) {
-                if (st != ENT_ENODATA || i >= nans)
-                    goto fail;
+            ent_rp_answer *an = &rp->ans[rp->nans++];
+            st = compare_year(ctx, db, &cfg, o, years[i], an, years[i] == rp->year ? rp : NULL);
+            if (st == ENT_ENODATA || st == ENT_EINVAL) {
+                memset(an, 0, sizeof *an);
+                an->year = years[i];
                 snprintf(an->verdict, sizeof an->verdict, "no comparison in %d: %s.", years[i],
                          ent_errmsg(ctx));
-                an->year = years[i];
-                scored_free(ctx, &s);
-                continue;
-            }
-            if (years[i] == rp->year &&
-                !(ranks = ent_calloc(ctx, (size_t)(o->draws ? o->draws : 1), sizeof *ranks))) {
-                st = ent_err(ctx, ENT_ENOMEM, "report: out of memory");
+            } else if (st != ENT_OK) {
                 goto fail;
             }
-            answer(&cfg, o, rp, &s, years[i], an, ranks);
-            if (ranks) {
-                ent_free(ctx, rp->rank_count);
-                if (!(rp->rank_count = ent_calloc(ctx, s.n + 1, sizeof *rp->rank_count))) {
-                    ent_free(ctx, ranks);
-                    st = ent_err(ctx, ENT_ENOMEM, "report: out of memory");
-                    goto fail;
-                }
-                for (int d = 0; d < o->draws; d++)
-                    rp->rank_count[ranks[d] >= 0 && (size_t)ranks[d] <= s.n ? ranks[d] : 0]++;
-                ent_free(ctx, ranks);
-            }
-            scored_free(ctx, &s);
+        }
+        if (!rp->ndyads) { /* --year outside the answer years, or no comparison there */
+            ent_rp_answer scratch;
+            if ((st = compare_year(ctx, db, &cfg, o, rp->year, &scratch, rp)) != ENT_OK)
+                goto fail;
         }
     }
+    /* 3. the subject's rank in each draw of the comparison year */
     if ((st = score_year(ctx, db, reg, &cfg, o, a, b, rp->year, &s)) != ENT_OK)
         goto fail;
     {
-        int anchor = anchor_of(&s);
-        ent_free(ctx, rp->dyads);
-        if (!(rp->dyads = ent_calloc(ctx, s.n, sizeof *rp->dyads))) {
+        ent_ix_robust rb;
+        int *ranks = ent_calloc(ctx, (size_t)o->draws, sizeof *ranks);
+        ent_free(ctx, rp->rank_count);
+        rp->rank_count = ent_calloc(ctx, rp->ndyads + 1, sizeof *rp->rank_count);
+        if (!ranks || !rp->rank_count) {
+            ent_free(ctx, ranks);
             st = ent_err(ctx, ENT_ENOMEM, "report: out of memory");
             goto fail;
         }
-        rp->ndyads = s.n;
-        rp->default_rank = 1;
-        for (size_t i = 0; i < s.n; i++) {
-            ent_rp_dyad *d = &rp->dyads[i];
-            long r = s.rows[i];
-            int c1 = s.y.c1[r], c2 = s.y.c2[r];
-            if (i == s.subject) {
-                c1 = a;
-                c2 = b;
-            } else if (anchor ? c2 == anchor : (c2 == a || c2 == b)) {
-                int tmp = c1;
-                c1 = c2;
-                c2 = tmp;
-            }
-            snprintf(d->name, sizeof d->name, "%s-%s", ent_state_abb(reg, c1),
-                     ent_state_abb(reg, c2));
-            for (int m = 0; m < ENT_RP_NM; m++)
-                d->score[m] = measure(&s.sc[i], m);
-            d->complete = s.sc[i].complete;
-            d->is_subject = i == s.subject;
-            if (i != s.subject && s.sc[i].composite > s.sc[s.subject].composite)
-                rp->default_rank++;
-        }
-        if (isnan(s.sc[s.subject].composite))
-            rp->default_rank = 0;
+        ent_ix_draws_ranks(&cfg, &s.y, s.rows, s.n, s.subject, o->draws,
+                           (unsigned long long)o->seed, &rb, ranks);
+        for (int d = 0; d < o->draws; d++)
+            rp->rank_count[ranks[d] > 0 && (size_t)ranks[d] <= rp->ndyads ? ranks[d] : 0]++;
+        ent_free(ctx, ranks);
     }
     scored_free(ctx, &s);
     ent_free(ctx, v);

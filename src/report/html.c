@@ -133,6 +133,8 @@ static void section_answer(ent_sb *b, const ent_rp *rp)
             tag_text(b, "<p class=\"robust\">", a->robust, "</p>\n");
         if (*a->missing)
             tag_text(b, "<p class=\"missing\">", a->missing, "</p>\n");
+        if (*a->carried)
+            tag_text(b, "<p class=\"missing\">", a->carried, "</p>\n");
         ent_sb_puts(b, "</div>\n");
     }
     ent_sb_printf(b, "<p class=\"note\">Scores are 0-100, normalised among all dyads of each "

@@ -34,6 +34,7 @@ typedef struct ent_rp_answer {
     char verdict[1024];         /* compare's verdict sentence, ending with "." */
     char robust[768];           /* compare's robustness line ("" without draws) */
     char missing[1024];         /* "missing for A-B in Y: ..." */
+    char carried[1024];         /* "A-B in Y rests on part of its indicators: ..." or "" */
 } ent_rp_answer;
 
 typedef struct ent_rp_term {
