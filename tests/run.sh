@@ -80,6 +80,9 @@ run_scripts data
 # 4. standalone script tests that need no data (install, ...)
 run_scripts sh
 
+# 5. report pages in a real browser (headless Chromium; skipped without it)
+run_scripts report
+
 [ -n "$failed" ] && echo "failed:$failed"
 echo "$pass passed, $fail failed, $skip skipped"
 [ "$fail" -eq 0 ]

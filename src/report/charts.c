@@ -262,6 +262,8 @@ void ent_chart_trend(ent_sb *b, const ent_rp *rp, int m, int small, const char *
     nt = ent_ticks(rp->from, rp->to, small ? 4 : 8, ticks, 16, NULL);
     for (int i = 0; i < nt; i++) {
         double x = ent_scale_map(&sx, ticks[i]);
+        if (ticks[i] != floor(ticks[i])) /* years are whole */
+            continue;
         line(b, x, h - mb, x, h - mb + 4, "stroke=\"" ENT_C_INK "\"");
         snprintf(lab, sizeof lab, "%g", ticks[i]);
         text_at(b, x, h - mb + 16, "middle", "font-size=\"11\"", lab);
@@ -302,7 +304,14 @@ void ent_chart_trend(ent_sb *b, const ent_rp *rp, int m, int small, const char *
     ent_sb_puts(b, "\"/>\n<path fill=\"none\" stroke=\"" ENT_C_GROUP
                    "\" stroke-width=\"2\" stroke-dasharray=\"6 3\" d=\"");
     ent_svg_line_d(b, xs, med, (size_t)rp->nyears, &sx, &sy);
-    ent_sb_puts(b, "\"/>\n<path fill=\"none\" stroke=\"" ENT_C_SUBJECT
+    ent_sb_puts(b, "\"/>\n");
+    for (int t = 0; t < rp->nyears; t++) /* a median alone between gaps: a dash */
+        if (!isnan(med[t]) && (t == 0 || isnan(med[t - 1])) &&
+            (t + 1 == rp->nyears || isnan(med[t + 1]))) {
+            double x = ent_scale_map(&sx, xs[t]), y = ent_scale_map(&sy, med[t]);
+            line(b, x - 7, y, x + 7, y, "stroke=\"" ENT_C_GROUP "\" stroke-width=\"2.5\"");
+        }
+    ent_sb_puts(b, "<path fill=\"none\" stroke=\"" ENT_C_SUBJECT
                    "\" stroke-width=\"2.5\" stroke-linejoin=\"round\" d=\"");
     ent_svg_line_d(b, xs, subj, (size_t)rp->nyears, &sx, &sy);
     ent_sb_puts(b, "\"/>\n");

@@ -355,10 +355,10 @@ ent_status ent_rp_gather(ent_ctx *ctx, ent_db *db, const ent_rp_opts *o, ent_rp 
                         break;
                     }
         }
-        if (!s.sc) { /* no panel year, or the subject is not a dyad */
+        if (!s.sc) { /* no panel year (missing), or the subject is not a dyad */
             note(rp, ti, ent_errmsg(ctx));
             for (int k = 0; k < cfg.nterms; k++)
-                rp->cov[(size_t)k * ny + (size_t)ti] = ENT_RP_NODYAD;
+                rp->cov[(size_t)k * ny + (size_t)ti] = s.y.n ? ENT_RP_NODYAD : ENT_RP_MISSING;
             scored_free(ctx, &s);
             continue;
         }

@@ -324,8 +324,10 @@ static void section_method(ent_sb *b, const ent_rp *rp)
             ent_sb_printf(b, "%s</td><td class=\"n\">%g</td>", t->reverse ? " (reversed)" : "",
                           t->weight);
             tag_text(b, "<td>", t->source, "</td>");
-            if (t->first)
+            if (t->first && t->first < t->last)
                 ent_sb_printf(b, "<td>%d&#8211;%d</td></tr>\n", t->first, t->last);
+            else if (t->first)
+                ent_sb_printf(b, "<td>%d</td></tr>\n", t->first);
             else
                 ent_sb_printf(b, "<td>none in %d&#8211;%d</td></tr>\n", rp->from, rp->to);
         }
