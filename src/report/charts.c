@@ -228,9 +228,14 @@ void ent_chart_trend(ent_sb *b, const ent_rp *rp, int m, int small, const char *
     missing_years(&desc, subj, rp);
     ent_sb_puts(&desc, ". Group missing in: ");
     missing_years(&desc, med, rp);
-    ent_sb_puts(&desc, ". ");
-    if (ent_rp_source_ends(&desc, rp, m))
-        ent_sb_puts(&desc, ".");
+    ent_sb_puts(&desc, ".");
+    {
+        ent_sb ends;
+        ent_sb_init(&ends, rp->ctx);
+        if (ent_rp_source_ends(&ends, rp, m) && ends.p)
+            ent_sb_printf(&desc, " Sources that end in the span: %s.", ends.p);
+        ent_sb_free(&ends);
+    }
     svg_open(b, id, w, h, title, desc.p ? desc.p : "");
     ent_sb_free(&desc);
     if (!xs)

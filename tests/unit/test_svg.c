@@ -266,7 +266,7 @@ static void test_trend_chart(void **state)
     ent_sb_init(&b, ctx);
     ent_chart_trend(&b, &rp, 2, 1, "t-mil");
     assert_non_null(strstr(b.p, ">SRC2 end 2011</text>"));
-    assert_non_null(strstr(b.p, "after 2011: SRC2 (col_2)."));
+    assert_non_null(strstr(b.p, "Sources that end in the span: after 2011: SRC2 (col_2)."));
     ent_sb_free(&b);
     ent_rp_free(&rp);
 }
