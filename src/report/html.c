@@ -36,7 +36,7 @@ static const char css[] =
     ".multi figure{margin:.4em 0}\n"
     ".for-narrow{display:none}\n"
     ".wide{overflow-x:auto;-webkit-overflow-scrolling:touch}\n"
-    ".wide svg.chart{min-width:560px}\n"
+    ".wide svg.chart{width:auto;max-width:none}\n"
     "table{border-collapse:collapse;font-size:.88em;width:100%}\n"
     "th,td{text-align:left;vertical-align:top;padding:4px 8px;border-bottom:1px solid var(--rule)}\n"
     "td.n{text-align:right;font-variant-numeric:tabular-nums}\n"
@@ -45,11 +45,15 @@ static const char css[] =
     "code{font-family:ui-monospace,'DejaVu Sans Mono',Menlo,Consolas,monospace}\n"
     "@media (max-width:600px){body{font-size:15px;padding:10px 12px 30px}"
     "h1{font-size:1.35em}.answer{padding:.4em .7em}"
+    "table,tbody,tr,td{display:block}thead{display:none}tr{padding:6px 0;"
+    "border-bottom:1px solid var(--rule)}td{border:none;padding:1px 0}td.n{text-align:left}"
+    "td:first-child{font-weight:600}td[data-l]::before{content:attr(data-l) \": \";"
+    "color:var(--muted)}"
     ".for-wide{display:none}.for-narrow{display:block}}\n"
     "@media print{body{max-width:none;padding:0;font-size:11pt}"
     ".for-wide{display:block}.for-narrow{display:none}"
     ".answer{background:none}h2{break-after:avoid;page-break-after:avoid}"
-    ".wide{overflow:visible}.wide svg.chart{min-width:0}"
+    ".wide{overflow:visible}.wide svg.chart{width:100%}"
     "tr{break-inside:avoid;page-break-inside:avoid}}\n";
 
 static void esc(ent_sb *b, const char *s)
@@ -320,16 +324,18 @@ static void section_method(ent_sb *b, const ent_rp *rp)
             if (t->dim != d)
                 continue;
             tag_text(b, "<tr><td>", ent_rp_measure_names[d], "</td>");
-            tag_text(b, "<td><code>", t->expr, "</code>");
-            ent_sb_printf(b, "%s</td><td class=\"n\">%g</td>", t->reverse ? " (reversed)" : "",
+            tag_text(b, "<td data-l=\"indicator\"><code>", t->expr, "</code>");
+            ent_sb_printf(b, "%s</td><td class=\"n\" data-l=\"weight\">%g</td>", t->reverse ? " (reversed)" : "",
                           t->weight);
-            tag_text(b, "<td>", t->source, "</td>");
+            tag_text(b, "<td data-l=\"source\">", t->source, "</td>");
             if (t->first && t->first < t->last)
-                ent_sb_printf(b, "<td>%d&#8211;%d</td></tr>\n", t->first, t->last);
+                ent_sb_printf(b, "<td data-l=\"years with data\">%d&#8211;%d</td></tr>\n", t->first,
+                              t->last);
             else if (t->first)
-                ent_sb_printf(b, "<td>%d</td></tr>\n", t->first);
+                ent_sb_printf(b, "<td data-l=\"years with data\">%d</td></tr>\n", t->first);
             else
-                ent_sb_printf(b, "<td>none in %d&#8211;%d</td></tr>\n", rp->from, rp->to);
+                ent_sb_printf(b, "<td data-l=\"years with data\">none in %d&#8211;%d</td></tr>\n",
+                              rp->from, rp->to);
         }
     ent_sb_puts(b, "</tbody></table></div>\n<h3>Sources</h3>\n<div class=\"wide\"><table>\n"
                    "<thead><tr><th>source</th><th>version</th><th>years in data</th>"
@@ -337,17 +343,17 @@ static void section_method(ent_sb *b, const ent_rp *rp)
     for (size_t i = 0; i < rp->nsrc; i++) {
         const ent_rp_source *s = &rp->src[i];
         tag_text(b, "<tr><td>", s->name, "</td>");
-        ent_sb_printf(b, "<td>loader v%d", s->version);
+        ent_sb_printf(b, "<td data-l=\"version\">loader v%d", s->version);
         if (*s->digest)
             ent_sb_printf(b, "<br><code>sha256 %s</code>", s->digest);
-        ent_sb_puts(b, "</td><td>");
+        ent_sb_puts(b, "</td><td data-l=\"years in data\">");
         if (s->year_lo)
             ent_sb_printf(b, "%d&#8211;%d", s->year_lo, s->year_hi);
-        ent_sb_puts(b, "</td><td>");
+        ent_sb_puts(b, "</td><td data-l=\"coverage\">");
         if (s->stated_lo)
             ent_sb_printf(b, "%d&#8211;%d; ", s->stated_lo, s->stated_hi);
         esc(b, s->coverage);
-        tag_text(b, "</td><td>", s->cite, "</td></tr>\n");
+        tag_text(b, "</td><td data-l=\"citation\">", s->cite, "</td></tr>\n");
     }
     ent_sb_puts(b, "</tbody></table></div>\n<h3>Reproduce this page</h3>\n<pre><code>");
     esc(b, rp->command);
