@@ -52,6 +52,8 @@ static const char css[] =
     ".for-wide{display:none}.for-narrow{display:block}}\n"
     "@media print{body{max-width:none;padding:0;font-size:11pt}"
     ".for-wide{display:block}.for-narrow{display:none}"
+    "figure svg{max-height:23cm;width:auto;margin:0 auto}"
+    ".multi{grid-template-columns:1fr 1fr}"
     ".answer{background:none}h2{break-after:avoid;page-break-after:avoid}"
     ".wide{overflow:visible}.wide svg.chart{width:100%}"
     "tr{break-inside:avoid;page-break-inside:avoid}}\n";
