@@ -294,6 +294,9 @@ ent_status ent_rp_gather(ent_ctx *ctx, ent_db *db, const ent_rp_opts *o, ent_rp 
 
     memset(rp, 0, sizeof *rp);
     rp->ctx = ctx;
+    if (!from != !to || from > to || to - from > 250 || o->draws < 1)
+        return ent_err(ctx, ENT_EINVAL, "report: give --from and --to together, in order, at "
+                                        "most 250 years apart, and at least one draw");
     if ((st = ent_db_registry(db, &reg)) != ENT_OK ||
         (st = ent_ix_config_load(ctx, o->config, &cfg)) != ENT_OK ||
         (st = ent_ix_config_check(ctx, o->config ? o->config : "index-default.conf", &cfg,
@@ -307,8 +310,6 @@ ent_status ent_rp_gather(ent_ctx *ctx, ent_db *db, const ent_rp_opts *o, ent_rp 
             to = o->year;
         from = to - 14;
     }
-    if (from > to)
-        return ent_err(ctx, ENT_EINVAL, "--from %d is after --to %d", from, to);
     if (o->year && (o->year < from || o->year > to))
         return ent_err(ctx, ENT_EINVAL, "--year %d is outside %d-%d", o->year, from, to);
     if ((st = ent_rp_alloc(ctx, rp, from, to, cfg.nterms, 0)) != ENT_OK)

@@ -102,8 +102,10 @@ typedef struct ent_rp_opts {
 } ent_rp_opts;
 
 /* ent_rp_gather scores the subject and its group in every year of the span
- * and fills rp (zeroed first).  Errors (unknown state, bad config, a group
- * empty in the comparison year, no year with data) are set on ctx. */
+ * and fills rp (zeroed first).  ENT_EINVAL for from/to not both given, out of
+ * order or more than 250 years apart, or draws < 1; other errors (unknown
+ * state, bad config, a group empty in the comparison year, no year with
+ * data) likewise with the message on ctx.  On failure rp holds nothing. */
 ent_status ent_rp_gather(ent_ctx *ctx, ent_db *db, const ent_rp_opts *opts, ent_rp *rp);
 /* ent_rp_quartiles sets q[0..3) to the 25th, 50th and 75th percentiles of the
  * present values of v[0..n) (linear interpolation between order statistics,
