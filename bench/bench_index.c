@@ -91,8 +91,14 @@ static int draws_case(ent_ctx *ctx, ent_db *db, const ent_registry *reg,
         rows[n++] = subj;
     }
     subject = i;
-    ent_ix_draws(cfg, &y, rows, n, subject, draws, 1, &rb);
-    t1 = now();
+    {
+        double d0 = now(), d1;
+        ent_ix_draws(cfg, &y, rows, n, subject, draws, 1, &rb);
+        t1 = d1 = now();
+        /* the cost per draw, for docs/measures.md and ENT_IX_MAX_DRAWS */
+        printf("    draws alone: %.3f s, %.2f us per draw (%.3f us per dyad-draw)\n", d1 - d0,
+               1e6 * (d1 - d0) / draws, 1e6 * (d1 - d0) / draws / (double)n);
+    }
     printf("compare CHN-RUS --with %-10s %d draws, %d, group of %5zu   %7.3f s  (target %g s)%s\n",
            group, draws, year, n, t1 - t0, target, t1 - t0 <= target ? "" : "  OVER");
     printf("    above the group median: composite %.0f%%, personal %.0f%%, economic %.0f%%, "

@@ -26,9 +26,14 @@
 
 #include "index.h"
 
-/* The most robustness draws one year takes (about 1.5 s on the real data at
- * ~1.5 us per draw for a group of 67 dyads; docs/measures.md). */
+/* The caps on robustness draws (docs/measures.md, "Cost of the draws"): a
+ * draw re-scores every dyad of the group, about 0.13-0.25 us per dyad on
+ * this machine (bench/bench_index: 8 us a draw for the 67 dyads of
+ * allies:USA, 4.6 ms for all 18,915 dyads of a year).  At most
+ * ENT_IX_MAX_DRAWS draws a year, and at most ENT_IX_MAX_DYAD_DRAWS draws
+ * times group size a year (about 25-50 s). */
 #define ENT_IX_MAX_DRAWS 1000000
+#define ENT_IX_MAX_DYAD_DRAWS 200000000LL
 
 /* ent_ix_progress_fn is called during long robustness draws with the draws
  * done and the draws to do over the whole call (every year of a range). */
@@ -158,5 +163,19 @@ void ent_ix_lacks_text(const ent_ix_row *row, char *buf, size_t cap);
  * composite).  ENT_ENOMEM on failure (nothing allocated). */
 ent_status ent_ix_score_year(ent_ctx *ctx, const ent_ix_config *cfg, const ent_ix_year *y,
                              ent_norm m, ent_ix_score **sc, int **rk);
+
+/* Coverage (coverage.c). */
+
+/* ent_ix_dyad_latest finds the latest panel year in which dyad (a, b) has at
+ * least half as many indicators present as in its best year: *present is
+ * that year's count, *best the best year's.  ENT_ENODATA when the panel has
+ * no row for the dyad. */
+ent_status ent_ix_dyad_latest(ent_ctx *ctx, sqlite3 *db, int a, int b, int *year, int *present,
+                              int *best);
+
+/* ent_ix_ended_text lists the sources of the four dimensions whose stated
+ * coverage (the codebook) ends before year: "cow_trade (2014), cow_igo
+ * (2014), ..."; returns how many (0: buf is empty). */
+int ent_ix_ended_text(int year, char *buf, size_t cap);
 
 #endif

@@ -411,6 +411,12 @@ static ent_status compare_year(ent_ctx *ctx, ent_db *db, const ent_registry *reg
                       "%d: missing for %s: %s; missing for most of the group: %s", year, name,
                       os ? ds : "none", og ? dg : "none");
     }
+    if (st == ENT_OK && opt->draws > 0 && (long long)opt->draws * (long long)n > ENT_IX_MAX_DYAD_DRAWS)
+        st = ent_err(ctx, ENT_EINVAL,
+                     "%d draws over a group of %zu dyads in %d is %lld dyad-draws, more than the "
+                     "cap of %lld (about 30 s): give at most %lld draws", opt->draws, n, year,
+                     (long long)opt->draws * (long long)n, ENT_IX_MAX_DYAD_DRAWS,
+                     ENT_IX_MAX_DYAD_DRAWS / (long long)n);
     if (st == ENT_OK && opt->draws > 0) {
         ent_ix_draws_cb(cfg, &y, rows, n, subject, opt->draws, opt->seed, &yr->robust,
                         opt->progress ? tick : NULL, tk);

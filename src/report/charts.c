@@ -178,6 +178,54 @@ int ent_rp_source_ends(ent_sb *b, const ent_rp *rp, int m)
     return count;
 }
 
+/* the last year of the span in which the subject has term k (a value or a
+ * zero), or 0 */
+static int subject_last(const ent_rp *rp, int k)
+{
+    for (int t = rp->nyears; t-- > 0;) {
+        unsigned char c = rp->cov[(size_t)k * (size_t)rp->nyears + (size_t)t];
+        if (c == ENT_RP_PRESENT || c == ENT_RP_ZERO)
+            return rp->from + t;
+    }
+    return 0;
+}
+
+static int stops_here(const ent_rp *rp, int k, int m, int year)
+{
+    const ent_rp_term *t = &rp->terms[k];
+    return (m == ENT_RP_COMPOSITE || t->dim == m) && t->last > year &&
+           subject_last(rp, k) == year;
+}
+
+int ent_rp_subject_stops(ent_sb *b, const ent_rp *rp, int m)
+{
+    int count = 0;
+    for (int year = rp->from; year < rp->to; year++) {
+        int first = 1;
+        for (int k = 0; k < rp->nterms; k++) {
+            int seen = 0;
+            if (!stops_here(rp, k, m, year))
+                continue;
+            for (int j = 0; j < k && !seen; j++)
+                seen = stops_here(rp, j, m, year) && !strcmp(rp->terms[j].source, rp->terms[k].source);
+            if (seen)
+                continue;
+            if (first)
+                ent_sb_printf(b, "%safter %d: ", count ? "; " : "", year);
+            else
+                ent_sb_puts(b, ", ");
+            ent_sb_printf(b, "%s (", rp->terms[k].source);
+            for (int j = k, n = 0; j < rp->nterms; j++)
+                if (stops_here(rp, j, m, year) && !strcmp(rp->terms[j].source, rp->terms[k].source))
+                    ent_sb_printf(b, "%s%s", n++ ? ", " : "", rp->terms[j].expr);
+            ent_sb_puts(b, ")");
+            first = 0;
+            count++;
+        }
+    }
+    return count;
+}
+
 /* the years in which a series is missing, as "2019-2023, 2025" */
 static void missing_years(ent_sb *b, const double *v, const ent_rp *rp)
 {
@@ -234,6 +282,10 @@ void ent_chart_trend(ent_sb *b, const ent_rp *rp, int m, int small, const char *
         ent_sb_init(&ends, rp->ctx);
         if (ent_rp_source_ends(&ends, rp, m) && ends.p)
             ent_sb_printf(&desc, " Sources that end in the span: %s.", ends.p);
+        ent_sb_free(&ends);
+        ent_sb_init(&ends, rp->ctx);
+        if (ent_rp_subject_stops(&ends, rp, m) && ends.p)
+            ent_sb_printf(&desc, " Earlier for %s: %s.", rp->subject, ends.p);
         ent_sb_free(&ends);
     }
     svg_open(b, id, w, h, title, desc.p ? desc.p : "");

@@ -43,5 +43,10 @@ void ent_chart_coverage(ent_sb *b, const ent_rp *rp, const char *id);
  * composite) whose data stop before rp->to, "ATOP (atop_level) ends 2018;
  * ..." ordered by year; returns how many ended ("" and 0 when none). */
 int ent_rp_source_ends(ent_sb *b, const ent_rp *rp, int m);
+/* ent_rp_subject_stops appends, in the same form, the terms of measure m
+ * whose data stop earlier for the subject than for the world (China Vitae's
+ * Chinese leaders after 2018, where meetings go on for US dyads); returns
+ * how many. */
+int ent_rp_subject_stops(ent_sb *b, const ent_rp *rp, int m);
 
 #endif

@@ -6,6 +6,7 @@
 #include "html.h"
 #include "charts.h"
 #include "entente.h"
+#include "../core/atomic.h"
 
 #include <errno.h>
 #include <math.h>
@@ -13,7 +14,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
-#include <unistd.h>
 
 static const char css[] =
     ":root{--ink:#222;--muted:#595959;--rule:#ddd;--subject:" ENT_C_SUBJECT "}\n"
@@ -157,6 +157,15 @@ static void caption_ends(ent_sb *b, const ent_rp *rp, int m)
     ent_sb_init(&ends, rp->ctx);
     if (ent_rp_source_ends(&ends, rp, m)) {
         ent_sb_puts(b, " Sources that end in the span, with the indicators they carry: ");
+        esc(b, ends.p);
+        ent_sb_puts(b, ".");
+    }
+    ent_sb_free(&ends);
+    ent_sb_init(&ends, rp->ctx);
+    if (ent_rp_subject_stops(&ends, rp, m)) {
+        ent_sb_puts(b, " For ");
+        esc(b, rp->subject);
+        ent_sb_puts(b, " the data stop earlier: ");
         esc(b, ends.p);
         ent_sb_puts(b, ".");
     }
@@ -409,71 +418,40 @@ void ent_rp_page_free(ent_rp_page *pg)
     memset(pg, 0, sizeof *pg);
 }
 
-/* write_tmp writes text to a new temporary beside path, flushed and synced;
- * *tmp receives its name (a ctx allocation). */
-static ent_status write_tmp(ent_ctx *ctx, const char *path, const char *text, char **tmp)
-{
-    size_t n = strlen(path) + 16, len = strlen(text);
-    char *t = ent_malloc(ctx, n);
-    int fd;
-    FILE *fp;
-    *tmp = NULL;
-    if (!t)
-        return ent_err(ctx, ENT_ENOMEM, "report: out of memory");
-    snprintf(t, n, "%s.tmp.XXXXXX", path);
-    if ((fd = mkstemp(t)) < 0) {
-        ent_status st = ent_err(ctx, ENT_EIO, "%s: cannot write: %s", path, strerror(errno));
-        ent_free(ctx, t);
-        return st;
-    }
-    fchmod(fd, 0644);
-    if (!(fp = fdopen(fd, "w")) || fwrite(text, 1, len, fp) != len || fflush(fp) != 0 ||
-        fsync(fd) != 0) {
-        ent_status st = ent_err(ctx, ENT_EIO, "%s: write failed: %s", path, strerror(errno));
-        if (fp)
-            fclose(fp);
-        else
-            close(fd);
-        unlink(t);
-        ent_free(ctx, t);
-        return st;
-    }
-    fclose(fp);
-    *tmp = t;
-    return ENT_OK;
-}
-
 ent_status ent_rp_write(ent_ctx *ctx, const ent_rp_page *pg, const char *path, const char *svgdir)
 {
-    char *tmp[ENT_RP_MAXCHARTS + 1] = {0}, *dst[ENT_RP_MAXCHARTS + 1] = {0};
-    int n = 0;
+    ent_afile *f[ENT_RP_MAXCHARTS + 1] = {0};
+    const char *text[ENT_RP_MAXCHARTS + 1];
+    int n = 0, ok = 1;
     ent_status st = ENT_OK;
     if (svgdir) {
-        if (mkdir(svgdir, 0755) != 0 && errno != EEXIST)
+        if (mkdir(svgdir, 0777) != 0 && errno != EEXIST)
             return ent_err(ctx, ENT_EIO, "%s: cannot make the folder: %s", svgdir,
                            strerror(errno));
         for (int i = 0; i < pg->ncharts && st == ENT_OK; i++) {
-            if (!(dst[n] = ent_path_join(ctx, svgdir, pg->name[i])))
+            char *dst = ent_path_join(ctx, svgdir, pg->name[i]);
+            if (!dst)
                 st = ent_err(ctx, ENT_ENOMEM, "report: out of memory");
-            else if ((st = write_tmp(ctx, dst[n], pg->svg[i], &tmp[n])) == ENT_OK)
-                n++;
+            else if ((st = ent_afile_open(ctx, dst, &f[n])) == ENT_OK)
+                text[n++] = pg->svg[i];
+            ent_free(ctx, dst);
         }
     }
-    if (st == ENT_OK) {
-        if (!(dst[n] = ent_strdup(ctx, path)))
-            st = ent_err(ctx, ENT_ENOMEM, "report: out of memory");
-        else if ((st = write_tmp(ctx, path, pg->html, &tmp[n])) == ENT_OK)
-            n++;
+    if (st == ENT_OK && (st = ent_afile_open(ctx, path, &f[n])) == ENT_OK)
+        text[n++] = pg->html;
+    /* every file written and flushed before any replaces its target */
+    for (int i = 0; i < n && st == ENT_OK; i++) {
+        FILE *fp = ent_afile_fp(f[i]);
+        size_t len = strlen(text[i]);
+        if (fwrite(text[i], 1, len, fp) != len || fflush(fp) != 0)
+            ok = 0;
     }
     for (int i = 0; i < n; i++) {
-        if (st == ENT_OK && rename(tmp[i], dst[i]) != 0)
-            st = ent_err(ctx, ENT_EIO, "%s: cannot replace: %s", dst[i], strerror(errno));
-        if (st != ENT_OK)
-            unlink(tmp[i]);
+        ent_status cs = ent_afile_close(f[i], st == ENT_OK && ok);
+        if (st == ENT_OK && cs != ENT_OK)
+            st = cs;
     }
-    for (int i = 0; i <= ENT_RP_MAXCHARTS; i++) {
-        ent_free(ctx, tmp[i]);
-        ent_free(ctx, dst[i]);
-    }
+    if (st == ENT_OK && !ok)
+        st = ent_err(ctx, ENT_EIO, "%s: write failed: %s", path, strerror(errno));
     return st;
 }

@@ -267,6 +267,15 @@ static void test_trend_chart(void **state)
     ent_chart_trend(&b, &rp, 2, 1, "t-mil");
     assert_non_null(strstr(b.p, ">SRC2 end 2011</text>"));
     assert_non_null(strstr(b.p, "Sources that end in the span: after 2011: SRC2 (col_2)."));
+    assert_null(strstr(b.p, "Earlier for"));
+    ent_sb_free(&b);
+    /* the world has col_3 to 2013, the subject only to 2012: said apart */
+    rp.cov[3 * rp.nyears + 3] = ENT_RP_MISSING;
+    ent_sb_init(&b, ctx);
+    ent_chart_trend(&b, &rp, 3, 1, "t-dip");
+    assert_non_null(strstr(b.p, "Earlier for AAA-BBB: after 2012: SRC3 (col_3)."));
+    assert_int_equal(ent_rp_subject_stops(&b, &rp, 0), 0);
+    assert_int_equal(ent_rp_subject_stops(&b, &rp, ENT_RP_COMPOSITE), 1);
     ent_sb_free(&b);
     ent_rp_free(&rp);
 }

@@ -19,7 +19,7 @@ import pandas as pd
 from . import _lib
 from ._lib import lib
 
-__all__ = ["Error", "Warehouse", "open", "codebook"]
+__all__ = ["Error", "Warehouse", "open", "codebook", "compare", "rank", "trend"]
 __version__ = "0.1.0"
 
 INT, REAL, TEXT = 1, 2, 3
@@ -161,3 +161,40 @@ def codebook(dimension=None):
         return _frame(ctx, res)
     finally:
         ctx.close()
+
+
+def _index_opts(**kw):
+    o = _lib.IndexOpts()
+    o.seed = 1
+    for k, v in kw.items():
+        if v is None:
+            continue
+        if isinstance(v, bool):
+            v = int(v)
+        setattr(o, k, _s(v) if isinstance(v, str) else v)
+    return o
+
+
+def compare(pair, with_, year=None, from_=None, to=None, draws=0, seed=1, config=None,
+            normalize=None, db=None):
+    """compare("CHN-RUS", with_="allies:USA@2018", from_=2014, to=2023) scores the pair
+    and every dyad of the group, per year.  attrs: verdict, robustness, missing,
+    dims, carried, coverage (a list when there is one per year), notes."""
+    o = _index_opts(subject=pair, group=with_, year=year or 0, from_=from_ or 0, to=to or 0,
+                    draws=draws, seed=seed, config=config, normalize=normalize)
+    w = _wh(db)
+    return w._query(lib.ent_compare, ctypes.byref(o))
+
+
+def rank(year=None, state=None, dimension=None, top=20, complete=False, config=None,
+         normalize=None, db=None):
+    """rank(2014, state="RUS") lists the best dyads of a year with world ranks."""
+    o = _index_opts(year=year or 0, state=state, dimension=dimension, top=top,
+                    complete=complete, config=config, normalize=normalize)
+    return _wh(db)._query(lib.ent_rank, ctypes.byref(o))
+
+
+def trend(pair, from_, to, config=None, normalize=None, db=None):
+    """trend("CHN-RUS", 2003, 2016): the pair's scores and world ranks year by year."""
+    o = _index_opts(subject=pair, from_=from_, to=to, config=config, normalize=normalize)
+    return _wh(db)._query(lib.ent_trend, ctypes.byref(o))

@@ -13,6 +13,14 @@ c_double, c_int64, c_void_p = ctypes.c_double, ctypes.c_int64, ctypes.c_void_p
 ENT_NA = -(2 ** 63)
 
 
+class IndexOpts(ctypes.Structure):
+    """struct ent_index_opts (entente/index.h)"""
+    _fields_ = [("subject", c_char_p), ("group", c_char_p), ("state", c_char_p),
+                ("dimension", c_char_p), ("year", c_int), ("from_", c_int), ("to", c_int),
+                ("top", c_int), ("complete", c_int), ("draws", c_int),
+                ("seed", ctypes.c_ulonglong), ("config", c_char_p), ("normalize", c_char_p)]
+
+
 def _candidates():
     env = os.environ.get("ENTENTE_LIB")
     if env:
@@ -61,6 +69,9 @@ _protos = {
     "ent_result_note_text": (c_char_p, [c_void_p, c_size_t]),
     # queries
     "ent_codebook": (c_int, [c_void_p, c_char_p, ctypes.POINTER(c_void_p)]),
+    "ent_compare": (c_int, [c_void_p, ctypes.POINTER(IndexOpts), ctypes.POINTER(c_void_p)]),
+    "ent_rank": (c_int, [c_void_p, ctypes.POINTER(IndexOpts), ctypes.POINTER(c_void_p)]),
+    "ent_trend": (c_int, [c_void_p, ctypes.POINTER(IndexOpts), ctypes.POINTER(c_void_p)]),
 }
 
 

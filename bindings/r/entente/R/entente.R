@@ -53,3 +53,56 @@ print.entente_warehouse <- function(x, ...) {
 ent_codebook <- function(dimension = NULL) {
   .ent_check(.Call(C_codebook, dimension))
 }
+
+.ent_notes <- function(df, kind) {
+  n <- attr(df, "notes")
+  unname(n[names(n) == kind])
+}
+
+#' Compare a dyad with a group (the claim tester)
+#'
+#' @param pair the subject dyad, "CHN-RUS".
+#' @param with the group: "allies:USA@2018", "partners:JPN", "all", or
+#'   "USA-GBR,USA-JPN".
+#' @param year one year (NULL: the latest year with all four dimensions).
+#' @param from,to a span of years instead of one.
+#' @param draws,seed robustness draws per year and their seed.
+#' @param config,normalize an index config file, and percentile, zlog or minmax.
+#' @param db a warehouse handle or path (NULL: the one ent_open() made).
+#' @return a data.frame of the subject and the group's dyads per year, with
+#'   attributes "verdict", "robustness" and "missing" (one element per year)
+#'   and "notes" (every note, named by kind).
+ent_compare <- function(pair, with, year = NULL, from = NULL, to = NULL, draws = 0,
+                        seed = 1, config = NULL, normalize = NULL, db = NULL) {
+  df <- .ent_check(.Call(C_compare, .ent_db(db),
+    list(subject = pair, group = with, year = year, from = from, to = to,
+         draws = draws, seed = seed, config = config, normalize = normalize)))
+  for (k in c("verdict", "robustness", "missing")) attr(df, k) <- .ent_notes(df, k)
+  df
+}
+
+#' Rank the dyads of a year
+#'
+#' @param year the year (NULL: the latest with all four dimensions somewhere).
+#' @param state only this state's dyads (world ranks kept).
+#' @param dimension NULL for the composite, or a dimension.
+#' @param top rows listed.
+#' @param complete only composites with all four dimensions.
+#' @inheritParams ent_compare
+#' @return a data.frame: rank, a, b, year, dimensions, composite, complete.
+ent_rank <- function(year = NULL, state = NULL, dimension = NULL, top = 20,
+                     complete = FALSE, config = NULL, normalize = NULL, db = NULL) {
+  .ent_check(.Call(C_rank, .ent_db(db),
+    list(year = year, state = state, dimension = dimension, top = top,
+         complete = as.integer(complete), config = config, normalize = normalize)))
+}
+
+#' A dyad's scores and world ranks year by year
+#'
+#' @inheritParams ent_compare
+#' @return a data.frame: a, b, year, each dimension and its world rank,
+#'   composite, rank, dyads, complete.
+ent_trend <- function(pair, from, to, config = NULL, normalize = NULL, db = NULL) {
+  .ent_check(.Call(C_trend, .ent_db(db),
+    list(subject = pair, from = from, to = to, config = config, normalize = normalize)))
+}

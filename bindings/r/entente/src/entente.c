@@ -9,6 +9,7 @@
  */
 #include <entente.h>
 #include <entente/query.h>
+#include <entente/index.h>
 
 #include <R.h>
 #include <Rinternals.h>
@@ -176,7 +177,45 @@ SEXP C_codebook(SEXP dimension)
     return out;
 }
 
+typedef ent_status (*index_fn)(ent_db *, const ent_index_opts *, ent_result **);
+
+static SEXP index_query(index_fn fn, SEXP db, SEXP args)
+{
+    /* args: a named list made by R/entente.R (.ent_index_args) */
+    handle *h = get(db);
+    ent_index_opts o = ENT_INDEX_OPTS_INIT;
+    ent_result *r;
+    SEXP nm = Rf_getAttrib(args, R_NamesSymbol);
+    for (R_xlen_t i = 0; i < XLENGTH(args); i++) {
+        const char *k = CHAR(STRING_ELT(nm, i));
+        SEXP v = VECTOR_ELT(args, i);
+        if (!strcmp(k, "subject")) o.subject = opt_str(v);
+        else if (!strcmp(k, "group")) o.group = opt_str(v);
+        else if (!strcmp(k, "state")) o.state = opt_str(v);
+        else if (!strcmp(k, "dimension")) o.dimension = opt_str(v);
+        else if (!strcmp(k, "config")) o.config = opt_str(v);
+        else if (!strcmp(k, "normalize")) o.normalize = opt_str(v);
+        else if (!strcmp(k, "year")) o.year = opt_int(v, 0);
+        else if (!strcmp(k, "from")) o.from = opt_int(v, 0);
+        else if (!strcmp(k, "to")) o.to = opt_int(v, 0);
+        else if (!strcmp(k, "top")) o.top = opt_int(v, 0);
+        else if (!strcmp(k, "complete")) o.complete = opt_int(v, 0);
+        else if (!strcmp(k, "draws")) o.draws = opt_int(v, 0);
+        else if (!strcmp(k, "seed")) o.seed = (unsigned long long)opt_int(v, 1);
+    }
+    if (fn(h->db, &o, &r) != ENT_OK)
+        return error_value(ent_errmsg(h->ctx));
+    return frame(r);
+}
+
+SEXP C_compare(SEXP db, SEXP args) { return index_query(ent_compare, db, args); }
+SEXP C_rank(SEXP db, SEXP args) { return index_query(ent_rank, db, args); }
+SEXP C_trend(SEXP db, SEXP args) { return index_query(ent_trend, db, args); }
+
 static const R_CallMethodDef calls[] = {
+    {"C_compare", (DL_FUNC)&C_compare, 2},
+    {"C_rank", (DL_FUNC)&C_rank, 2},
+    {"C_trend", (DL_FUNC)&C_trend, 2},
     {"C_open", (DL_FUNC)&C_open, 1},
     {"C_close", (DL_FUNC)&C_close, 1},
     {"C_codebook", (DL_FUNC)&C_codebook, 1},
