@@ -143,6 +143,11 @@ static void *worker_main(void *arg)
     }
     if (run->map->tls_free && w->tls)
         run->map->tls_free(run->map->ud, w->tls);
+    /* sorted here, in parallel, for gather_groups' merge */
+    if (!w->failed) {
+        ev_tab_sorted(&w->fgroups);
+        ev_tab_sorted(&w->groups);
+    }
     return NULL;
 }
 
@@ -205,32 +210,59 @@ static void result_add_reason(ent_ev_result *r, const char *text, int kind, uint
     }
 }
 
-static void worker_reasons(worker *w, ent_ev_result *r)
+static void reason_text(const worker *w, const wreason *wr, char text[96])
 {
-    for (int i = 0; i < w->nreasons; i++) {
-        wreason *wr = &w->reasons[i];
-        char text[96];
-        int kind = wr->id < RS_UNMAP_CODE ? 1 : 2;
-        if (wr->id == RS_UNMAP_CODE) {
-            if (wr->arg >= 26 * 26 * 26)
-                snprintf(text, sizeof text, "unmappable country code (not 3 letters)");
-            else
-                snprintf(text, sizeof text, "unmappable country code '%c%c%c'",
-                         'A' + wr->arg / 676, 'A' + wr->arg / 26 % 26, 'A' + wr->arg % 26);
-        } else if (wr->id == RS_UNMAP_NAME) {
-            snprintf(text, sizeof text, "unmappable country name '%.60s'", w->name_by_id[wr->arg]);
-        } else {
-            snprintf(text, sizeof text, "%s", reason_fmt(wr->id));
-        }
-        result_add_reason(r, text, kind, wr->count, wr->ex, wr->nex);
+    if (wr->id == RS_UNMAP_CODE) {
+        if (wr->arg >= 26 * 26 * 26)
+            snprintf(text, 96, "unmappable country code (not 3 letters)");
+        else
+            snprintf(text, 96, "unmappable country code '%c%c%c'", 'A' + wr->arg / 676,
+                     'A' + wr->arg / 26 % 26, 'A' + wr->arg % 26);
+    } else if (wr->id == RS_UNMAP_NAME) {
+        snprintf(text, 96, "unmappable country name '%.60s'", w->name_by_id[wr->arg]);
+    } else {
+        snprintf(text, 96, "%s", reason_fmt(wr->id));
     }
-    r->other_reasons += w->reason_overflow;
 }
 
-static int cmp_group(const void *a, const void *b)
+typedef struct wref {
+    const worker *w;
+    const wreason *wr;
+} wref;
+
+static int cmp_wref(const void *a, const void *b)
 {
-    uint64_t x = ((const ent_ev_group *)a)->key, y = ((const ent_ev_group *)b)->key;
-    return x < y ? -1 : x > y;
+    const ent_ev_where *x = &((const wref *)a)->wr->ex[0], *y = &((const wref *)b)->wr->ex[0];
+    return where_lt(x, y) ? -1 : where_lt(y, x);
+}
+
+/* gather_reasons adds the threads' reasons to the result in the order of
+ * their first example in the input, so that when the result's table of
+ * reasons fills up, which reasons it holds does not depend on how the units
+ * fell to the threads (with one thread this is the order they were met). */
+static ent_status gather_reasons(ent_ctx *ctx, const worker *ws, int nthreads, ent_ev_result *r)
+{
+    size_t n = 0;
+    for (int t = 0; t < nthreads; t++)
+        n += (size_t)ws[t].nreasons;
+    wref *v = ent_malloc(ctx, (n ? n : 1) * sizeof *v);
+    if (!v)
+        return ent_err(ctx, ENT_ENOMEM, "out of memory");
+    n = 0;
+    for (int t = 0; t < nthreads; t++) {
+        for (int i = 0; i < ws[t].nreasons; i++)
+            v[n++] = (wref){ &ws[t], &ws[t].reasons[i] };
+        r->other_reasons += ws[t].reason_overflow;
+    }
+    qsort(v, n, sizeof *v, cmp_wref);
+    for (size_t i = 0; i < n; i++) {
+        char text[96];
+        reason_text(v[i].w, v[i].wr, text);
+        result_add_reason(r, text, v[i].wr->id < RS_UNMAP_CODE ? 1 : 2, v[i].wr->count,
+                          v[i].wr->ex, v[i].wr->nex);
+    }
+    ent_free(ctx, v);
+    return ENT_OK;
 }
 
 static int cmp_where(const void *a, const void *b)
@@ -310,88 +342,97 @@ static void group_add(ent_ev_group *d, const ent_ev_group *s)
     d->n_art += s->n_art;
 }
 
-static void fslot_add(fslot *d, const fslot *s)
+/* one sorted source of groups for the merge: a thread's table of full
+ * slots or of ent_ev_group slots, made an array by ev_tab_sorted */
+typedef struct gsrc {
+    const ev_tab *t;
+    size_t i;
+    int full;
+} gsrc;
+
+static uint64_t gsrc_key(const gsrc *s) { return ev_tab_key(s->t, s->i); }
+
+static void gsrc_take(const gsrc *s, ent_ev_group *g)
 {
-    d->events += s->events;
-    d->gold100 += s->gold100;
-    d->mentions += s->mentions;
-    d->sources += s->sources;
-    d->articles += s->articles;
+    if (s->full) {
+        const fslot *f = ev_tab_at(s->t, s->i);
+        g->key = f->key;
+        g->events = g->n_gold = g->n_ment = g->n_src = g->n_art = f->events;
+        g->gold100 = f->gold100;
+        g->mentions = f->mentions;
+        g->sources = f->sources;
+        g->articles = f->articles;
+    } else {
+        *g = *(const ent_ev_group *)ev_tab_at(s->t, s->i);
+    }
 }
 
-static ent_status gather_fail(ent_ctx *ctx, const ev_tab *t)
+static void heap_down(gsrc *h, size_t n, size_t i)
 {
-    if (t->over_cap)
-        return ent_err(ctx, ENT_ENOMEM,
-                       "too many groups: more than %zu in one table (the cap; aggregate with a "
-                       "coarser --by or --key, or split the input and --merge)",
-                       t->max);
-    return ent_err(ctx, ENT_ENOMEM, "out of memory merging groups");
+    for (;;) {
+        size_t l = 2 * i + 1, m = i;
+        if (l < n && gsrc_key(&h[l]) < gsrc_key(&h[m]))
+            m = l;
+        if (l + 1 < n && gsrc_key(&h[l + 1]) < gsrc_key(&h[m]))
+            m = l + 1;
+        if (m == i)
+            return;
+        gsrc tmp = h[i];
+        h[i] = h[m];
+        h[m] = tmp;
+        i = m;
+    }
 }
 
-/* gather_groups adds every thread's tables into thread 0's (freeing them as
- * it goes, so that memory does not double), then moves the groups into one
- * array sorted by key; a key found in both of the tables (rows with and
- * without all four values) becomes one group. */
+/* gather_groups merges the threads' groups into one array sorted by key.
+ * Each thread sorted its two tables in place when it finished (in
+ * parallel); here they are merged through a heap of their heads, and equal
+ * keys (the same group in several threads, or rows with and without all
+ * four values) add up.  Each table is freed once merged past. */
 static ent_status gather_groups(ent_ctx *ctx, worker *ws, int nthreads, ent_ev_result *r)
 {
-    ev_tab *f0 = &ws[0].fgroups, *g0 = &ws[0].groups;
-    for (int t = 1; t < nthreads; t++) {
-        ev_tab *ft = &ws[t].fgroups, *gt = &ws[t].groups;
-        for (size_t i = 0; i < ft->cap; i++) {
-            const fslot *s = ev_tab_at(ft, i);
-            if (!s->key)
-                continue;
-            fslot *d = ev_tab_get(ctx, f0, s->key);
-            if (!d)
-                return gather_fail(ctx, f0);
-            fslot_add(d, s);
-        }
-        ev_tab_free(ctx, ft);
-        for (size_t i = 0; i < gt->cap; i++) {
-            const ent_ev_group *s = ev_tab_at(gt, i);
-            if (!s->key)
-                continue;
-            ent_ev_group *d = ev_tab_get(ctx, g0, s->key);
-            if (!d)
-                return gather_fail(ctx, g0);
-            group_add(d, s);
-        }
-        ev_tab_free(ctx, gt);
-    }
-    size_t n = f0->n + g0->n;
-    r->groups = ent_malloc(ctx, (n ? n : 1) * sizeof *r->groups);
-    if (!r->groups)
+    size_t total = 0, nh = 0;
+    gsrc *h = ent_malloc(ctx, (size_t)nthreads * 2 * sizeof *h);
+    if (!h)
         return ent_err(ctx, ENT_ENOMEM, "out of memory");
+    for (int t = 0; t < nthreads; t++) {
+        ev_tab *tabs[2] = { &ws[t].fgroups, &ws[t].groups };
+        for (int k = 0; k < 2; k++) {
+            ev_tab_sorted(tabs[k]);
+            total += tabs[k]->n;
+            if (tabs[k]->n)
+                h[nh++] = (gsrc){ tabs[k], 0, k == 0 };
+        }
+    }
+    /* the output's untouched tail stays out of the resident set */
+    r->groups = ent_malloc(ctx, (total ? total : 1) * sizeof *r->groups);
+    if (!r->groups) {
+        ent_free(ctx, h);
+        return ent_err(ctx, ENT_ENOMEM, "out of memory merging groups");
+    }
+    for (size_t i = nh; i-- > 0;)
+        heap_down(h, nh, i);
     size_t m = 0;
-    for (size_t i = 0; i < f0->cap; i++) {
-        const fslot *s = ev_tab_at(f0, i);
-        if (!s->key)
-            continue;
-        ent_ev_group *g = &r->groups[m++];
-        g->key = s->key;
-        g->events = g->n_gold = g->n_ment = g->n_src = g->n_art = s->events;
-        g->gold100 = s->gold100;
-        g->mentions = s->mentions;
-        g->sources = s->sources;
-        g->articles = s->articles;
-    }
-    ev_tab_free(ctx, f0);
-    for (size_t i = 0; i < g0->cap; i++) {
-        const ent_ev_group *s = ev_tab_at(g0, i);
-        if (s->key)
-            r->groups[m++] = *s;
-    }
-    ev_tab_free(ctx, g0);
-    qsort(r->groups, m, sizeof *r->groups, cmp_group);
-    size_t k = 0;
-    for (size_t i = 0; i < m; i++) {
-        if (k && r->groups[k - 1].key == r->groups[i].key)
-            group_add(&r->groups[k - 1], &r->groups[i]);
+    while (nh) {
+        ent_ev_group g;
+        gsrc_take(&h[0], &g);
+        if (m && r->groups[m - 1].key == g.key)
+            group_add(&r->groups[m - 1], &g);
         else
-            r->groups[k++] = r->groups[i];
+            r->groups[m++] = g;
+        if (++h[0].i == h[0].t->n) {
+            ev_tab_free(ctx, (ev_tab *)(uintptr_t)h[0].t);
+            h[0] = h[--nh];
+        }
+        heap_down(h, nh, 0);
     }
-    r->ngroups = k;
+    ent_free(ctx, h);
+    r->ngroups = m;
+    if (m < total) {
+        ent_ev_group *g = ent_realloc(ctx, r->groups, (m ? m : 1) * sizeof *g);
+        if (g)
+            r->groups = g;
+    }
     return ENT_OK;
 }
 
@@ -484,14 +525,14 @@ ent_status ent_ev_run(ent_ctx *ctx, const ent_cameo *cameo, const ent_ev_mapper 
         r->filtered += w->filtered;
         r->rejected += w->rejected;
         r->bytes += w->bytes;
-        worker_reasons(w, r);
         if (w->has_err && (!r->has_error || where_lt(&w->err_where, &r->err_where))) {
             r->has_error = 1;
             r->err_where = w->err_where;
             snprintf(r->err_msg, sizeof r->err_msg, "%s", w->err_msg);
         }
     }
-    if ((st = gather_groups(ctx, ws, nthreads, r)) != ENT_OK)
+    if ((st = gather_reasons(ctx, ws, nthreads, r)) != ENT_OK ||
+        (st = gather_groups(ctx, ws, nthreads, r)) != ENT_OK)
         goto out;
     if ((st = resolve_lines(ctx, r, run.files)) != ENT_OK)
         goto out;

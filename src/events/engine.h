@@ -78,7 +78,7 @@ typedef struct wreason {
 } wreason;
 
 #define WR_MAX 256
-#define PEND_N 16 /* power of two */
+#define PEND_N 32 /* power of two */
 
 /* --------------------------------------------------------- country cache */
 
@@ -109,6 +109,7 @@ typedef struct nameent {
 typedef struct fslot {
     uint64_t key;
     int64_t events, gold100, mentions, sources, articles;
+    int64_t pad[2];
 } fslot;
 
 typedef struct ev_run ev_run;
@@ -121,6 +122,8 @@ typedef struct worker {
     uint64_t read, aggregated, filtered, rejected, bytes;
     wreason reasons[WR_MAX];
     int nreasons;
+    uint16_t rix[RS_N];                    /* 1 + index in reasons of (id, 0); 0 none */
+    uint16_t rix_code[26 * 26 * 26 + 1];   /* the same for (RS_UNMAP_CODE, code) */
     uint64_t reason_overflow;
     uint16_t iso_id[26 * 26 * 26];
     ccache **cc;         /* by cache id (1-based) */
@@ -198,6 +201,9 @@ void ev_wfail(worker *w, ent_status st, const char *msg);
 int ev_malformed(rowctx *rc, int reason, int role, const char *fmt, const char *val, uint32_t vn);
 int ev_cc_fill(worker *w, ccache *c, int yi, int y, const char *key, int isname);
 ccache *ev_cc_new(worker *w);
+/* ev_cc_new_iso3: ev_cc_new for an ISO code; a code that maps to no state
+ * on any date (ent_ev_mapper.iso3_any) gets every year filled at once */
+ccache *ev_cc_new_iso3(worker *w, const char *iso3);
 int ev_map_name(worker *w, const char *s, uint32_t n, int y, int m, int d, uint32_t *arg);
 int ev_group_fail(worker *w, const ev_tab *t);
 int ev_pend_flush(worker *w);

@@ -78,6 +78,10 @@ typedef struct ent_ev_mapper {
     void (*tls_free)(void *ud, void *tls);
     const char *(*abb)(void *ud, int ccode); /* COW abbreviation for output */
     void *ud;
+    /* optional (may be NULL): 0 when iso3 maps to no state on any date (a
+     * regional code, a territory), so the engine fills every year of it at
+     * once instead of asking iso3 about each year */
+    int (*iso3_any)(void *ud, const char *iso3);
 } ent_ev_mapper;
 
 /* ent_ev_mapper_registry binds a mapper to the state registry. */

@@ -30,12 +30,19 @@ typedef struct ev_tab {
     size_t max;           /* cap on n */
     int mapped;           /* slot is an anonymous mapping, not ent_calloc */
     int over_cap;         /* an insertion was refused: more than max keys */
+    int sorted;           /* ev_tab_sorted made it an array */
 } ev_tab;
 
 /* ev_tab_init makes an empty table of cap slots (a power of two) of size
  * bytes, holding at most max keys; 0 on no memory. */
 int ev_tab_init(ent_ctx *ctx, ev_tab *t, size_t size, size_t cap, size_t max);
 void ev_tab_free(ent_ctx *ctx, ev_tab *t);
+/* ev_tab_sorted turns the table into an array: its n slots moved to the
+ * front of the slot memory and sorted by key (in place, an MSD radix sort),
+ * the memory past them released to the system.  The table can then no
+ * longer be probed; read the slots with ev_tab_at(t, 0 .. t->n - 1) and
+ * free it with ev_tab_free. */
+void ev_tab_sorted(ev_tab *t);
 /* ev_tab_insert is ev_tab_get's slow path: key is absent. */
 void *ev_tab_insert(ent_ctx *ctx, ev_tab *t, uint64_t key);
 

@@ -11,16 +11,27 @@
 void ev_reason_hit(worker *w, uint32_t id, uint32_t arg, const ent_ev_where *wh)
 {
     wreason *r = NULL;
-    for (int i = 0; i < w->nreasons; i++)
-        if (w->reasons[i].id == id && w->reasons[i].arg == arg) {
-            r = &w->reasons[i];
-            break;
-        }
+    /* most rows that are not aggregated carry a reason without argument or
+     * an unmappable ISO code: those are found by index, the rest by a scan */
+    uint16_t *ix = id == RS_UNMAP_CODE && arg <= 26 * 26 * 26 ? &w->rix_code[arg]
+                   : arg == 0 && id < RS_N                  ? &w->rix[id]
+                                                            : NULL;
+    if (ix && *ix) {
+        r = &w->reasons[*ix - 1];
+    } else if (!ix) {
+        for (int i = 0; i < w->nreasons; i++)
+            if (w->reasons[i].id == id && w->reasons[i].arg == arg) {
+                r = &w->reasons[i];
+                break;
+            }
+    }
     if (!r) {
         if (w->nreasons == WR_MAX) {
             w->reason_overflow++;
             return;
         }
+        if (ix)
+            *ix = (uint16_t)(w->nreasons + 1);
         r = &w->reasons[w->nreasons++];
         memset(r, 0, sizeof *r);
         r->id = id;
@@ -96,6 +107,16 @@ ccache *ev_cc_new(worker *w)
         c->day[i] = NULL;
     }
     w->cc[++w->ncc] = c;
+    return c;
+}
+
+ccache *ev_cc_new_iso3(worker *w, const char *iso3)
+{
+    const ent_ev_mapper *mp = w->run->map;
+    ccache *c = ev_cc_new(w);
+    if (c && mp->iso3_any && !mp->iso3_any(mp->ud, iso3))
+        for (int i = 0; i < YEAR_N; i++)
+            c->year[i] = -1;
     return c;
 }
 

@@ -56,13 +56,13 @@ static inline int map_iso3(worker *w, const char *s, uint32_t n, int y, int m, i
     uint32_t idx = (uint32_t)((s[0] - 'A') * 676 + (s[1] - 'A') * 26 + (s[2] - 'A'));
     *arg = idx;
     int id = w->iso_id[idx];
+    char key[4] = { s[0], s[1], s[2], 0 };
     if (!id) {
-        if (!ev_cc_new(w))
+        if (!ev_cc_new_iso3(w, key))
             return -2;
         id = w->ncc;
         w->iso_id[idx] = (uint16_t)id;
     }
-    char key[4] = { s[0], s[1], s[2], 0 };
     return cc_get(w, w->cc[id], key, 0, y, m, d);
 }
 

@@ -32,7 +32,7 @@ static const char *fake_abb(void *ud, int c)
     (void)ud;
     return c == 2 ? "USA" : c == 365 ? "RUS" : c == 710 ? "CHN" : "XYZ";
 }
-static const ent_ev_mapper fake = { fake_iso3, fake_name, NULL, NULL, fake_abb, NULL };
+static const ent_ev_mapper fake = { fake_iso3, fake_name, NULL, NULL, fake_abb, NULL, NULL };
 
 static ent_cameo *cameo_new(void)
 {
