@@ -109,7 +109,6 @@ typedef struct nameent {
 typedef struct fslot {
     uint64_t key;
     int64_t events, gold100, mentions, sources, articles;
-    int64_t pad[2];
 } fslot;
 
 typedef struct ev_run ev_run;

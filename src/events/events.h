@@ -112,9 +112,9 @@ typedef struct ent_ev_opts {
     int threads;           /* 0 = number of online CPUs */
     size_t split_bytes;    /* plain files larger than this are split; 0 = 16 MiB */
     int rank, nranks;      /* MPI: this process's share of the work; 0/1 alone */
-    size_t max_groups;     /* cap on the groups of one table (a thread's, and the merged
-                            * one): beyond it the run fails with "too many groups";
-                            * 0 = 2^26 (67 M groups, about 4.5 GB of tables) */
+    size_t max_groups;     /* cap on the groups of one thread's table: beyond it the
+                            * run fails with "too many groups: more than N ...";
+                            * 0 = 2^26 (67 M groups, about 4 GB of table) */
 } ent_ev_opts;
 
 /* ------------------------------------------------------------- results */
