@@ -451,11 +451,13 @@ ent_status ent_ev_run(ent_ctx *ctx, const ent_cameo *cameo, const ent_ev_mapper 
     run.cameo = cameo;
     run.map = map;
     run.opts = opts;
-    pthread_mutex_init(&run.err_mu, NULL);
     if (nfiles == 0)
         return ent_err(ctx, ENT_EINVAL, "no input files");
+    pthread_mutex_init(&run.err_mu, NULL);
+    pthread_mutex_init(&run.cc_mu, NULL);
     r = ent_calloc(ctx, 1, sizeof *r);
-    if (!r) {
+    run.iso_cc = ent_calloc(ctx, 26 * 26 * 26, sizeof *run.iso_cc);
+    if (!r || !run.iso_cc) {
         st = ent_err(ctx, ENT_ENOMEM, "out of memory");
         goto out;
     }
@@ -556,7 +558,9 @@ out:
     }
     ev_plan_free(&run);
     ev_tab_free(ctx, &run.ids);
+    ev_cc_free_shared(&run);
     pthread_mutex_destroy(&run.err_mu);
+    pthread_mutex_destroy(&run.cc_mu);
     if (st != ENT_OK && st != ENT_EPARSE) {
         ent_ev_result_free(ctx, r);
         r = NULL;

@@ -87,8 +87,14 @@ typedef struct wreason {
 #define CC_UNSET INT16_MIN
 #define CC_VARIES (INT16_MIN + 1)
 
+/* The lookup table of one code: per year one COW code (-1 none), or
+ * CC_VARIES with a table per day.  The tables of ISO codes are shared by
+ * the threads (ev_run.iso_cc): a year is filled once, under ev_run.cc_mu,
+ * and published by the atomic store of its entry (release; the hot path
+ * reads it with acquire, a plain load on x86).  ICEWS names keep tables
+ * per thread (their lookups need the thread's mapper state). */
 typedef struct ccache {
-    int16_t year[YEAR_N];
+    _Atomic int16_t year[YEAR_N];
     int16_t *day[YEAR_N]; /* per-day codes in the years a code changes state */
 } ccache;
 
@@ -124,8 +130,7 @@ typedef struct worker {
     uint16_t rix[RS_N];                    /* 1 + index in reasons of (id, 0); 0 none */
     uint16_t rix_code[26 * 26 * 26 + 1];   /* the same for (RS_UNMAP_CODE, code) */
     uint64_t reason_overflow;
-    uint16_t iso_id[26 * 26 * 26];
-    ccache **cc;         /* by cache id (1-based) */
+    ccache **cc;         /* ICEWS names' tables, by name id (1-based) */
     int ncc, capcc;
     nameent *names;      /* open-addressed table of ICEWS names */
     size_t namecap, nnames;
@@ -163,6 +168,8 @@ struct ev_run {
     int any_err;
     ent_ev_where first_err;
     ev_tab ids;          /* --dedupe: event id + 1, 8-byte slots */
+    _Atomic(ccache *) *iso_cc; /* by ISO code index (26^3), shared by the threads */
+    pthread_mutex_t cc_mu;     /* creating and filling shared tables */
     size_t max_groups;
 };
 
@@ -200,9 +207,11 @@ void ev_wfail(worker *w, ent_status st, const char *msg);
 int ev_malformed(rowctx *rc, int reason, int role, const char *fmt, const char *val, uint32_t vn);
 int ev_cc_fill(worker *w, ccache *c, int yi, int y, const char *key, int isname);
 ccache *ev_cc_new(worker *w);
-/* ev_cc_new_iso3: ev_cc_new for an ISO code; a code that maps to no state
- * on any date (ent_ev_mapper.iso3_any) gets every year filled at once */
-ccache *ev_cc_new_iso3(worker *w, const char *iso3);
+/* ev_cc_iso3 returns the shared table of ISO code idx, creating it; a code
+ * that maps to no state on any date (ent_ev_mapper.iso3_any) gets every
+ * year filled at once.  NULL on no memory. */
+ccache *ev_cc_iso3(worker *w, uint32_t idx, const char *iso3);
+void ev_cc_free_shared(ev_run *run);
 int ev_map_name(worker *w, const char *s, uint32_t n, int y, int m, int d, uint32_t *arg);
 int ev_group_fail(worker *w, const ev_tab *t);
 int ev_pend_flush(worker *w);

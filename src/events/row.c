@@ -60,7 +60,10 @@ void ev_wfail(worker *w, ent_status st, const char *msg)
 
 /* ----------------------------------------------------- country lookups */
 
-int ev_cc_fill(worker *w, ccache *c, int yi, int y, const char *key, int isname)
+/* fill_year asks the mapper about year y of key on the 1st and last day of
+ * every month; if all agree the year holds one code, else every day is
+ * asked.  Returns the year's entry, or CC_UNSET on no memory. */
+static int fill_year(worker *w, ccache *c, int yi, int y, const char *key, int isname)
 {
     const ent_ev_mapper *mp = w->run->map;
 #define MAPCALL(mm, dd)                                                               \
@@ -70,13 +73,11 @@ int ev_cc_fill(worker *w, ccache *c, int yi, int y, const char *key, int isname)
         if (MAPCALL(m, 1) != v0 || MAPCALL(m, days_in(y, m)) != v0)
             same = 0;
     }
-    if (same) {
-        c->year[yi] = (int16_t)(v0 < 0 ? -1 : v0);
-        return 0;
-    }
+    if (same)
+        return v0 < 0 ? -1 : v0;
     int16_t *dd = ent_malloc(w->ctx, 366 * sizeof *dd);
     if (!dd)
-        return -2;
+        return CC_UNSET;
     int k = 0;
     for (int m = 1; m <= 12; m++)
         for (int d = 1; d <= days_in(y, m); d++) {
@@ -85,8 +86,31 @@ int ev_cc_fill(worker *w, ccache *c, int yi, int y, const char *key, int isname)
         }
 #undef MAPCALL
     c->day[yi] = dd;
-    c->year[yi] = CC_VARIES;
-    return 0;
+    return CC_VARIES;
+}
+
+int ev_cc_fill(worker *w, ccache *c, int yi, int y, const char *key, int isname)
+{
+    pthread_mutex_lock(&w->run->cc_mu);
+    int v = atomic_load_explicit(&c->year[yi], memory_order_relaxed);
+    if (v == CC_UNSET) /* not filled by another thread meanwhile */
+        v = fill_year(w, c, yi, y, key, isname);
+    if (v != CC_UNSET) /* publishes c->day[yi] with it */
+        atomic_store_explicit(&c->year[yi], (int16_t)v, memory_order_release);
+    pthread_mutex_unlock(&w->run->cc_mu);
+    return v == CC_UNSET ? -2 : 0;
+}
+
+static ccache *cc_alloc(ent_ctx *ctx, int16_t fill)
+{
+    ccache *c = ent_malloc(ctx, sizeof *c);
+    if (!c)
+        return NULL;
+    for (int i = 0; i < YEAR_N; i++) {
+        atomic_init(&c->year[i], fill);
+        c->day[i] = NULL;
+    }
+    return c;
 }
 
 ccache *ev_cc_new(worker *w)
@@ -99,25 +123,45 @@ ccache *ev_cc_new(worker *w)
         w->cc = n;
         w->capcc = ncap;
     }
-    ccache *c = ent_malloc(w->ctx, sizeof *c);
-    if (!c)
-        return NULL;
-    for (int i = 0; i < YEAR_N; i++) {
-        c->year[i] = CC_UNSET;
-        c->day[i] = NULL;
-    }
-    w->cc[++w->ncc] = c;
+    ccache *c = cc_alloc(w->ctx, CC_UNSET);
+    if (c)
+        w->cc[++w->ncc] = c;
     return c;
 }
 
-ccache *ev_cc_new_iso3(worker *w, const char *iso3)
+ccache *ev_cc_iso3(worker *w, uint32_t idx, const char *iso3)
 {
-    const ent_ev_mapper *mp = w->run->map;
-    ccache *c = ev_cc_new(w);
-    if (c && mp->iso3_any && !mp->iso3_any(mp->ud, iso3))
-        for (int i = 0; i < YEAR_N; i++)
-            c->year[i] = -1;
+    ev_run *run = w->run;
+    const ent_ev_mapper *mp = run->map;
+    pthread_mutex_lock(&run->cc_mu);
+    ccache *c = atomic_load_explicit(&run->iso_cc[idx], memory_order_relaxed);
+    if (!c) {
+        c = cc_alloc(w->ctx, mp->iso3_any && !mp->iso3_any(mp->ud, iso3) ? -1 : CC_UNSET);
+        if (c)
+            atomic_store_explicit(&run->iso_cc[idx], c, memory_order_release);
+    }
+    pthread_mutex_unlock(&run->cc_mu);
     return c;
+}
+
+static void cc_free(ent_ctx *ctx, ccache *c)
+{
+    for (int y = 0; y < YEAR_N; y++)
+        ent_free(ctx, c->day[y]);
+    ent_free(ctx, c);
+}
+
+void ev_cc_free_shared(ev_run *run)
+{
+    if (!run->iso_cc)
+        return;
+    for (size_t i = 0; i < 26 * 26 * 26; i++) {
+        ccache *c = atomic_load_explicit(&run->iso_cc[i], memory_order_relaxed);
+        if (c)
+            cc_free(run->ctx, c);
+    }
+    ent_free(run->ctx, run->iso_cc);
+    run->iso_cc = NULL;
 }
 
 static uint64_t strhash(const char *s, size_t n)
@@ -237,11 +281,8 @@ int ev_pend_flush(worker *w)
 void ev_row_free(worker *w)
 {
     ent_ctx *ctx = w->ctx;
-    for (int i = 1; i <= w->ncc; i++) {
-        for (int y = 0; y < YEAR_N; y++)
-            ent_free(ctx, w->cc[i]->day[y]);
-        ent_free(ctx, w->cc[i]);
-    }
+    for (int i = 1; i <= w->ncc; i++)
+        cc_free(ctx, w->cc[i]);
     ent_free(ctx, w->cc);
     for (size_t i = 0; i < w->namecap; i++)
         ent_free(ctx, w->names[i].name);

@@ -33,11 +33,11 @@ static inline int day_of_year(int y, int m, int d)
 static inline int cc_get(worker *w, ccache *c, const char *key, int isname, int y, int m, int d)
 {
     int yi = y - YEAR_LO;
-    int v = c->year[yi];
+    int v = atomic_load_explicit(&c->year[yi], memory_order_acquire);
     if (v == CC_UNSET) {
         if (ev_cc_fill(w, c, yi, y, key, isname) < 0)
             return -2;
-        v = c->year[yi];
+        v = atomic_load_explicit(&c->year[yi], memory_order_acquire);
     }
     if (v == CC_VARIES)
         v = c->day[yi][day_of_year(y, m, d)];
@@ -55,15 +55,11 @@ static inline int map_iso3(worker *w, const char *s, uint32_t n, int y, int m, i
     }
     uint32_t idx = (uint32_t)((s[0] - 'A') * 676 + (s[1] - 'A') * 26 + (s[2] - 'A'));
     *arg = idx;
-    int id = w->iso_id[idx];
     char key[4] = { s[0], s[1], s[2], 0 };
-    if (!id) {
-        if (!ev_cc_new_iso3(w, key))
-            return -2;
-        id = w->ncc;
-        w->iso_id[idx] = (uint16_t)id;
-    }
-    return cc_get(w, w->cc[id], key, 0, y, m, d);
+    ccache *c = atomic_load_explicit(&w->run->iso_cc[idx], memory_order_acquire);
+    if (!c && !(c = ev_cc_iso3(w, idx, key)))
+        return -2;
+    return cc_get(w, c, key, 0, y, m, d);
 }
 
 /* ---------------------------------------------------------- field parsing */
