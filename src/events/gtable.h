@@ -65,8 +65,11 @@ static inline uint64_t ev_tab_key(const ev_tab *t, size_t i)
     return k;
 }
 
-/* ev_tab_prefetch asks for the cache lines of key's home slot. */
-static inline void ev_tab_prefetch(const ev_tab *t, uint64_t key)
+/* ev_tab_prefetch asks for the cache lines of key's home slot.  Always
+ * inlined: GCC counts a prefetch as no side effect, finds a function made of
+ * one pure (no side effects) and deletes the calls of it -- the prefetch
+ * vanished from the binary until the body was forced into its callers. */
+__attribute__((always_inline)) static inline void ev_tab_prefetch(const ev_tab *t, uint64_t key)
 {
     const unsigned char *p = t->slot + (ev_hash(key) & (t->cap - 1)) * t->size;
     __builtin_prefetch(p, 1);
