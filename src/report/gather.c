@@ -237,7 +237,7 @@ static ent_status load_sources(ent_ctx *ctx, ent_db *db, ent_rp *rp)
     size_t cap = 0;
     if (sqlite3_prepare_v2(ent_db_sqlite(db),
                            "SELECT name, version, sha256, year_lo, year_hi, stated_lo, stated_hi,"
-                           " coverage, cite FROM sources ORDER BY rowid",
+                           " coverage, cite FROM sources ORDER BY name",
                            -1, &q, NULL) != SQLITE_OK)
         return ent_err(ctx, ENT_EDB, "not a warehouse (no sources table); run `entente build`");
     while (sqlite3_step(q) == SQLITE_ROW) {
