@@ -25,6 +25,7 @@ static const ent_verb *const verbs[] = {
     &ent_verb_trend,
     &ent_verb_events,
     &ent_verb_fetch,
+    &ent_verb_report,
 };
 #define NVERBS (sizeof verbs / sizeof verbs[0])
 
