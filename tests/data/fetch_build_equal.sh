@@ -36,6 +36,6 @@ done
 # row accounting per source is the same too
 a=$(sqlite3 "$W/orig.db" "SELECT name, rows_read, rows_loaded, rows_rejected, rejects FROM sources ORDER BY name" | sed 's/([^)]*:[0-9]*)//g' | sha256sum)
 b=$(sqlite3 "$W/prep.db" "SELECT name, rows_read, rows_loaded, rows_rejected, rejects FROM sources ORDER BY name" | sed 's/([^)]*:[0-9]*)//g' | sha256sum)
-[ "$a" = "$b" ] || { echo "row accounting differs"; bad=$((bad + 1)); }
+[ "$a" = "$b" ] || { echo "row accounting differs"; bad=$((bad + 1)); sqlite3 "$W/orig.db" "SELECT name, rows_read, rows_loaded, rows_rejected, rejects FROM sources ORDER BY name" > "$W/a"; sqlite3 "$W/prep.db" "SELECT name, rows_read, rows_loaded, rows_rejected, rejects FROM sources ORDER BY name" > "$W/b"; diff "$W/a" "$W/b" | cut -c1-300; }
 echo "$k tables compared, $bad differ; $n originals read"
 [ $bad -eq 0 ] && [ $k -gt 20 ]
