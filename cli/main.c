@@ -22,6 +22,7 @@ static const ent_verb *const verbs[] = {
     &ent_verb_rank,
     &ent_verb_trend,
     &ent_verb_events,
+    &ent_verb_idealpoints,
 };
 #define NVERBS (sizeof verbs / sizeof verbs[0])
 

@@ -186,3 +186,43 @@ ent_status ent_agree_with(ent_db *db, int a, int year, const ent_agree_opts *o,
     *n = k;
     return ENT_OK;
 }
+
+ent_status ent_votes_scan(ent_db *db, int from, int to, const char *const *issues,
+                          size_t nissues, int important, ent_vote_fn fn, void *ud)
+{
+    char sql[1024];
+    size_t len;
+    sqlite3_stmt *q = NULL;
+    ent_status st;
+    if (nissues > 32)
+        return ent_err(db->ctx, ENT_EINVAL, "at most 32 issue codes");
+    len = (size_t)snprintf(sql, sizeof sql,
+                           "SELECT v.rcid, r.year, v.ccode, v.vote FROM un_votes v"
+                           " JOIN un_roll_calls r ON r.rcid = v.rcid"
+                           " WHERE r.year BETWEEN ?1 AND ?2%s",
+                           important ? " AND r.important = 1" : "");
+    if (nissues) {
+        len += (size_t)snprintf(sql + len, sizeof sql - len,
+                                " AND v.rcid IN (SELECT rcid FROM un_roll_call_issues"
+                                " WHERE issue IN (");
+        for (size_t i = 0; i < nissues; i++)
+            len += (size_t)snprintf(sql + len, sizeof sql - len, "%s?%zu", i ? "," : "", i + 3);
+        snprintf(sql + len, sizeof sql - len, "))");
+    }
+    if ((st = ent_sql_prepare(db->ctx, ent_db_sqlite(db), sql, &q)) != ENT_OK)
+        return st;
+    sqlite3_bind_int(q, 1, from);
+    sqlite3_bind_int(q, 2, to);
+    for (size_t i = 0; i < nissues; i++)
+        sqlite3_bind_text(q, (int)i + 3, issues[i], -1, SQLITE_STATIC);
+    int rc;
+    while ((rc = sqlite3_step(q)) == SQLITE_ROW)
+        if ((st = fn(ud, sqlite3_column_int64(q, 0), sqlite3_column_int(q, 1),
+                     sqlite3_column_int(q, 2), sqlite3_column_int(q, 3))) != ENT_OK)
+            break;
+    if (st == ENT_OK && rc != SQLITE_DONE)
+        st = ent_err(db->ctx, ENT_EDB, "reading the votes: %s",
+                     sqlite3_errmsg(ent_db_sqlite(db)));
+    sqlite3_finalize(q);
+    return st;
+}
