@@ -36,7 +36,8 @@ static const char usage[] =
     "  --store        write the estimates into the warehouse (ideal_estimates),\n"
     "                 read by the panel's ideal_distance_entente\n"
     "  --omega2 V     random-walk variance per year (default 0.1)\n"
-    "  --tol T        stop when 1 - cor(x_old, x_new) < T (default 1e-6)\n"
+    "  --tol T        stop when no estimate moves more than T in an\n"
+    "                 extrapolation cycle of three EM steps (default 1e-3)\n"
     "  --threads N    worker threads (default 2)\n"
     "\n"
     "Columns: state, ccode, year, estimate, se, lo, hi, nvotes; the convergence\n"
@@ -77,7 +78,7 @@ static void summary(FILE *fp, const ent_ideal_result *r, const ent_ideal_query *
     fprintf(fp, "idealpoints: years %d-%d, %d roll calls (%d unanimous dropped), %zu votes, "
                 "%d states\n",
             q->from, q->to, r->nrc, r->nrc_dropped, r->nvotes, r->nstates);
-    fprintf(fp, "convergence: %s after %d iterations, final 1 - cor = %.2g, log-likelihood "
+    fprintf(fp, "convergence: %s after %d iterations, final max change %.2g, log-likelihood "
                 "%.1f, %.2f s\n",
             r->converged ? "converged" : "NOT converged", r->iterations, r->change, r->loglik,
             r->seconds);
@@ -98,7 +99,9 @@ static int run(int argc, char **argv)
         {"store", no_argument, NULL, 'S'},           {"omega2", required_argument, NULL, 'w'},
         {"tol", required_argument, NULL, 't'},       {"threads", required_argument, NULL, 'j'},
         {"format", required_argument, NULL, 'f'},    {"output", required_argument, NULL, 'o'},
-        {"db", required_argument, NULL, 'b'},        {NULL, 0, NULL, 0}};
+        {"db", required_argument, NULL, 'b'},        {"prior-item", required_argument, NULL, 'p'}, {"prior-x", required_argument, NULL, 'x'},
+        {"max-step", required_argument, NULL, 'M'},
+        {NULL, 0, NULL, 0}};
     static const char *const cols[] = {"state", "ccode", "year", "estimate", "se",
                                        "lo",    "hi",    "nvotes"};
     const char *dbpath = cli_default_db(), *outpath = NULL, *issues[32];
@@ -136,6 +139,9 @@ static int run(int argc, char **argv)
         case 'S': store = 1; break;
         case 'w': if (!parse_double("--omega2", optarg, &io.omega2)) return 2; break;
         case 't': if (!parse_double("--tol", optarg, &io.tol)) return 2; break;
+        case 'M': if (!parse_double("--max-step", optarg, &io.max_step)) return 2; break;
+        case 'x': if (!parse_double("--prior-x", optarg, &io.prior_x)) return 2; break;
+        case 'p': if (!parse_double("--prior-item", optarg, &io.prior_item)) return 2; break;
         case 'j':
             if (!cli_int("idealpoints", "--threads", optarg, &io.threads)) return 2;
             if (io.threads < 1 || io.threads > 16)
@@ -203,7 +209,7 @@ static int run(int argc, char **argv)
     }
     if (fmt == ENT_FMT_TABLE) {
         ent_out_note(o, "%d roll calls (%d unanimous dropped), %zu votes, %d states; %s after "
-                        "%d iterations (1 - cor %.2g), log-likelihood %.1f, %.2f s",
+                        "%d iterations (max change %.2g), log-likelihood %.1f, %.2f s",
                      r->nrc, r->nrc_dropped, r->nvotes, r->nstates,
                      r->converged ? "converged" : "NOT converged", r->iterations, r->change,
                      r->loglik, r->seconds);

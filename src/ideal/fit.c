@@ -27,9 +27,11 @@ void ent_ideal_opts_default(ent_ideal_opts *o)
 {
     o->omega2 = 0.1;
     o->prior_x0 = 1;
+    o->prior_x = 1;
     o->prior_item = 25;
-    o->tol = 1e-6;
-    o->max_iter = 2000;
+    o->tol = 1e-3;
+    o->max_step = 16;
+    o->max_iter = 3000;
     o->threads = 2;
 }
 
@@ -71,6 +73,8 @@ void ent_ideal_smooth(const double *P, const double *H, int T, double omega2, do
     }
 }
 
+static size_t vec_len(const ideal_model *md);
+
 ent_status ideal_work_new(const ideal_model *md, int nthreads, ideal_work *w)
 {
     ent_ctx *ctx = md->ctx;
@@ -86,7 +90,8 @@ ent_status ideal_work_new(const ideal_model *md, int nthreads, ideal_work *w)
     w->P = ent_malloc(ctx, nt * nc * sizeof *w->P);
     w->H = ent_malloc(ctx, nt * nc * sizeof *w->H);
     w->ez = ent_malloc(ctx, nt * (size_t)(md->max_rc_votes + 1) * sizeof *w->ez);
-    if (!w->a || !w->b || !w->tau || !w->m || !w->v || !w->mold || !w->P || !w->H || !w->ez) {
+    w->sq = ent_malloc(ctx, (4 * vec_len(md)) * sizeof *w->sq);
+    if (!w->sq ||!w->a || !w->b || !w->tau || !w->m || !w->v || !w->mold || !w->P || !w->H || !w->ez) {
         ideal_work_free(md, w);
         return ent_err(ctx, ENT_ENOMEM, "out of memory for the ideal-point fit");
     }
@@ -106,6 +111,7 @@ void ideal_work_free(const ideal_model *md, ideal_work *w)
     ent_free(ctx, w->P);
     ent_free(ctx, w->H);
     ent_free(ctx, w->ez);
+    ent_free(ctx, w->sq);
     memset(w, 0, sizeof *w);
 }
 
@@ -213,32 +219,6 @@ static void *pass(void *vp)
     return NULL;
 }
 
-/* 1 - correlation of x over the cells with votes. */
-static double change(const ideal_model *md, const double *x, const double *y)
-{
-    double sx = 0, sy = 0, sxx = 0, syy = 0, sxy = 0, n = 0;
-    for (size_t c = 0; c < md->ncells; c++) {
-        if (!md->cell_nv[c])
-            continue;
-        sx += x[c];
-        sy += y[c];
-        n += 1;
-    }
-    sx /= n;
-    sy /= n;
-    for (size_t c = 0; c < md->ncells; c++) {
-        if (!md->cell_nv[c])
-            continue;
-        double dx = x[c] - sx, dy = y[c] - sy;
-        sxx += dx * dx;
-        syy += dy * dy;
-        sxy += dx * dy;
-    }
-    if (!(sxx > 0) || !(syy > 0))
-        return 1;
-    return 1 - sxy / sqrt(sxx * syy);
-}
-
 static double step(const ideal_model *md, ideal_work *w, int want_ll)
 {
     pass_arg pa[8];
@@ -277,6 +257,9 @@ static double step(const ideal_model *md, ideal_work *w, int want_ll)
         }
     for (int t = 0; t < nt; t++)
         ll += pa[t].ll;
+    if (md->opts.prior_x > 0) /* each year's N(0, prior_x) factor */
+        for (size_t c = 0; c < nc; c++)
+            w->P[c] += 1 / md->opts.prior_x;
     memcpy(w->mold, w->m, nc * sizeof *w->m);
     for (int s = 0; s < md->nstates; s++) {
         size_t o = md->st_off[s];
@@ -286,19 +269,89 @@ static double step(const ideal_model *md, ideal_work *w, int want_ll)
     return ll;
 }
 
+/* The parameter vector (a, b, tau, m) packed for the extrapolation. */
+static size_t vec_len(const ideal_model *md)
+{
+    return 3 * (size_t)md->nrc + md->ncells;
+}
+
+static void pack(const ideal_model *md, const ideal_work *w, double *t)
+{
+    size_t nr = (size_t)md->nrc;
+    memcpy(t, w->a, nr * sizeof *t);
+    memcpy(t + nr, w->b, nr * sizeof *t);
+    memcpy(t + 2 * nr, w->tau, nr * sizeof *t);
+    memcpy(t + 3 * nr, w->m, md->ncells * sizeof *t);
+}
+
+static void unpack(const ideal_model *md, ideal_work *w, const double *t)
+{
+    size_t nr = (size_t)md->nrc;
+    memcpy(w->a, t, nr * sizeof *t);
+    memcpy(w->b, t + nr, nr * sizeof *t);
+    for (size_t r = 0; r < nr; r++)
+        w->tau[r] = md->rc_hasab[r] ? (t[2 * nr + r] > TAU_MIN ? t[2 * nr + r] : TAU_MIN) : 0;
+    memcpy(w->m, t + 3 * nr, md->ncells * sizeof *t);
+}
+
+static double maxabs(const ideal_model *md, const double *x, const double *y)
+{
+    double d = 0;
+    for (size_t c = 0; c < md->ncells; c++)
+        if (md->cell_nv[c] && fabs(x[c] - y[c]) > d)
+            d = fabs(x[c] - y[c]);
+    return d;
+}
+
+/* SQUAREM (Varadhan & Roland 2008, scheme S3): two EM steps from t0 give
+ * r = t1 - t0 and q = t2 - 2 t1 + t0; the extrapolated point
+ * t0 - 2 alpha r + alpha^2 q, alpha = -|r|/|q| (at most -1, i.e. never
+ * shorter than the plain EM step), is followed by one EM step that
+ * stabilises it.  A non-finite extrapolation falls back to t2. */
 int ideal_em(const ideal_model *md, ideal_work *w)
 {
-    int it;
+    size_t n = vec_len(md), nc = md->ncells;
+    double *t0 = w->sq, *t1 = t0 + n, *t2 = t1 + n, *prev = t2 + n;
+    int evals = 0;
     w->converged = 0;
-    for (it = 1; it <= md->opts.max_iter; it++) {
+    w->change = NAN;
+    memcpy(prev, w->m, nc * sizeof *prev);
+    while (evals + 3 <= md->opts.max_iter) {
+        double rr = 0, qq = 0, alpha;
+        pack(md, w, t0);
         step(md, w, 0);
-        w->change = change(md, w->mold, w->m);
+        pack(md, w, t1);
+        step(md, w, 0);
+        pack(md, w, t2);
+        evals += 2;
+        for (size_t i = 0; i < n; i++) {
+            double r = t1[i] - t0[i], q = t2[i] - 2 * t1[i] + t0[i];
+            rr += r * r;
+            qq += q * q;
+        }
+        alpha = qq > 0 ? -sqrt(rr / qq) : -1;
+        if (alpha > -1)
+            alpha = -1;
+        if (alpha < -md->opts.max_step)
+            alpha = -md->opts.max_step;
+        int ok = 1;
+        for (size_t i = 0; i < n; i++) {
+            double r = t1[i] - t0[i], q = t2[i] - 2 * t1[i] + t0[i];
+            t1[i] = t0[i] - 2 * alpha * r + alpha * alpha * q;
+            if (!isfinite(t1[i]))
+                ok = 0;
+        }
+        unpack(md, w, ok ? t1 : t2);
+        step(md, w, 0);
+        evals++;
+        w->change = maxabs(md, prev, w->m);
+        memcpy(prev, w->m, nc * sizeof *prev);
         if (w->change < md->opts.tol) {
             w->converged = 1;
             break;
         }
     }
-    w->iterations = it > md->opts.max_iter ? md->opts.max_iter : it;
+    w->iterations = evals;
     /* orientation: the reference state on the positive side */
     double s = 0;
     for (size_t c = md->st_off[md->ref]; c < md->st_off[md->ref + 1]; c++)

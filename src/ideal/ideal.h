@@ -39,9 +39,11 @@ size_t ent_ideal_data_votes(const ent_ideal_data *d);
 typedef struct ent_ideal_opts {
     double omega2;   /* random-walk variance per year (default 0.1) */
     double prior_x0; /* prior variance of a state's first year (default 1) */
+    double prior_x;  /* variance of every year's N(0, .) prior factor; 0: none (default 1) */
     double prior_item; /* prior variance of intercept and discrimination (default 25) */
-    double tol;      /* convergence: 1 - cor(x_old, x_new) below this (default 1e-6) */
-    int max_iter;    /* default 2000 */
+    double tol;      /* convergence: max |x_new - x_old| over an extrapolation cycle (default 1e-3) */
+    double max_step; /* the extrapolation's longest step, in EM steps (default 16; 1 = plain EM) */
+    int max_iter;    /* EM steps at most (default 3000) */
     int threads;     /* worker threads for the fit's vote pass and the bootstrap (default 2) */
 } ent_ideal_opts;
 
@@ -65,7 +67,7 @@ typedef struct ent_ideal_result {
     int nstates, nrc, nrc_dropped; /* roll calls used, unanimous ones dropped */
     size_t nvotes;
     int iterations, converged;
-    double change;   /* final 1 - cor(x_old, x_new) */
+    double change;   /* final max |x_new - x_old| over a cycle */
     double loglik;   /* log-likelihood of the votes at the estimates (plug-in x) */
     double seconds;  /* wall time of the fit */
     int flipped;     /* 1 when the sign was flipped to put the reference positive */

@@ -38,6 +38,7 @@ typedef struct ideal_work {
     double *P, *H;       /* per cell, per thread: nthreads blocks */
     double *mold;
     double *ez;          /* per thread: max_rc_votes */
+    double *sq;          /* the extrapolation's vectors */
     const uint8_t *cat;  /* the votes being fitted */
     int nthreads;
     int iterations, converged;
