@@ -109,7 +109,7 @@ ent_status ent_ideal_bootstrap(ent_ideal_result *res, int n, uint64_t seed)
 {
     ideal_model *md = res->model;
     ent_ctx *ctx = res->ctx;
-    int nt = md->opts.threads < 1 ? 1 : md->opts.threads > 16 ? 16 : md->opts.threads;
+    int nt = res->threads < 1 ? 1 : res->threads > 16 ? 16 : res->threads;
     boot_job jobs[16];
     pthread_t th[16];
     int started[16] = {0};

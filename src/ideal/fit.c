@@ -470,6 +470,7 @@ ent_status ent_ideal_fit(ent_ctx *ctx, const ent_ideal_data *d, const ent_ideal_
     r->nvotes = md->nv;
     r->ref_ccode = md->st_code[md->ref];
     r->ncells = md->ncells;
+    r->threads = md->opts.threads;
     r->cells = ent_malloc(ctx, md->ncells * sizeof *r->cells);
     if (!r->cells) {
         st = ent_err(ctx, ENT_ENOMEM, "out of memory");

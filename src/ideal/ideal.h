@@ -72,6 +72,7 @@ typedef struct ent_ideal_result {
     double seconds;  /* wall time of the fit */
     int flipped;     /* 1 when the sign was flipped to put the reference positive */
     int ref_ccode;   /* the orientation reference: 2 (USA) when it voted */
+    int threads;     /* the bootstrap's worker threads (from the options; may be changed) */
     int boot_n;      /* bootstrap replicates (0: none) */
     double boot_seconds;
     double boot_iter_mean; /* mean EM iterations per replicate */
