@@ -34,7 +34,7 @@ static const char usage[] =
     "  --bootstrap N  N parametric-bootstrap refits: se and the 95% interval\n"
     "  --seed S       the bootstrap's seed (default 1)\n"
     "  --store        write the estimates into the warehouse (ideal_estimates),\n"
-    "                 read by the panel's ideal_distance_entente\n"
+    "                 read by the panel's ideal_distance_own\n"
     "  --omega2 V     random-walk variance per year (default 0.1)\n"
     "  --tol T        stop when no estimate moves more than T in an\n"
     "                 extrapolation cycle of three EM steps (default 1e-3)\n"
@@ -44,9 +44,9 @@ static const char usage[] =
     "summary follows a table, and goes to stderr with csv or json.\n"
     "\n"
     "examples:\n"
-    "  entente idealpoints --from 1946 --to 2019 --format csv -o ideal.csv\n"
-    "  entente idealpoints --from 2000 --to 2019 --issues hr --bootstrap 100\n"
-    "  entente idealpoints --store\n";
+    "  entente idealpoints --from 1990 --to 2019 --format csv -o ideal.csv\n"
+    "  entente idealpoints --from 2010 --to 2019 --issues hr,di --bootstrap 20\n"
+    "  entente idealpoints --from 2000 --to 2019 --store --format csv -o /dev/null\n";
 
 static int parse_issues(char *s, const char **out, size_t cap, size_t *n)
 {

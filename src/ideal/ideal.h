@@ -137,7 +137,7 @@ typedef struct ent_ideal_query {
  * module's accessor). */
 ent_status ent_ideal_load(ent_db *db, const ent_ideal_query *q, ent_ideal_data **out);
 /* ent_ideal_store replaces table ideal_estimates (and ideal_runs) with r, in
- * one transaction: the panel's ideal_distance_entente reads it. */
+ * one transaction: the panel's ideal_distance_own reads it. */
 ent_status ent_ideal_store(ent_db *db, const ent_ideal_result *r, const ent_ideal_query *q);
 
 #endif

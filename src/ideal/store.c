@@ -126,7 +126,12 @@ ent_status ent_ideal_store(ent_db *db, const ent_ideal_result *r, const ent_idea
         goto out;
     snprintf(buf, sizeof buf, "roll_calls=%d dropped_unanimous=%d votes=%zu states=%d", r->nrc,
              r->nrc_dropped, r->nvotes, r->nstates);
-    st = put(ctx, sq, kv, "data", buf);
+    if ((st = put(ctx, sq, kv, "data", buf)) != ENT_OK)
+        goto out;
+    /* the panel's ideal_distance_own now lags: the next `entente build`
+     * rebuilds the panel (no sources table in a warehouse without a build) */
+    sqlite3_exec(sq, "UPDATE sources SET sha256 = 'stale: ideal points stored' WHERE name = "
+                     "'panel'", NULL, NULL, NULL);
 out:
     sqlite3_finalize(ins);
     sqlite3_finalize(kv);

@@ -28,7 +28,7 @@ enum {
     K_ADEF, K_AOFF, K_ANEU, K_ANON, K_ACON, K_ALEV,
     K_CDEF, K_CNEU, K_CNON, K_CENT,
     K_ARMS12, K_ARMS21, K_ASH12, K_ASH21, K_ALLS, K_ALLK,
-    K_UN_N, K_UN_AGREE, K_UN_S, K_UN_PI, K_UN_KAPPA, K_IDEAL, K_VETO, K_IGO, K_DIPEX,
+    K_UN_N, K_UN_AGREE, K_UN_S, K_UN_PI, K_UN_KAPPA, K_IDEAL, K_IDEAL_OWN, K_VETO, K_IGO, K_DIPEX,
     K_EV1, K_EV2, K_EV3, K_EV4, K_EVG,
     K_CONTIG, K_DIST, K_CINC1, K_CINC2, K_CINCR, K_MIDON, K_MIDGO, K_MIDHL, K_RIVAL,
     K_POLY1, K_POLY2, K_POLI1, K_POLI2, K_GDP1, K_GDP2, K_POP1, K_POP2,
@@ -36,7 +36,7 @@ enum {
 };
 
 /* per-member values */
-enum { M_CINC, M_IMP, M_EXP, M_IDEAL, M_POLY, M_POLITY, M_GDP, M_POP, M_ARMSIN, M_COUNT };
+enum { M_CINC, M_IMP, M_EXP, M_IDEAL, M_IDEAL_OWN, M_POLY, M_POLITY, M_GDP, M_POP, M_ARMSIN, M_COUNT };
 
 typedef struct year_ctx {
     int year, n;
@@ -61,7 +61,7 @@ typedef struct stmts {
 
 enum {
     Q_ATOP, Q_COWALL, Q_TRADE, Q_TRADES, Q_ITPD, Q_SIPRI, Q_UN, Q_IDEAL, Q_VETO, Q_IGO,
-    Q_EV, Q_MEET, Q_CONTIG, Q_DIST, Q_NMC, Q_MID, Q_RIVAL, Q_DEMO, Q_GDP, Q_DIPEX, Q_N
+    Q_EV, Q_MEET, Q_CONTIG, Q_DIST, Q_NMC, Q_MID, Q_RIVAL, Q_DEMO, Q_GDP, Q_DIPEX, Q_IDEAL_OWN, Q_N
 };
 
 static const struct {
@@ -117,6 +117,9 @@ static const struct {
                "SELECT ccode, wbgdp2011est, wbpopest FROM sdp_gdp WHERE year = ?1"},
     [Q_DIPEX] = {"cow_dipex", NULL,
                  "SELECT ccode1, ccode2, de FROM cow_dipex WHERE year = ?1"},
+    /* entente's own ideal points (`entente idealpoints --store`, src/ideal/) */
+    [Q_IDEAL_OWN] = {"ideal_estimates", NULL,
+                     "SELECT ccode, estimate FROM ideal_estimates WHERE year = ?1"},
 };
 
 /* source_query returns the query that reads indicator k's source table: an
@@ -134,6 +137,7 @@ static int source_query(int k)
     if (k <= K_UN_KAPPA) return Q_UN;
     switch (k) {
     case K_IDEAL: return Q_IDEAL;
+    case K_IDEAL_OWN: return Q_IDEAL_OWN;
     case K_VETO: return Q_VETO;
     case K_IGO: return Q_IGO;
     case K_DIPEX: return Q_DIPEX;
@@ -303,6 +307,12 @@ static ent_status read_year(ent_load *ld, stmts *s, year_ctx *y)
             int a = sqlite3_column_int(q, 0);
             if (a > 0 && a < 1000 && y->idx[a] >= 0)
                 y->mono[M_IDEAL][y->idx[a]] = col_f64(q, 1);
+        }
+    if (IN(K_IDEAL_OWN))
+        EACH(Q_IDEAL_OWN) {
+            int a = sqlite3_column_int(q, 0);
+            if (a > 0 && a < 1000 && y->idx[a] >= 0)
+                y->mono[M_IDEAL_OWN][y->idx[a]] = col_f64(q, 1);
         }
     if (IN(K_VETO))
         EACH(Q_VETO) {
@@ -520,6 +530,8 @@ static void derive(year_ctx *y)
             }
             if (covered(&ent_panel_indicators[K_IDEAL], y))
                 y->v[K_IDEAL][c] = fabs(y->mono[M_IDEAL][i] - y->mono[M_IDEAL][j]);
+            if (covered(&ent_panel_indicators[K_IDEAL_OWN], y))
+                y->v[K_IDEAL_OWN][c] = fabs(y->mono[M_IDEAL_OWN][i] - y->mono[M_IDEAL_OWN][j]);
             if (covered(&ent_panel_indicators[K_CINC1], y)) {
                 y->v[K_CINC1][c] = c1;
                 y->v[K_CINC2][c] = c2;
@@ -757,7 +769,7 @@ const ent_source ent_src_panel = {
     .name = "panel",
     .dir = NULL,
     .files = {NULL},
-    .version = 5,
+    .version = 6,
     .tables = NULL, /* the loader drops and recreates `panel` */
     .deps = "states,unvotes,meet_dyad_year,atop_alliance,cow_alliance,cow_trade,"
             "itpd_bilateral_trade,sipri_arms_transfers_tiv,unsc_vetoes,unga_ideal_points,"
