@@ -8,8 +8,7 @@
 suppressMessages({library(pscl); library(MCMCpack)})
 a <- commandArgs(TRUE)
 v <- read.csv(a[1]); bsv <- read.csv(a[2]); iter <- as.integer(a[3])
-v <- v[v$vote != 2, ]
-v$y <- ifelse(v$vote == 1, 1, 0)
+v$y <- ifelse(v$vote == 1, 1, ifelse(v$vote == 3, 0, NA))
 rcs <- sort(unique(v$rcid)); yrs <- sort(unique(v$year))
 bsvk <- setNames(bsv$idealpointall, paste(bsv$ccode, bsv$year))
 score <- function(name, secs, est) {   # est: named by "ccode year"
@@ -25,12 +24,13 @@ score <- function(name, secs, est) {   # est: named by "ccode year"
 }
 # pscl::ideal, static: rows = state-years
 sy <- paste(v$ccode, v$year)
-m <- matrix(NA, length(unique(sy)), length(rcs), dimnames = list(sort(unique(sy)), rcs))
+m <- matrix(9, length(unique(sy)), length(rcs), dimnames = list(sort(unique(sy)), rcs))
 m[cbind(match(sy, rownames(m)), match(v$rcid, rcs))] <- v$y
 t0 <- proc.time()[["elapsed"]]
-rc <- rollcall(m, yea = 1, nay = 0, missing = NA, notInLegis = NA)
+rc <- rollcall(m, yea = 1, nay = 0, missing = NA, notInLegis = 9)
 f <- ideal(rc, maxiter = iter, burnin = iter / 2, thin = 10, normalize = TRUE, verbose = FALSE)
-score(sprintf("pscl::ideal (%d iter)", iter), proc.time()[["elapsed"]] - t0, f$xbar[, 1])
+score(sprintf("pscl::ideal (%d iter)", iter), proc.time()[["elapsed"]] - t0,
+      setNames(f$xbar[, 1], rownames(m)))
 # MCMCpack::MCMCdynamicIRT1d: rows = states
 st <- sort(unique(v$ccode))
 d <- matrix(NA, length(st), length(rcs), dimnames = list(st, rcs))
