@@ -51,7 +51,7 @@ SONAME   := libentente.so.$(SOMAJOR)
 PUB_HDR  := $(sort $(wildcard include/*.h include/entente/*.h))
 
 .PHONY: all demo check test sanitize fuzz fuzz-smoke bench install clean deps
-all: $(B)/entente $(B)/libentente.a $(B)/libentente.so $(UNIT_BIN)
+all: $(B)/entente $(B)/libentente.a $(B)/libentente.so $(B)/entente-uninstalled.pc $(UNIT_BIN)
 
 deps:
 	@sh scripts/deps.sh
@@ -83,6 +83,13 @@ $(B)/libentente.so.$(VERSION): $(LIB_OBJ) $(B)/exports.map
 $(B)/libentente.so: $(B)/libentente.so.$(VERSION)
 	ln -sf libentente.so.$(VERSION) $(B)/$(SONAME)
 	ln -sf libentente.so.$(VERSION) $@
+
+# for the bindings' builds in the tree: PKG_CONFIG_PATH=$(B) finds this first
+$(B)/entente-uninstalled.pc: entente.pc.in
+	@mkdir -p $(dir $@)
+	sed -e 's|^prefix=.*|prefix=$(CURDIR)|' -e 's|^libdir=.*|libdir=$(CURDIR)/$(B)|' \
+	  -e 's|^Libs: .*|Libs: -L$${libdir} -Wl,-rpath,$${libdir} -lentente|' \
+	  -e 's|@VERSION@|$(VERSION)|' $< > $@
 
 $(B)/entente: $(CLI_OBJ) $(B)/libentente.a
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(CLI_OBJ) $(B)/libentente.a $(LDLIBS) $(MPI_LIBS)
