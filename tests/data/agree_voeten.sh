@@ -36,4 +36,9 @@ done
 # the sessions: opened on the table's dates, 78 partial
 [ "$(sqlite3 "$DATADB" "SELECT group_concat(session || ':' || roll_calls || ':' || partial, ' ') FROM unga_sessions")" \
     = "75:96:0 76:77:0 77:89:0 78:86:1 79:0:0" ] || { echo "FAIL: unga_sessions"; fails=$((fails + 1)); }
+# the build says which members the file codes 9 (not a member) after they voted
+if [ -f "$TMPD/build.out" ]; then
+    grep -q "TUR is coded 9 (not a member) on 19 roll calls 2023-12-19 to 2024-06-04" "$TMPD/build.out" \
+        || { echo "FAIL: the build does not report TUR's gap"; fails=$((fails + 1)); }
+fi
 [ $fails -eq 0 ]
