@@ -19,6 +19,10 @@ extern const ent_source ent_src_cow_alliance;
 extern const ent_source ent_src_cow_trade;
 extern const ent_source ent_src_itpd_bilateral_trade;
 extern const ent_source ent_src_sipri_arms_transfers_tiv;
+extern const ent_source ent_src_sipri_trade_register;
+extern const ent_source ent_src_imf_dots;
+extern const ent_source ent_src_mme_exercises;
+extern const ent_source ent_src_us_troops;
 extern const ent_source ent_src_unsc_vetoes;
 extern const ent_source ent_src_unga_ideal_points;
 extern const ent_source ent_src_cow_nmc;
@@ -46,6 +50,10 @@ const ent_source *const ent_sources[] = {
     &ent_src_cow_trade,
     &ent_src_itpd_bilateral_trade,
     &ent_src_sipri_arms_transfers_tiv,
+    &ent_src_sipri_trade_register, /* after the order-year TIVs: compared on the overlap */
+    &ent_src_imf_dots,
+    &ent_src_mme_exercises,
+    &ent_src_us_troops,
     &ent_src_unsc_vetoes,
     &ent_src_unga_ideal_points,
     &ent_src_cow_nmc,
