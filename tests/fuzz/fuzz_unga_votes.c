@@ -19,6 +19,14 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 static char dir[64];
 
+static void cleanup(void)
+{
+    char cmd[128];
+    snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
+    if (system(cmd) != 0)
+        return;
+}
+
 static int setup(void)
 {
     char cmd[512];
@@ -26,6 +34,7 @@ static int setup(void)
     snprintf(cmd, sizeof cmd,
              "rm -rf %s && mkdir -p %s/unga_votes_voeten && cp -r tests/fixtures/states/* %s/",
              dir, dir, dir);
+    atexit(cleanup);
     return system(cmd) == 0;
 }
 
