@@ -4,7 +4,7 @@
  * under mpirun across ranks.
  */
 #include "cli.h"
-#include "events/events.h"
+#include "events_mpi.h"
 
 #include <getopt.h>
 #include <sqlite3.h>

@@ -889,7 +889,7 @@ const ent_source ent_src_panel = {
     .files = {NULL},
     .version = 6,
     .tables = NULL, /* the loader drops and recreates `panel` */
-    .deps = "states,unvotes,meet_dyad_year,atop_alliance,cow_alliance,cow_trade,"
+    .deps = "states,unvotes,un_agree,meet_dyad_year,atop_alliance,cow_alliance,cow_trade,"
             "itpd_bilateral_trade,sipri_arms_transfers_tiv,unsc_vetoes,unga_ideal_points,"
             "cow_nmc,cow_contiguity,distance,cow_mid,rivalries,cow_igo,democracy_gdp,"
             "cow_diplomatic_exchange_extract,sipri_trade_register,imf_dots,mme_exercises,"

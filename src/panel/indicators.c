@@ -145,15 +145,17 @@ const ent_indicator ent_panel_indicators[] = {
      "dyads of the USA only"},
 
     /* diplomatic */
-    {"un_n", "diplomatic", "roll calls", "no", NULL, "unvotes", 1946, 2019, N, 0,
-     "UNGA roll calls on which both voted (year = session + 1945)", NULL},
-    {"un_agree", "diplomatic", "share", "no", NULL, "unvotes", 1946, 2019, N, 0,
+    {"un_n", "diplomatic", "roll calls", "no", NULL, "unvotes+unga_votes_voeten", 1946, 2023, N, 0,
+     "UNGA roll calls on which both voted (year = session + 1945: unvotes 1946-2019, "
+     "unga_votes_voeten 2020-2023; 2023 = session 78 is partial, the file ends 2024-06-04; "
+     "2024 = session 79 is not in the data)", NULL},
+    {"un_agree", "diplomatic", "share", "no", NULL, "unvotes+unga_votes_voeten", 1946, 2023, N, 0,
      "share of those roll calls with identical votes; NULL when un_n = 0", NULL},
-    {"un_s", "diplomatic", "S, -1..1", "no", NULL, "unvotes", 1946, 2019, N, 0,
+    {"un_s", "diplomatic", "S, -1..1", "no", NULL, "unvotes+unga_votes_voeten", 1946, 2023, N, 0,
      "Signorino-Ritter S of the votes (yes 1, abstain 2, no 3; d_max 2)", NULL},
-    {"un_pi", "diplomatic", "pi", "no", NULL, "unvotes", 1946, 2019, N, 0,
+    {"un_pi", "diplomatic", "pi", "no", NULL, "unvotes+unga_votes_voeten", 1946, 2023, N, 0,
      "Scott's pi of the votes, quadratic weights (Hage 2011)", NULL},
-    {"un_kappa", "diplomatic", "kappa", "no", NULL, "unvotes", 1946, 2019, N, 0,
+    {"un_kappa", "diplomatic", "kappa", "no", NULL, "unvotes+unga_votes_voeten", 1946, 2023, N, 0,
      "Cohen's kappa of the votes, quadratic weights (Hage 2011)", NULL},
     {"ideal_point_distance", "diplomatic", "ideal-point units", "no", NULL, "unga_ideal_points",
      1946, 2023, N, 0, "|idealpointall_1 - idealpointall_2| (Bailey, Strezhnev & Voeten)", NULL},

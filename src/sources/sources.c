@@ -7,6 +7,8 @@
 
 extern const ent_source ent_src_states;
 extern const ent_source ent_src_unvotes;
+extern const ent_source ent_src_unga_votes_voeten;
+extern const ent_source ent_src_un_agree;
 extern const ent_source ent_src_archigos;
 extern const ent_source ent_src_china_vitae;
 extern const ent_source ent_src_state_dept;
@@ -36,6 +38,8 @@ extern const ent_source ent_src_panel;
 const ent_source *const ent_sources[] = {
     &ent_src_states,
     &ent_src_unvotes,
+    &ent_src_unga_votes_voeten,
+    &ent_src_un_agree, /* derived from the two vote sources */
     &ent_src_archigos,
     &ent_src_china_vitae,
     &ent_src_state_dept,
