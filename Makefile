@@ -124,8 +124,7 @@ fuzz: deps $(B)/gen/default_conf.inc
 	@mkdir -p build-fuzz
 	@for f in $(FUZZ_SRC); do n=$$(basename $$f .c); \
 	  clang $(FUZZ_CFLAGS) -o build-fuzz/$$n $$f $(LIB_SRC) $(LDLIBS) || exit 1; \
-	  mkdir -p build-fuzz/corpus-$$n; \
-	  ./build-fuzz/$$n -max_total_time=$(FUZZ_SECONDS) -max_len=4096 build-fuzz/corpus-$$n tests/fuzz/seeds/$$n 2>&1 | tail -2 || exit 1; \
+	  sh scripts/fuzzrun.sh build-fuzz/$$n $(FUZZ_SECONDS) build-fuzz/corpus-$$n tests/fuzz/seeds/$$n || exit 1; \
 	done
 
 fuzz-smoke:

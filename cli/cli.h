@@ -38,6 +38,11 @@ int cli_usage(const ent_verb *v);
  * "try 'entente VERB --help'", and returns 2.  Prefer it to cli_usage: say
  * what is wrong. */
 int cli_bad(const ent_verb *v, const char *fmt, ...) ENT_PRINTF(2, 3);
+/* cli_optbad reports what getopt_long refused (it returned c: ':' for an
+ * option missing its value when the option string starts with ':', '?' for
+ * an unknown option) through cli_bad, and returns 2.  A verb using it sets
+ * opterr = 0 before parsing so that getopt prints nothing itself. */
+int cli_optbad(const ent_verb *v, int c, char **argv);
 /* cli_help prints the verb's usage to stdout and returns 0. */
 int cli_help(const ent_verb *v);
 /* cli_db_path returns --db's value or "entente.db". */
@@ -49,5 +54,7 @@ const char *cli_default_data(void);
 int cli_open_db(const char *verb, ent_ctx *ctx, const char *path, ent_db **db);
 /* cli_int parses an integer option; returns 0 and prints an error when bad. */
 int cli_int(const char *verb, const char *opt, const char *s, int *v);
+/* cli_parse_int is cli_int without the message (for a cli_bad line). */
+int cli_parse_int(const char *s, int *v);
 
 #endif

@@ -46,21 +46,22 @@ static int run(int argc, char **argv)
     ent_status st;
 
     optind = 1;
-    while ((c = getopt_long(argc, argv, "o:", opts, NULL)) != -1) {
+    opterr = 0;
+    while ((c = getopt_long(argc, argv, ":o:", opts, NULL)) != -1) {
         switch (c) {
         case 'b': dbpath = optarg; break;
         case 'f':
             if ((fmt = ent_fmt_parse(optarg)) < 0)
-                return cli_fail("sources", "--format: '%s' is not table, csv or json", optarg) + 1;
+                return cli_bad(&ent_verb_sources, "--format: '%s' is not table, csv or json", optarg);
             break;
         case 'o': outpath = optarg; break;
         case 'r': rejects = 1; break;
         case 'C': cite = 1; break;
-        default: return cli_usage(&ent_verb_sources);
+        default: return cli_optbad(&ent_verb_sources, c, argv);
         }
     }
     if (optind != argc)
-        return cli_usage(&ent_verb_sources);
+        return cli_bad(&ent_verb_sources, "unexpected argument '%s'", argv[optind]);
     if (cite && rejects)
         return cli_bad(&ent_verb_sources, "--cite and --rejects: give one");
     if (!(ctx = ent_ctx_new()))

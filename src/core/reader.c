@@ -39,7 +39,7 @@ struct ent_reader {
     size_t cap, len, pos;
     int eof;               /* the source has no more bytes */
     char delim;
-    int quotes, ragged_ok, no_header;
+    int quotes, ragged_ok, no_header, any_bytes;
     size_t max_row;
     ent_cell *cells;
     size_t ncells, cellcap;
@@ -398,6 +398,7 @@ static ent_status setup(ent_ctx *ctx, const char *label, const ent_reader_opts *
         r->cap = r->max_row;
     r->quotes = !(o && o->no_quotes);
     r->ragged_ok = o && o->ragged_ok;
+    r->any_bytes = o && o->any_bytes;
     r->no_header = o && o->no_header;
     r->line = 1;
     r->delim = o && o->delim ? o->delim : ',';
@@ -537,6 +538,13 @@ ent_status ent_reader_next(ent_reader *r, ent_cell **cells, size_t *ncells)
     if (!r->ragged_ok && r->nhdr && r->ncells != r->nhdr)
         return ent_err(r->ctx, ENT_EPARSE, "%s:%llu: expected %zu fields, found %zu", r->label,
                        (unsigned long long)r->row_line, r->nhdr, r->ncells);
+    if (!r->any_bytes) /* text is UTF-8: a NUL or a stray byte is named as such */
+        for (size_t i = 0; i < r->ncells; i++)
+            if (!ent_utf8_valid(r->cells[i].p, r->cells[i].n))
+                return ent_reader_fail(r, ENT_EPARSE, (int)i, "%s",
+                                       memchr(r->cells[i].p, 0, r->cells[i].n)
+                                           ? "a NUL byte (the file is binary or damaged)"
+                                           : "invalid UTF-8 (the file must be UTF-8 text)");
     r->rows++;
     *cells = r->cells;
     *ncells = r->ncells;

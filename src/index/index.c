@@ -372,7 +372,7 @@ ent_status ent_ix_load_year(ent_ctx *ctx, sqlite3 *db, const ent_ix_config *cfg,
     size_t cap = 0;
     sqlite3_stmt *q = NULL;
     ent_status st = ENT_OK;
-    int rc;
+    int rc, nomem;
     double *col = NULL;
 
     memset(y, 0, sizeof *y);
@@ -416,11 +416,12 @@ ent_status ent_ix_load_year(ent_ctx *ctx, sqlite3 *db, const ent_ix_config *cfg,
         goto out;
     }
     col = ent_malloc(ctx, 2 * y->n * sizeof *col);
+    nomem = !col;
     for (int m = 0; m < ENT_NORM_COUNT; m++)
         if (!(y->norm[m] = ent_malloc(ctx, y->n * (size_t)(cfg->nterms ? cfg->nterms : 1) *
                                                sizeof(double))))
-            col = NULL;
-    if (!col) {
+            nomem = 1; /* (col is kept, to be freed) */
+    if (nomem) {
         st = ent_err(ctx, ENT_ENOMEM, "out of memory");
         goto out;
     }

@@ -265,7 +265,9 @@ static ent_status load_cow_states(ent_registry *r, const char *datadir)
             goto out;
     }
     if (st == ENT_DONE)
-        st = ENT_OK;
+        st = ent_reader_rows(rd) ? ENT_OK
+                                 : ent_err(ctx, ENT_EPARSE, "%s: no data rows: the state "
+                                           "system cannot be built", ent_reader_label(rd));
 out:
     ent_reader_close(rd);
     return st;
@@ -299,8 +301,11 @@ static ent_status load_codelist(ent_registry *r, const char *datadir)
         }
         if (k == 0 && !strcmp(c[idx[1]].p, "SRB"))
             cown = 345; /* COW continues Yugoslavia as Serbia */
-        if (cown <= 0 || !(s = ent_reg_state_get(r, cown, 0)))
+        r->codelist_rows++;
+        if (cown <= 0 || !(s = ent_reg_state_get(r, cown, 0))) {
+            r->codelist_skipped++;
             continue; /* not a COW state: no code to map to */
+        }
         if (c[idx[1]].n == 3 && !s->iso3[0])
             memcpy(s->iso3, c[idx[1]].p, 4);
         if (c[idx[2]].n == 2 && !s->iso2[0])
@@ -314,7 +319,9 @@ static ent_status load_codelist(ent_registry *r, const char *datadir)
         }
     }
     if (st == ENT_DONE)
-        st = ENT_OK;
+        st = r->codelist_rows ? ENT_OK
+                              : ent_err(r->ctx, ENT_EPARSE, "%s: no data rows: the crosswalk "
+                                        "of ISO and GW codes would be empty", ent_reader_label(rd));
 out:
     ent_reader_close(rd);
     return st;

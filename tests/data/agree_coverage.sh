@@ -13,10 +13,10 @@ q() { sqlite3 "$DATADB" "$1"; }
 
 # Taiwan lost the UN seat in 1971 but stays a COW member: n = 0, measures empty
 expect "TAW-USA 1972 n=0" "$("$ENTENTE" agree TAW USA --from 1972 --to 1972 --format csv --db "$DATADB" | tail -1)" \
-       "TAW,USA,1972,0,,,,"
+       "TAW,USA,1972,0,,,,,0"
 # the GDR is not a member in 1995: the whole row is empty
 expect "GDR-USA 1995 not a dyad" "$("$ENTENTE" agree GDR USA --from 1995 --to 1995 --format csv --db "$DATADB" | tail -1)" \
-       "GDR,USA,1995,,,,,"
+       "GDR,USA,1995,,,,,,"
 # JSON says null, not 0
 expect "json null" "$("$ENTENTE" agree TAW USA --from 1972 --to 1972 --format json --db "$DATADB" | sed -n 2p)" \
        ' {"a": "TAW", "b": "USA", "year": 1972, "n": 0, "agree": null, "s": null, "pi": null, "kappa": null, "partial": 0}'

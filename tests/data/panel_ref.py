@@ -201,10 +201,10 @@ for r in rows(f"{DATA}/unsc_vetoes/unsc_vetoes_1946_sept2022.csv"):
 for a, b in [(365, 710), (2, 200)]:
     for y in (1956, 1973, 1986, 2012, 2014, 2019, 2022):
         check(f"unsc_joint_vetoes {a}-{b} {y}", panel(a, b, y, 'unsc_joint_vetoes'), joint.get((a, b, y), 0))
-    check(f"unsc_joint_vetoes {a}-{b} 2023 (after the source's coverage: NULL)",
+    check(f"unsc_joint_vetoes {a}-{b} 2023 (after the vetoes' coverage)",
           panel(a, b, 2023, 'unsc_joint_vetoes'), None)
-check("panel rows in 2025 (after the panel)",
-      db.execute("SELECT count(*) FROM panel WHERE year = 2025").fetchone()[0], 0)
+    check(f"unsc_joint_vetoes {a}-{b} 2025 (outside the panel)",
+          db.execute("SELECT count(*) FROM panel WHERE year = 2025").fetchone()[0], 0)
 check("unsc_joint_vetoes 2-200 1945 (before coverage)", panel(2, 200, 1945, 'unsc_joint_vetoes'), None)
 
 # ---------------------------------------------------------------- IGOs
