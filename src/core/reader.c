@@ -11,6 +11,7 @@
  */
 #include "reader.h"
 #include "bytesrc.h"
+#include "rd.h"
 
 #include <errno.h>
 #include <stdarg.h>
@@ -48,6 +49,7 @@ struct ent_reader {
     uint64_t row_line;     /* line where the current row starts */
     uint64_t rows, bytes;
     ent_status fail;       /* status of the last failed scan step */
+    char *owned;           /* memory input rendered by a backend (rd.h); freed on close */
 };
 
 /* ------------------------------------------------------------ input */
@@ -440,7 +442,21 @@ ent_status ent_reader_open(ent_ctx *ctx, const char *path, const ent_reader_opts
 {
     ent_reader *r = NULL;
     const char *base = strrchr(path, '/');
-    ent_status st = setup(ctx, base ? base + 1 : path, opts, &r);
+    ent_status st;
+    ent_rd_kind kind = ent_rd_kind_of(path);
+    if (kind != ENT_RD_NONE) { /* a publisher's format: its backend renders the table */
+        char *text;
+        size_t len;
+        if ((st = ent_rd_render(ctx, path, kind, opts && opts->delim ? opts->delim : ',', &text,
+                                &len)) != ENT_OK)
+            return st;
+        if ((st = ent_reader_open_mem(ctx, base ? base + 1 : path, text, len, opts, out)) != ENT_OK)
+            ent_free(ctx, text);
+        else
+            (*out)->owned = text;
+        return st;
+    }
+    st = setup(ctx, base ? base + 1 : path, opts, &r);
     if (st != ENT_OK)
         return st;
     char why[512];
@@ -493,6 +509,7 @@ void ent_reader_close(ent_reader *r)
     ent_free(r->ctx, r->cells);
     ent_free(r->ctx, r->buf);
     ent_free(r->ctx, r->label);
+    ent_free(r->ctx, r->owned);
     ent_free(r->ctx, r);
 }
 
