@@ -5,7 +5,7 @@
 #   make sanitize   the test suite under AddressSanitizer + UBSan (build-san/)
 #   make fuzz       libFuzzer harnesses (clang), FUZZ_SECONDS each
 #   make bench      the benchmarks in bench/
-#   make install    PREFIX=/usr/local
+#   make install    PREFIX=/usr/local: entente, libentente.{a,so}, headers, entente.pc, man page
 
 DATA     ?= ../shared/data
 PREFIX   ?= /usr/local
@@ -27,8 +27,10 @@ CMOCKA_LIBS := $(shell pkg-config --libs cmocka 2>/dev/null || echo -lcmocka)
 WARN     := -std=c11 -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes \
             -Wmissing-prototypes -Wwrite-strings -Wundef $(WERROR)
 CPPFLAGS += -Iinclude -Isrc -I$(B)/gen -D_GNU_SOURCE
-CFLAGS   += $(OPT) $(WARN) $(SAN) -march=x86-64-v2 -MMD -MP $(PKG_CFLAGS) $(MPI_CFLAGS)
-LDLIBS   += $(PKG_LIBS) $(MPI_LIBS) -lm -lpthread
+CFLAGS   += $(OPT) $(WARN) $(SAN) -march=x86-64-v2 -fPIC -MMD -MP $(PKG_CFLAGS)
+LDLIBS   += $(PKG_LIBS) -lm -lpthread
+# MPI is the events front end's (cli/events_mpi.c), never the library's
+MPI_DEFS := $(if $(strip $(MPI_LIBS)),,-DENT_NO_MPI)
 
 LIB_SRC  := $(sort $(wildcard src/*/*.c src/*/*/*.c))
 CLI_SRC  := $(sort $(wildcard cli/*.c))
@@ -41,8 +43,15 @@ CLI_OBJ  := $(CLI_SRC:%.c=$(B)/%.o)
 UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(B)/tests/%)
 BENCH_BIN:= $(BENCH_SRC:bench/%.c=$(B)/bench/%)
 
+# the shared library: soname libentente.so.MAJOR, exporting only the functions
+# declared in include/ (the version script is made from the public headers)
+VERSION  := $(shell sed -n 's/^\#define ENT_VERSION "\(.*\)"/\1/p' include/entente.h)
+SOMAJOR  := $(firstword $(subst ., ,$(VERSION)))
+SONAME   := libentente.so.$(SOMAJOR)
+PUB_HDR  := $(sort $(wildcard include/*.h include/entente/*.h))
+
 .PHONY: all demo check test sanitize fuzz fuzz-smoke bench install clean deps
-all: $(B)/entente $(B)/libentente.a $(UNIT_BIN)
+all: $(B)/entente $(B)/libentente.a $(B)/libentente.so $(B)/entente-uninstalled.pc $(UNIT_BIN)
 
 deps:
 	@sh scripts/deps.sh
@@ -50,6 +59,9 @@ deps:
 $(B)/%.o: %.c
 	@mkdir -p $(dir $@)
 	$(CC) $(CPPFLAGS) $(CFLAGS) -c $< -o $@
+$(B)/cli/%.o: cli/%.c
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS) $(CFLAGS) $(MPI_CFLAGS) $(MPI_DEFS) -c $< -o $@
 
 # the index's default config is compiled in from docs/index-default.conf
 $(B)/gen/default_conf.inc: docs/index-default.conf
@@ -61,8 +73,26 @@ $(B)/libentente.a: $(LIB_OBJ)
 	@rm -f $@
 	ar rcs $@ $^
 
+$(B)/exports.map: $(PUB_HDR) scripts/exports.sh
+	@mkdir -p $(dir $@)
+	sh scripts/exports.sh $(PUB_HDR) > $@
+
+$(B)/libentente.so.$(VERSION): $(LIB_OBJ) $(B)/exports.map
+	$(CC) -shared -Wl,-soname,$(SONAME) -Wl,--version-script=$(B)/exports.map \
+	  -Wl,--no-undefined $(SAN) -o $@ $(LIB_OBJ) $(PKG_LIBS) -lm -lpthread
+$(B)/libentente.so: $(B)/libentente.so.$(VERSION)
+	ln -sf libentente.so.$(VERSION) $(B)/$(SONAME)
+	ln -sf libentente.so.$(VERSION) $@
+
+# for the bindings' builds in the tree: PKG_CONFIG_PATH=$(B) finds this first
+$(B)/entente-uninstalled.pc: entente.pc.in
+	@mkdir -p $(dir $@)
+	sed -e 's|^prefix=.*|prefix=$(CURDIR)|' -e 's|^libdir=.*|libdir=$(CURDIR)/$(B)|' \
+	  -e 's|^Libs: .*|Libs: -L$${libdir} -Wl,-rpath,$${libdir} -lentente|' \
+	  -e 's|@VERSION@|$(VERSION)|' $< > $@
+
 $(B)/entente: $(CLI_OBJ) $(B)/libentente.a
-	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(CLI_OBJ) $(B)/libentente.a $(LDLIBS)
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(CLI_OBJ) $(B)/libentente.a $(LDLIBS) $(MPI_LIBS)
 
 $(B)/tests/%: tests/unit/%.c $(B)/libentente.a tests/unit/testutil.h
 	@mkdir -p $(dir $@)
@@ -104,12 +134,22 @@ bench: deps all $(BENCH_BIN)
 	@for b in $(BENCH_BIN); do echo "== $$b"; DATA=$(DATA) ./$$b || exit 1; done
 	@for s in bench/*.sh; do echo "== $$s"; B=$(B) DATA=$(DATA) sh $$s || exit 1; done
 
-install: all
-	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/lib $(DESTDIR)$(PREFIX)/include $(DESTDIR)$(PREFIX)/share/man/man1
+# install needs no test framework: it builds only the tool and the libraries
+install: $(B)/entente $(B)/libentente.a $(B)/libentente.so
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/lib/pkgconfig \
+	  $(DESTDIR)$(PREFIX)/include/entente $(DESTDIR)$(PREFIX)/share/man/man1 \
+	  $(DESTDIR)$(PREFIX)/share/doc/entente
 	install -m 755 $(B)/entente $(DESTDIR)$(PREFIX)/bin/
 	install -m 644 $(B)/libentente.a $(DESTDIR)$(PREFIX)/lib/
+	install -m 755 $(B)/libentente.so.$(VERSION) $(DESTDIR)$(PREFIX)/lib/
+	ln -sf libentente.so.$(VERSION) $(DESTDIR)$(PREFIX)/lib/$(SONAME)
+	ln -sf libentente.so.$(VERSION) $(DESTDIR)$(PREFIX)/lib/libentente.so
+	sed -e 's|@PREFIX@|$(PREFIX)|' -e 's|@VERSION@|$(VERSION)|' entente.pc.in \
+	  > $(DESTDIR)$(PREFIX)/lib/pkgconfig/entente.pc
 	install -m 644 include/entente.h $(DESTDIR)$(PREFIX)/include/
+	for h in $(wildcard include/entente/*.h); do install -m 644 $$h $(DESTDIR)$(PREFIX)/include/entente/; done
 	install -m 644 docs/entente.1 $(DESTDIR)$(PREFIX)/share/man/man1/
+	install -m 644 docs/measures.md $(DESTDIR)$(PREFIX)/share/doc/entente/
 
 clean:
 	rm -rf build build-san build-fuzz

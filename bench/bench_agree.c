@@ -13,6 +13,7 @@
 #include "measures/agree_db.h"
 #include "measures/votepanel.h"
 #include "sources/unvotes.h"
+#include "sources/un_agree.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -132,7 +133,7 @@ int main(int argc, char **argv)
         goto fail;
     t2 = ent_now();
     /* the kernel alone, rows discarded */
-    if ((st = ent_vpanel_run(panel, ENT_UN_YEAR_LO, ENT_UN_YEAR_HI, ENT_AGREE_QUADRATIC,
+    if ((st = ent_vpanel_run(panel, ENT_UN_YEAR_LO, ENT_UNVOTES_YEAR_HI, ENT_AGREE_QUADRATIC,
                              ent_vpanel_members_registry, reg, count_row, &nrows)) != ENT_OK)
         goto fail;
     t3 = ent_now();
@@ -148,7 +149,7 @@ int main(int argc, char **argv)
                            "BEGIN")) != ENT_OK)
         goto fail;
     t4 = ent_now();
-    if ((st = ent_unvotes_write_agree(ctx, db, panel, reg)) != ENT_OK ||
+    if ((st = ent_un_agree_write(ctx, db, panel, reg, ENT_UN_YEAR_LO, ENT_UNVOTES_YEAR_HI)) != ENT_OK ||
         (st = ent_sql_exec(ctx, db, "COMMIT")) != ENT_OK)
         goto fail;
     sqlite3_close(db);

@@ -52,7 +52,7 @@ static size_t score_all(const ent_ix_config *cfg, const ent_ix_year *y, ent_ix_s
     for (int d = 0; d <= ENT_NDIM; d++) {
         for (size_t r = 0; r < y->n; r++)
             v[r] = d < ENT_NDIM ? sc[r].dim[d] : sc[r].composite;
-        ent_ix_rank(v, y->n, rk + (size_t)d * y->n);
+        ent_ix_rank_values(v, y->n, rk + (size_t)d * y->n);
     }
     return complete;
 }
@@ -91,8 +91,14 @@ static int draws_case(ent_ctx *ctx, ent_db *db, const ent_registry *reg,
         rows[n++] = subj;
     }
     subject = i;
-    ent_ix_draws(cfg, &y, rows, n, subject, draws, 1, &rb);
-    t1 = now();
+    {
+        double d0 = now(), d1;
+        ent_ix_draws(cfg, &y, rows, n, subject, draws, 1, &rb);
+        t1 = d1 = now();
+        /* the cost per draw, for docs/measures.md and ENT_IX_MAX_DRAWS */
+        printf("    draws alone: %.3f s, %.2f us per draw (%.3f us per dyad-draw)\n", d1 - d0,
+               1e6 * (d1 - d0) / draws, 1e6 * (d1 - d0) / draws / (double)n);
+    }
     printf("compare CHN-RUS --with %-10s %d draws, %d, group of %5zu   %7.3f s  (target %g s)%s\n",
            group, draws, year, n, t1 - t0, target, t1 - t0 <= target ? "" : "  OVER");
     printf("    above the group median: composite %.0f%%, personal %.0f%%, economic %.0f%%, "

@@ -23,20 +23,25 @@ static const char usage_text[] =
     "  agree  share of them with the identical vote\n"
     "  s      Signorino-Ritter S (yes=1, abstain=2, no=3, linear, dmax 2)\n"
     "  pi     Scott's pi, kappa  Cohen's kappa (Hage 2011; --weights, default quadratic)\n"
+    "  partial 1 when the year's roll calls are incomplete (its session was still\n"
+    "         open when the data end), 0 when complete, empty without data\n"
     "A year where one of them was not a COW system member has every column empty;\n"
-    "where they shared no vote n is 0 and the measures are empty, never 0.  Without\n"
+    "where they shared no vote n is 0 and the measures are empty, never 0.  Sessions\n"
+    "1-74 (1946-2019) come from unvotes, 75 on from unga_votes_voeten; a year beyond\n"
+    "the votes has every column empty and stderr says where the votes end.  Without\n"
     "--from/--to, the years the dyad exists; with them, every year of the range.\n"
     "With --with, the states forming a dyad with A in --year, best first by the first\n"
     "measure of --measure (pairs with no shared vote are left out).\n"
     "\n"
     "options:\n"
-    "  --from Y, --to Y     year range (1946-2019)\n"
+    "  --from Y, --to Y     year range (default: the years with votes, 1946-2023)\n"
     "  --measure LIST       comma list of agree,s,pi,kappa (default: all)\n"
     "  --weights W          nominal, linear or quadratic (default) for pi and kappa\n"
     "  --issue CODE         only roll calls on an issue: me (Palestinian conflict),\n"
     "                       nu (nuclear weapons), di (arms control), hr (human rights),\n"
     "                       co (colonialism), ec (economic development)\n"
-    "  --important          only important votes (US State Department list)\n"
+    "  --important          only important votes (US State Department list; unvotes\n"
+    "                       only, so to 2019)\n"
     "  --calendar-year      group roll calls by the year of their date\n"
     "  --with A --year Y    the states that voted most like A in Y\n"
     "  --top N              rows for --with (default 10; 0 = all)\n"
@@ -44,7 +49,7 @@ static const char usage_text[] =
     "  --db FILE            the warehouse (default entente.db)\n"
     "\n"
     "examples:\n"
-    "  entente agree CHN RUS --from 2010 --to 2019\n"
+    "  entente agree CHN RUS --from 2018 --to 2024\n"
     "  entente agree USA GBR --from 1980 --to 1989 --format csv\n"
     "  entente agree USA Israel --issue me --weights nominal --measure kappa,s\n"
     "  entente agree --with USA --year 2019 --top 5\n";
@@ -95,7 +100,7 @@ static int parse_measures(const char *list, int *sel)
 }
 
 static void put_row(ent_out *o, const ent_registry *reg, const ent_agree_year *y, const int *sel,
-                    int nsel)
+                    int nsel, int partial_year)
 {
     ent_out_str(o, ent_state_abb(reg, y->a));
     ent_out_str(o, ent_state_abb(reg, y->b));
@@ -103,6 +108,7 @@ static void put_row(ent_out *o, const ent_registry *reg, const ent_agree_year *y
     ent_out_i64(o, y->m.n);
     for (int i = 0; i < nsel; i++)
         ent_out_f64(o, mval(&y->m, sel[i]), 4);
+    ent_out_i64(o, y->m.n == ENT_NA ? ENT_NA : y->year == partial_year);
     ent_out_row(o);
 }
 
@@ -119,6 +125,44 @@ static int by_measure(const void *pa, const void *pb)
     return (a->b > b->b) - (a->b < b->b);
 }
 
+/* years writes "2024 has" or "2020-2024 have". */
+static void years(char *b, size_t n, int lo, int hi)
+{
+    if (lo == hi)
+        snprintf(b, n, "%d has", lo);
+    else
+        snprintf(b, n, "%d-%d have", lo, hi);
+}
+
+/* say_coverage tells stderr where the votes end or are incomplete in [from, to]. */
+static void say_coverage(const ent_agree_opts *ao, const ent_agree_cover *c, int from, int to)
+{
+    const char *what = ao->important ? "the important-vote flags" : "the UN votes";
+    if (!c->year_hi) {
+        fprintf(stderr, "entente: agree: %s cover no year\n", what);
+        return;
+    }
+    char span[32];
+    if (from < c->year_lo) {
+        years(span, sizeof span, from, to < c->year_lo - 1 ? to : c->year_lo - 1);
+        fprintf(stderr, "entente: agree: %s begin in %d: %s no data\n", what, c->year_lo, span);
+    }
+    if (to > c->year_hi) {
+        years(span, sizeof span, from > c->year_hi + 1 ? from : c->year_hi + 1, to);
+        fprintf(stderr, "entente: agree: %s end in %d (%s, last roll call %s): %s no data\n",
+                what, c->year_hi, c->source_hi, c->last_date, span);
+    }
+    if (c->partial && c->partial >= from && c->partial <= to) {
+        if (ao->calendar)
+            fprintf(stderr, "entente: agree: calendar year %d is partial: the votes end on %s "
+                    "(%s)\n", c->partial, c->last_date, c->source_hi);
+        else
+            fprintf(stderr, "entente: agree: %d is partial: session %d was still open when %s "
+                    "ends (last roll call %s)\n", c->partial, c->partial_session, c->source_hi,
+                    c->last_date);
+    }
+}
+
 static int run(int argc, char **argv)
 {
     static const struct option longopts[] = {
@@ -133,7 +177,8 @@ static int run(int argc, char **argv)
     int from = 0, to = 0, year = 0, top = 10, fmt = ENT_FMT_TABLE, c, rc = 1, w;
     int sel[NMEASURES] = {MEAS_AGREE, MEAS_S, MEAS_PI, MEAS_KAPPA}, nsel = NMEASURES, explicit_range = 0;
     ent_agree_opts ao = {ENT_AGREE_QUADRATIC, NULL, 0, 0};
-    const char *cols[4 + NMEASURES] = {"a", "b", "year", "n"};
+    const char *cols[5 + NMEASURES] = {"a", "b", "year", "n"};
+    ent_agree_cover cov;
     ent_agree_year *rows = NULL;
     size_t nrows = 0;
     ent_ctx *ctx = NULL;
@@ -211,14 +256,11 @@ static int run(int argc, char **argv)
                      : "two states are needed (or --with A --year Y)");
         return cli_usage(&ent_verb_agree);
     }
-    if (!from)
-        from = ENT_UN_YEAR_LO;
-    if (!to)
-        to = ENT_UN_YEAR_HI + (ao.calendar ? 1 : 0);
-    if (from > to || to - from > 500)
+    if (from && to && (from > to || to - from > 500))
         return cli_fail("agree", "--from %d --to %d is not a year range", from, to) + 1;
     for (int i = 0; i < nsel; i++)
         cols[4 + i] = mnames[sel[i]];
+    cols[4 + nsel] = "partial";
 
     if (!(ctx = ent_ctx_new()))
         return cli_fail("agree", "out of memory");
@@ -227,6 +269,16 @@ static int run(int argc, char **argv)
     rc = 1;
     if ((st = ent_db_registry(db, &reg)) != ENT_OK || (st = ent_agree_check(db, &ao)) != ENT_OK)
         goto fail;
+    if ((st = ent_agree_coverage(db, &ao, &cov)) != ENT_OK)
+        goto fail;
+    if (!from)
+        from = cov.year_lo ? cov.year_lo : ENT_UN_YEAR_LO;
+    if (!to)
+        to = cov.year_hi ? cov.year_hi : from;
+    if (from > to || to - from > 500) {
+        rc = cli_fail("agree", "--from %d --to %d is not a year range", from, to) + 1;
+        goto out;
+    }
     if ((st = ent_state_resolve(ctx, reg, with ? with : argv[optind], with ? year : 0, &ca)) !=
             ENT_OK ||
         (!with && (st = ent_state_resolve(ctx, reg, argv[optind + 1], 0, &cb)) != ENT_OK))
@@ -267,10 +319,11 @@ static int run(int argc, char **argv)
         nrows = k;
     }
 
-    if ((st = ent_out_open(ctx, outpath, (ent_fmt)fmt, cols, (size_t)(4 + nsel), &o)) != ENT_OK)
+    say_coverage(&ao, &cov, with ? year : from, with ? year : to);
+    if ((st = ent_out_open(ctx, outpath, (ent_fmt)fmt, cols, (size_t)(5 + nsel), &o)) != ENT_OK)
         goto fail;
     for (size_t i = 0; i < nrows; i++)
-        put_row(o, reg, &rows[i], sel, nsel);
+        put_row(o, reg, &rows[i], sel, nsel, cov.partial);
     if (!with && nrows == 0)
         ent_out_note(o, "%s and %s are never both COW system members in %d-%d",
                      ent_state_abb(reg, ca), ent_state_abb(reg, cb), from, to);

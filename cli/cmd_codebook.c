@@ -29,12 +29,20 @@ static const char usage[] =
 
 static const char *const dims[] = {"personal", "economic", "military", "diplomatic", "context"};
 
-static void coverage(const ent_indicator *ind, int full, char *b, size_t n)
+/* coverage returns the indicator's coverage text: "lo-hi", with its note
+ * when full ("1950-2024; dyads of the USA only") or "(partial)" when not, or
+ * the note alone when the coverage is by rows (lo = 0).  A note is never cut:
+ * b holds "lo-hi; " and the longest note (tests/unit/test_panel.c checks). */
+static const char *coverage(const ent_indicator *ind, int full, char *b, size_t n)
 {
-    if (ind->lo)
+    if (ind->lo && ind->coverage_note)
+        snprintf(b, n, full ? "%d-%d; %s" : "%d-%d (partial)", ind->lo, ind->hi,
+                 ind->coverage_note);
+    else if (ind->lo)
         snprintf(b, n, "%d-%d", ind->lo, ind->hi);
     else
-        snprintf(b, n, "%s", full && ind->coverage_note ? ind->coverage_note : "partial");
+        return full && ind->coverage_note ? ind->coverage_note : "partial";
+    return b;
 }
 
 /* md_cell writes s with | escaped. */
@@ -57,16 +65,15 @@ static void markdown(void)
         printf("|---|---|---|---|---|---|---|\n");
         for (size_t k = 0; k < ent_panel_nindicators; k++) {
             const ent_indicator *ind = &ent_panel_indicators[k];
-            char cov[160], name[80];
+            char cov[ENT_PANEL_MAXNOTE + 16], name[80];
             if (strcmp(ind->dimension, dims[d]))
                 continue;
             snprintf(name, sizeof name, "`%s`", ind->name);
-            coverage(ind, 1, cov, sizeof cov);
             md_cell(name);
             md_cell(ind->unit);
             md_cell(ind->directed);
             md_cell(ind->source);
-            md_cell(cov);
+            md_cell(coverage(ind, 1, cov, sizeof cov));
             md_cell(ind->absent == ENT_ABSENT_ZERO ? "0" : "missing");
             md_cell(ind->definition);
             puts("|");
@@ -128,16 +135,15 @@ static int run(int argc, char **argv)
     }
     for (size_t k = 0; k < ent_panel_nindicators; k++) {
         const ent_indicator *ind = &ent_panel_indicators[k];
-        char cov[160];
+        char cov[ENT_PANEL_MAXNOTE + 16];
         if (dim && strcmp(dim, ind->dimension))
             continue;
-        coverage(ind, fmt != ENT_FMT_TABLE, cov, sizeof cov);
         ent_out_str(o, ind->name);
         ent_out_str(o, ind->dimension);
         ent_out_str(o, ind->unit);
         ent_out_str(o, ind->directed);
         ent_out_str(o, ind->source);
-        ent_out_str(o, cov);
+        ent_out_str(o, coverage(ind, fmt != ENT_FMT_TABLE, cov, sizeof cov));
         ent_out_str(o, ind->absent == ENT_ABSENT_ZERO ? "0" : "missing");
         if (fmt != ENT_FMT_TABLE)
             ent_out_str(o, ind->definition);

@@ -3,6 +3,7 @@
  * grouped by dimension, each with its source.
  */
 #include "cli.h"
+#include "index/compare.h"
 #include "panel/panel.h"
 
 #include <getopt.h>
@@ -24,7 +25,10 @@ static const char usage[] =
     "never 0; inside the coverage a count with no source row is 0.  The CSV form\n"
     "is long, with header a,b,year,dimension,indicator,value,source.  A and B\n"
     "must both be COW system members in --year; in a range, the years where\n"
-    "they are.  Default: the latest year both are members.\n"
+    "they are.  Default: the latest year in which the dyad has at least half\n"
+    "the indicators present of its best year (said on stderr), not the\n"
+    "panel's last year; sources that ended before the year asked are named\n"
+    "on stderr.\n"
     "\n"
     "options:\n"
     "  --year Y             one year (1816-2022)\n"
@@ -115,8 +119,16 @@ static int run(int argc, char **argv)
         rc = cli_fail("dyad", "%s and %s are the same state", argv[optind], argv[optind + 1]);
         goto out;
     }
-    if (!from) { /* the latest year both are members */
-        for (int y = ENT_PANEL_YEAR_HI; y >= ENT_PANEL_YEAR_LO && !from; y--)
+    if (!from) { /* the latest year with most of the dyad's data (coverage.c) */
+        int y = 0, present = 0, best = 0;
+        if (ent_ix_dyad_latest(ctx, ent_db_sqlite(db), a, b, &y, &present, &best) == ENT_OK && y) {
+            from = to = y;
+            fprintf(stderr, "entente: dyad: %d, the latest year in which %s-%s has at least half "
+                            "the indicators of its best year (%d present, %d at best); give "
+                            "--year for another\n", y, ent_state_abb(reg, a),
+                    ent_state_abb(reg, b), present, best);
+        }
+        for (y = ENT_PANEL_YEAR_HI; y >= ENT_PANEL_YEAR_LO && !from; y--)
             if (ent_state_member(reg, a, y) && ent_state_member(reg, b, y))
                 from = to = y;
         if (!from) {
@@ -124,6 +136,12 @@ static int run(int argc, char **argv)
                           ent_state_abb(reg, b));
             goto out;
         }
+    }
+    {
+        char ended[2048];
+        if (ent_ix_ended_text(to, ended, sizeof ended))
+            fprintf(stderr, "entente: dyad: coverage: by %d these sources have ended (last "
+                            "year): %s; their indicators are empty after that\n", to, ended);
     }
     for (int y = from; y <= to; y++) {
         if (!ent_state_member(reg, a, y) || !ent_state_member(reg, b, y)) {

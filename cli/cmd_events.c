@@ -5,7 +5,7 @@
  */
 #include "cli.h"
 #include "core/atomic.h"
-#include "events/events.h"
+#include "events_mpi.h"
 
 #include <getopt.h>
 #include <sqlite3.h>

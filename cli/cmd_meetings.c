@@ -62,7 +62,7 @@ static int by_year(ent_ctx *ctx, ent_db *db, const char *a, const char *b, int f
     sqlite3_stmt *q = NULL;
     ent_out *o = NULL;
     ent_status st;
-    int ca, cb, rc = 0, lo = from, hi = to;
+    int ca, cb, rc = 0, lo = from, hi = to, covlo = 0, covhi = 0;
 
     if ((st = ent_db_registry(db, &reg)) != ENT_OK ||
         (st = ent_state_resolve(ctx, reg, a, 0, &ca)) != ENT_OK ||
@@ -76,17 +76,19 @@ static int by_year(ent_ctx *ctx, ent_db *db, const char *a, const char *b, int f
                            -1, &q, NULL) != SQLITE_OK)
         return cli_fail("meetings", "no meet_dyad_year table in the warehouse: run `entente "
                                     "build` (%s)", sqlite3_errmsg(sq));
-    if (!lo || !hi) {
+    {
         sqlite3_stmt *r = NULL;
         if (sqlite3_prepare_v2(sq, "SELECT min(year), max(year) FROM meet_dyad_year WHERE "
                                    "ccode1=? AND ccode2=?", -1, &r, NULL) == SQLITE_OK) {
             sqlite3_bind_int(r, 1, ca < cb ? ca : cb);
             sqlite3_bind_int(r, 2, ca < cb ? cb : ca);
             if (sqlite3_step(r) == SQLITE_ROW && sqlite3_column_type(r, 0) != SQLITE_NULL) {
+                covlo = sqlite3_column_int(r, 0);
+                covhi = sqlite3_column_int(r, 1);
                 if (!lo)
-                    lo = sqlite3_column_int(r, 0);
+                    lo = covlo;
                 if (!hi)
-                    hi = sqlite3_column_int(r, 1);
+                    hi = covhi;
             }
         }
         sqlite3_finalize(r);
@@ -96,6 +98,10 @@ static int by_year(ent_ctx *ctx, ent_db *db, const char *a, const char *b, int f
         return cli_fail("meetings", "no meeting records cover %s-%s (sources cover CHN and USA "
                                     "dyads only)", ent_state_abb(reg, ca), ent_state_abb(reg, cb));
     }
+    if (covhi && (hi > covhi || lo < covlo))
+        fprintf(stderr, "entente: meetings: coverage: the meeting records cover %s-%s in "
+                        "%d-%d; the years asked outside those are empty (no source covers them)\n",
+                ent_state_abb(reg, ca), ent_state_abb(reg, cb), covlo, covhi);
     if ((st = ent_out_open(ctx, outpath, (ent_fmt)fmt, cols, 7, &o)) != ENT_OK) {
         sqlite3_finalize(q);
         return cli_status("meetings", ctx, st);
@@ -280,6 +286,8 @@ static int run(int argc, char **argv)
             to = 10000000;
         if (from > to)
             return cli_fail("meetings", "--from is after --to") + 1;
+    } else if (froms && tos && strlen(froms) == 4 && strlen(tos) == 4 && from > to) {
+        return cli_bad(&ent_verb_meetings, "--from %d is after --to %d", (int)from, (int)to);
     }
     if (!(ctx = ent_ctx_new()))
         return cli_fail("meetings", "out of memory");
@@ -296,6 +304,14 @@ static int run(int argc, char **argv)
                                    sizeof leader)) != ENT_OK) {
         rc = cli_status("meetings", ctx, st);
         goto out;
+    }
+    { /* a range (or the open default) past a source's last record is said */
+        ent_meet_cover cov[ENT_MEET_MAXSRC];
+        size_t ncov = 0;
+        char line[1024];
+        if (ent_meet_coverage(ctx, ent_db_sqlite(db), leader, cov, &ncov) == ENT_OK &&
+            ent_meet_coverage_text(cov, ncov, leader, from, tos ? to : 0, line, sizeof line))
+            fprintf(stderr, "entente: meetings: %s\n", line);
     }
     rc = want_partners ? partners(ctx, db, leader, from, to, outpath, fmt)
                        : records(ctx, db, leader, from, to, outpath, fmt);

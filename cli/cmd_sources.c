@@ -3,6 +3,7 @@
  * files, digests, row accounting with rejection reasons, and coverage.
  */
 #include "cli.h"
+#include "sources/citations.h"
 
 #include <getopt.h>
 #include <sqlite3.h>
@@ -10,16 +11,20 @@
 #include <string.h>
 
 static const char usage[] =
-    "usage: entente sources [--db FILE] [--format table|csv|json] [-o FILE] [--rejects]\n"
+    "usage: entente sources [--db FILE] [--format table|csv|json] [-o FILE] [--rejects | --cite]\n"
     "\n"
     "List the sources loaded into the warehouse with their row accounting\n"
     "(rows read = loaded + rejected), the years found in the data, the coverage\n"
     "stated by each codebook, and load times.  --rejects adds the reasons for\n"
-    "rejected rows, with the first example of each as file:line.\n"
+    "rejected rows, with the first example of each as file:line.  --cite lists\n"
+    "instead what to cite for each data folder the warehouse was built from:\n"
+    "source, folder, release, licence and citation (docs/data.md has them too,\n"
+    "with where each folder came from).\n"
     "\n"
     "examples:\n"
     "  entente sources --db entente.db\n"
-    "  entente sources --rejects --format csv\n";
+    "  entente sources --rejects --format csv\n"
+    "  entente sources --cite\n";
 
 static int run(int argc, char **argv)
 {
@@ -27,11 +32,13 @@ static int run(int argc, char **argv)
                                          {"format", required_argument, NULL, 'f'},
                                          {"output", required_argument, NULL, 'o'},
                                          {"rejects", no_argument, NULL, 'r'},
+                                         {"cite", no_argument, NULL, 'C'},
                                          {NULL, 0, NULL, 0}};
     static const char *const cols[] = {"source", "read", "loaded", "rejected", "years",
                                        "stated", "coverage", "seconds", "rejects"};
     const char *dbpath = cli_default_db(), *outpath = NULL;
-    int fmt = ENT_FMT_TABLE, rejects = 0, c, rc = 0;
+    static const char *const ccols[] = {"source", "folder", "release", "licence", "citation"};
+    int fmt = ENT_FMT_TABLE, rejects = 0, cite = 0, c, rc = 0;
     ent_ctx *ctx = NULL;
     ent_db *db = NULL;
     ent_out *o = NULL;
@@ -49,11 +56,14 @@ static int run(int argc, char **argv)
             break;
         case 'o': outpath = optarg; break;
         case 'r': rejects = 1; break;
+        case 'C': cite = 1; break;
         default: return cli_optbad(&ent_verb_sources, c, argv);
         }
     }
     if (optind != argc)
         return cli_bad(&ent_verb_sources, "unexpected argument '%s'", argv[optind]);
+    if (cite && rejects)
+        return cli_bad(&ent_verb_sources, "--cite and --rejects: give one");
     if (!(ctx = ent_ctx_new()))
         return cli_fail("sources", "out of memory");
     if ((rc = cli_open_db("sources", ctx, dbpath, &db)))
@@ -67,11 +77,27 @@ static int run(int argc, char **argv)
                       dbpath);
         goto out;
     }
-    if ((st = ent_out_open(ctx, outpath, (ent_fmt)fmt, cols, rejects ? 9 : 8, &o)) != ENT_OK) {
+    if ((st = ent_out_open(ctx, outpath, (ent_fmt)fmt, cite ? ccols : cols,
+                           cite ? 5 : rejects ? 9 : 8, &o)) != ENT_OK) {
         rc = cli_status("sources", ctx, st);
         goto out;
     }
-    while (sqlite3_step(q) == SQLITE_ROW) {
+    while (cite && sqlite3_step(q) == SQLITE_ROW) { /* derived sources cite nothing */
+        const char *name = (const char *)sqlite3_column_text(q, 0);
+        const ent_citation *ct[8];
+        size_t nc = ent_citation_source(name, ct, 8);
+        for (size_t i = 0; i < nc; i++) {
+            ent_out_str(o, name);
+            ent_out_str(o, ct[i]->folder);
+            ent_out_str(o, ct[i]->release);
+            ent_out_str(o, ct[i]->licence);
+            ent_out_str(o, ct[i]->citation);
+            ent_out_row(o);
+        }
+    }
+    if (cite)
+        ent_out_note(o, "where each folder came from (repository and commit): docs/data.md");
+    while (!cite && sqlite3_step(q) == SQLITE_ROW) {
         char y[32] = "", s[32] = "";
         if (sqlite3_column_type(q, 4) != SQLITE_NULL)
             snprintf(y, sizeof y, "%d-%d", sqlite3_column_int(q, 4), sqlite3_column_int(q, 5));

@@ -1,9 +1,11 @@
 /*
- * ix_common.c -- shared by cmd_compare.c, cmd_rank.c and cmd_trend.c.
+ * ix_common.c -- shared by cmd_compare.c, cmd_rank.c and cmd_trend.c: the
+ * warehouse and config they open, and the printer of their results.
  */
 #include "ix_common.h"
 
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 
 int ix_open(const char *verb, ix_env *e, const char *dbpath, const char *config,
@@ -38,60 +40,85 @@ void ix_close(ix_env *e)
     ent_ctx_free(e->ctx);
 }
 
-int ix_score_year(const char *verb, ix_env *e, const ent_ix_year *y, ent_ix_score **scp, int **rkp)
+static void put_rank(ent_out *o, int r)
 {
-    ent_ix_score *sc = ent_malloc(e->ctx, y->n * sizeof *sc);
-    int *rk = ent_malloc(e->ctx, (ENT_NDIM + 1) * y->n * sizeof *rk);
-    double *v = ent_malloc(e->ctx, y->n * sizeof *v);
-    if (!sc || !rk || !v) {
-        ent_free(e->ctx, sc);
-        ent_free(e->ctx, rk);
-        ent_free(e->ctx, v);
-        return cli_fail(verb, "out of memory");
-    }
-    for (size_t r = 0; r < y->n; r++)
-        ent_ix_score_row(&e->cfg, y, r, e->norm, NULL, NULL, NULL, &sc[r]);
-    for (int d = 0; d <= ENT_NDIM; d++) {
-        for (size_t r = 0; r < y->n; r++)
-            v[r] = d < ENT_NDIM ? sc[r].dim[d] : sc[r].composite;
-        ent_ix_rank(v, y->n, rk + (size_t)d * y->n);
-    }
-    ent_free(e->ctx, v);
-    *scp = sc;
-    *rkp = rk;
-    return 0;
+    ent_out_i64(o, r ? r : ENT_NA);
 }
 
-void ix_put_score(ent_out *o, double v)
+/* put_complete writes 1, or 0 with the missing dimensions in a table:
+ * "0 (no personal)". */
+static void put_complete(ent_out *o, const ent_ix_row *w, int table)
 {
-    ent_out_f64(o, v, 1);
+    char lacks[128], buf[160];
+    if (!table || w->complete) {
+        ent_out_i64(o, w->complete);
+        return;
+    }
+    ent_ix_lacks_text(w, lacks, sizeof lacks);
+    snprintf(buf, sizeof buf, "0 (no %s)", lacks);
+    ent_out_str(o, buf);
 }
 
-int ix_latest_year(ix_env *e, int a, int b, ent_ix_year *y)
+static void put_row(ent_out *o, const ent_ix_result *res, const ent_ix_row *w, int fmt)
 {
-    if (a) { /* only the dyad's own rows are read (ent_ix_latest_complete) */
-        int t;
-        if (ent_ix_latest_complete(e->ctx, ent_db_sqlite(e->db), &e->cfg, a, b, &t) != ENT_OK ||
-            ent_ix_load_year(e->ctx, ent_db_sqlite(e->db), &e->cfg, t, y) != ENT_OK)
-            return 0;
-        return t;
+    int table = fmt == ENT_FMT_TABLE;
+    if (res->kind == ENT_IX_RANK)
+        put_rank(o, w->rank);
+    ent_out_str(o, w->abb1);
+    ent_out_str(o, w->abb2);
+    ent_out_i64(o, w->year);
+    for (int d = 0; d < ENT_NDIM; d++) {
+        ent_out_f64(o, w->dim[d], 1);
+        if (res->kind == ENT_IX_TREND)
+            put_rank(o, w->dim_rank[d]);
     }
-    for (int t = 2022; t >= 1816; t--) {
-        int found = 0;
-        if (a && (!ent_state_member(e->reg, a, t) || !ent_state_member(e->reg, b, t)))
-            continue;
-        if (ent_ix_load_year(e->ctx, ent_db_sqlite(e->db), &e->cfg, t, y) != ENT_OK)
-            continue;
-        for (size_t r = 0; r < y->n && !found; r++) {
-            ent_ix_score s;
-            if (a && (long)r != ent_ix_find(y, a, b))
-                continue;
-            ent_ix_score_row(&e->cfg, y, r, e->norm, NULL, NULL, NULL, &s);
-            found = s.complete;
-        }
-        if (found)
-            return t;
-        ent_ix_year_free(e->ctx, y);
+    /* a table marks an incomplete composite on its own line (and its rank) */
+    if (table && !isnan(w->composite) && !w->complete) {
+        char buf[32];
+        snprintf(buf, sizeof buf, "%.1f*", w->composite);
+        ent_out_str(o, buf);
+    } else {
+        ent_out_f64(o, w->composite, 1);
     }
+    switch (res->kind) {
+    case ENT_IX_COMPARE:
+        put_rank(o, w->rank);
+        ent_out_i64(o, w->n);
+        if (table)
+            ent_out_str(o, w->is_subject ? "<== subject" : "");
+        else
+            ent_out_i64(o, w->is_subject);
+        break;
+    case ENT_IX_RANK:
+        put_complete(o, w, table);
+        break;
+    case ENT_IX_TREND:
+        put_rank(o, w->rank);
+        ent_out_i64(o, w->n);
+        put_complete(o, w, table);
+        break;
+    }
+    ent_out_row(o);
+}
+
+int ix_print(const char *verb, ix_env *e, const ent_ix_result *res, int fmt, const char *outpath)
+{
+    ent_out *o = NULL;
+    ent_status st;
+    if ((st = ent_out_open(e->ctx, outpath, (ent_fmt)fmt, res->cols, res->ncols, &o)) != ENT_OK)
+        return cli_status(verb, e->ctx, st);
+    for (size_t i = 0; i < res->nrows; i++)
+        put_row(o, res, &res->rows[i], fmt);
+    for (size_t i = 0; i < res->nnotes; i++) {
+        const ent_ix_note *n = &res->notes[i];
+        if (n->kind == ENT_IX_NOTE_COVERAGE)
+            fprintf(stderr, "entente: %s: %s\n", verb, n->text);
+        else if (fmt == ENT_FMT_TABLE || res->kind != ENT_IX_COMPARE)
+            ent_out_note(o, "%s", n->text);
+        else if (n->kind != ENT_IX_NOTE_INFO)
+            fprintf(stderr, "%s\n", n->text);
+    }
+    if ((st = ent_out_close(o, 1)) != ENT_OK)
+        return cli_status(verb, e->ctx, st);
     return 0;
 }

@@ -1,12 +1,13 @@
 /*
  * ix_common.h -- what compare, rank and trend share: opening the warehouse
- * with a checked index config, and scoring a whole year.
+ * with a checked index config, and printing an index result (compare.h) as
+ * a table, CSV or JSON.
  */
 #ifndef ENT_IX_COMMON_H
 #define ENT_IX_COMMON_H
 
 #include "cli.h"
-#include "index/index.h"
+#include "index/compare.h"
 
 typedef struct ix_env {
     ent_ctx *ctx;
@@ -22,17 +23,10 @@ int ix_open(const char *verb, ix_env *e, const char *dbpath, const char *config,
             const char *normalize);
 void ix_close(ix_env *e);
 
-/* ix_score_year scores every row of y into sc (y->n entries, a ctx
- * allocation) and fills world ranks: rk[d * n + r] for the four dimensions
- * and rk[4 * n + r] for the composite. */
-int ix_score_year(const char *verb, ix_env *e, const ent_ix_year *y, ent_ix_score **sc, int **rk);
-
-/* ix_latest_year finds the latest year (2022 down to 1816) in which the dyad
- * a-b (or, with a = 0, any dyad) has data on all four dimensions, and leaves
- * that year loaded in y.  Returns the year, or 0 (y empty) when none. */
-int ix_latest_year(ix_env *e, int a, int b, ent_ix_year *y);
-
-/* ix_fmt_score writes "63.2" or "" for a missing score. */
-void ix_put_score(ent_out *o, double v);
+/* ix_print writes res to outpath (NULL: stdout) in format fmt: the rows,
+ * then the notes after a table.  COVERAGE notes go to stderr; for CSV and
+ * JSON, so do the notes a table would end with (all but INFO).  Returns
+ * the exit status. */
+int ix_print(const char *verb, ix_env *e, const ent_ix_result *res, int fmt, const char *outpath);
 
 #endif

@@ -3,7 +3,7 @@
 # missing.  Used by `make demo`, `make check` and .ci/run.  Needs root (or sudo)
 # only when something is missing.
 set -e
-PKGS="make gcc clang pkg-config libsqlite3-dev zlib1g-dev libzip-dev libssl-dev libcmocka-dev libopenmpi-dev openmpi-bin sqlite3 libclang-rt-14-dev python3 bc"
+PKGS="make gcc clang pkg-config libsqlite3-dev zlib1g-dev libzip-dev libssl-dev libcmocka-dev libopenmpi-dev openmpi-bin sqlite3 libclang-rt-14-dev python3 bc python3-pandas python3-venv python3-setuptools r-base-dev r-cran-testthat"
 missing=""
 for p in $PKGS; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" || missing="$missing $p"

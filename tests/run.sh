@@ -61,18 +61,24 @@ if [ -d "$DATA" ] && ls "$ROOT"/tests/data/*.sh >/dev/null 2>&1; then
         fail=$((fail + 1)); failed="$failed data/build"
     fi
 fi
-for t in "$ROOT"/tests/data/*.sh; do
-    [ -f "$t" ] || continue
-    name=$(basename "$t" .sh)
-    sh "$t" >"$TMPD/data.out" 2>&1
-    rc=$?
-    case $rc in
-        0) pass=$((pass + 1)); echo "data $name: passed" ;;
-        77) skip=$((skip + 1)); echo "data $name: skipped ($(tail -1 "$TMPD/data.out"))" ;;
-        *) fail=$((fail + 1)); failed="$failed data/$name"
-           echo "FAIL data/$name"; tail -30 "$TMPD/data.out" ;;
-    esac
-done
+# script tests: each tests/KIND/*.sh exits 0 pass, 77 skipped, else fail
+run_scripts() {  # KIND
+    for t in "$ROOT/tests/$1"/*.sh; do
+        [ -f "$t" ] || continue
+        name=$(basename "$t" .sh)
+        sh "$t" >"$TMPD/script.out" 2>&1
+        case $? in
+            0) pass=$((pass + 1)); echo "$1 $name: passed" ;;
+            77) skip=$((skip + 1)); echo "$1 $name: skipped ($(tail -1 "$TMPD/script.out"))" ;;
+            *) fail=$((fail + 1)); failed="$failed $1/$name"
+               echo "FAIL $1/$name"; tail -30 "$TMPD/script.out" ;;
+        esac
+    done
+}
+run_scripts data
+
+# 4. standalone script tests that need no data (install, ...)
+run_scripts sh
 
 # 4. the fault-injection matrix (tests/faults/matrix.tsv)
 if [ -f "$ROOT/tests/faults/run.sh" ]; then

@@ -217,19 +217,4 @@ int ent_ev_format_parse(const char *s);
 ent_status ent_ev_write_db(ent_ctx *ctx, struct sqlite3 *db, const ent_ev_result *r,
                            const char *files_desc);
 
-/* ------------------------------------------------------------------ MPI */
-
-/* ent_ev_mpi_active is 1 when the process was started by mpirun. */
-int ent_ev_mpi_active(void);
-/* ent_ev_mpi_init / _finalize wrap MPI_Init / MPI_Finalize and give the rank. */
-ent_status ent_ev_mpi_init(ent_ctx *ctx, int *argc, char ***argv, int *rank, int *nranks);
-void ent_ev_mpi_finalize(void);
-/* ent_ev_mpi_reduce gathers every rank's result on rank 0 and merges them
- * there (in rank order); other ranks' *r is left unchanged. */
-ent_status ent_ev_mpi_reduce(ent_ctx *ctx, ent_ev_result *r, const char *const *files,
-                             size_t nfiles);
-/* ent_ev_mpi_status agrees on a status across ranks (the worst wins) so that
- * every rank exits the same way. */
-int ent_ev_mpi_any(int flag);
-
 #endif

@@ -4,11 +4,14 @@
  *
  *   allies:S       dyads of S with an ATOP defense obligation that year
  *   allies:S:any   dyads of S with any ATOP obligation (atop_level > 0)
+ *   allies:S@Y     (or allies:S:any@Y) the members of year Y, for any year
+ *                  scored: the only way past ATOP's last year
  *   partners:S     every dyad that contains S
  *   A-B,C-D,...    an explicit list
  *   all            every dyad of the year
  */
 #include "index.h"
+#include "panel/panel.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -82,6 +85,12 @@ found:
     return ENT_OK;
 }
 
+int ent_ix_atop_last(void)
+{
+    int i = ent_panel_find("atop_defense");
+    return i >= 0 && ent_panel_indicators[i].hi ? ent_panel_indicators[i].hi : 2018;
+}
+
 static ent_status push(ent_ctx *ctx, long **rows, size_t *n, size_t *cap, long r)
 {
     for (size_t i = 0; i < *n; i++)
@@ -110,10 +119,23 @@ ent_status ent_ix_group(ent_ctx *ctx, sqlite3 *db, const ent_registry *reg, cons
         for (size_t r = 0; r < y->n && st == ENT_OK; r++)
             st = push(ctx, rows, n, &cap, (long)r);
     } else if (!strncmp(spec, "allies:", 7) || !strncmp(spec, "partners:", 9)) {
-        int partners = spec[0] == 'p', any = 0, s;
-        char state[64];
-        const char *arg = strchr(spec, ':') + 1, *colon = strchr(arg, ':');
+        int partners = spec[0] == 'p', any = 0, s, pin = 0, member_year;
+        char state[64], base[128];
+        const char *arg, *colon, *at = strchr(spec, '@');
         sqlite3_stmt *q = NULL;
+        snprintf(base, sizeof base, "%.*s", (int)(at ? at - spec : (long)strlen(spec)), spec);
+        if (at) {
+            char *end;
+            long v = strtol(at + 1, &end, 10);
+            if (partners)
+                return ent_err(ctx, ENT_EINVAL, "group '%s': only allies:S takes @YEAR", spec);
+            if (!at[1] || *end || v < ENT_IX_ATOP_FIRST || v > 9999)
+                return ent_err(ctx, ENT_EINVAL, "group '%s': @YEAR must be a year from %d on",
+                               spec, ENT_IX_ATOP_FIRST);
+            pin = (int)v;
+        }
+        arg = strchr(base, ':') + 1;
+        colon = strchr(arg, ':');
         snprintf(state, sizeof state, "%.*s", (int)(colon ? colon - arg : (long)strlen(arg)), arg);
         if (colon) {
             if (partners || strcmp(colon + 1, "any"))
@@ -121,7 +143,13 @@ ent_status ent_ix_group(ent_ctx *ctx, sqlite3 *db, const ent_registry *reg, cons
                                spec);
             any = 1;
         }
-        if ((st = ent_state_resolve(ctx, reg, state, y->year, &s)) != ENT_OK)
+        member_year = pin ? pin : y->year;
+        if (!partners && member_year > ent_ix_atop_last()) /* never carried forward silently */
+            return ent_err(ctx, ENT_EINVAL,
+                           "group '%s' in %d: ATOP's alliance data end in %d; pin the "
+                           "membership to a covered year, e.g. %s@%d",
+                           spec, member_year, ent_ix_atop_last(), base, ent_ix_atop_last());
+        if ((st = ent_state_resolve(ctx, reg, state, member_year, &s)) != ENT_OK)
             return st;
         if (partners) {
             for (size_t r = 0; r < y->n && st == ENT_OK; r++)
@@ -135,8 +163,9 @@ ent_status ent_ix_group(ent_ctx *ctx, sqlite3 *db, const ent_registry *reg, cons
                                          " (ccode1 = ?2 OR ccode2 = ?2) AND atop_defense = 1",
                                    -1, &q, NULL) != SQLITE_OK)
                 return ent_err(ctx, ENT_EDB, "sqlite: %s", sqlite3_errmsg(db));
-            sqlite3_bind_int(q, 1, y->year);
+            sqlite3_bind_int(q, 1, member_year);
             sqlite3_bind_int(q, 2, s);
+            /* pinned: the members of member_year that are still dyads in y->year */
             while (st == ENT_OK && sqlite3_step(q) == SQLITE_ROW) {
                 long r = ent_ix_find(y, sqlite3_column_int(q, 0), sqlite3_column_int(q, 1));
                 if (r >= 0)
@@ -144,10 +173,11 @@ ent_status ent_ix_group(ent_ctx *ctx, sqlite3 *db, const ent_registry *reg, cons
             }
             sqlite3_finalize(q);
         }
-        if (st == ENT_OK && *n == 0)
-            st = ent_err(ctx, ENT_ENODATA,
-                         "group '%s' is empty in %d%s", spec, y->year,
-                         partners ? "" : " (ATOP covers 1815-2018)");
+        if (st == ENT_OK && *n == 0 && partners)
+            st = ent_err(ctx, ENT_ENODATA, "group '%s' is empty in %d", spec, y->year);
+        else if (st == ENT_OK && *n == 0)
+            st = ent_err(ctx, ENT_ENODATA, "group '%s' is empty in %d (ATOP covers %d-%d)", spec,
+                         y->year, ENT_IX_ATOP_FIRST, ent_ix_atop_last());
     } else {
         const char *p = spec;
         while (*p && st == ENT_OK) {

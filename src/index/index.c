@@ -510,7 +510,7 @@ static int cmp_vi_desc(const void *a, const void *b)
     return (x < y) - (x > y);
 }
 
-void ent_ix_rank(const double *v, size_t n, int *rank)
+void ent_ix_rank_values(const double *v, size_t n, int *rank)
 {
     vi *s = malloc((n ? n : 1) * sizeof *s);
     size_t k = 0;
@@ -634,6 +634,13 @@ double ent_ix_median(double *v, size_t n)
 void ent_ix_draws(const ent_ix_config *cfg, const ent_ix_year *y, const long *rows, size_t nrows,
                   size_t subject, int draws, unsigned long long seed, ent_ix_robust *out)
 {
+    ent_ix_draws_cb(cfg, y, rows, nrows, subject, draws, seed, out, NULL, NULL);
+}
+
+void ent_ix_draws_cb(const ent_ix_config *cfg, const ent_ix_year *y, const long *rows,
+                     size_t nrows, size_t subject, int draws, unsigned long long seed,
+                     ent_ix_robust *out, void (*tick)(void *ud, int done), void *ud)
+{
     ent_rng rng = {seed};
     int above[ENT_NDIM + 1] = {0};
     ent_ix_score *sc = malloc(nrows * sizeof *sc);
@@ -647,6 +654,8 @@ void ent_ix_draws(const ent_ix_config *cfg, const ent_ix_year *y, const long *ro
         unsigned char drop[ENT_IX_MAXTERMS] = {0};
         ent_norm m = (ent_norm)(splitmix(&rng) % ENT_NORM_COUNT);
         double dsum = 0;
+        if (tick && t && t % 4096 == 0)
+            tick(ud, t);
         for (int d = 0; d < ENT_NDIM; d++)
             dsum += cfg->dimw[d];
         for (int d = 0; d < ENT_NDIM; d++)

@@ -88,9 +88,9 @@ void ent_ix_score_row(const ent_ix_config *cfg, const ent_ix_year *y, size_t r, 
                       const double *tw, const double *dw, const unsigned char *drop,
                       ent_ix_score *out);
 
-/* ent_ix_rank ranks v[0..n) descending (1 = highest, ties share the best
+/* ent_ix_rank_values ranks v[0..n) descending (1 = highest, ties share the best
  * rank); missing values get rank 0. */
-void ent_ix_rank(const double *v, size_t n, int *rank);
+void ent_ix_rank_values(const double *v, size_t n, int *rank);
 
 /* Robustness draws. */
 typedef struct ent_ix_robust {
@@ -106,6 +106,11 @@ typedef struct ent_ix_robust {
  * same seed gives the same result. */
 void ent_ix_draws(const ent_ix_config *cfg, const ent_ix_year *y, const long *rows, size_t nrows,
                   size_t subject, int draws, unsigned long long seed, ent_ix_robust *out);
+/* ent_ix_draws_cb is ent_ix_draws calling tick(ud, done) every 4096 draws
+ * (tick may be NULL); the draws and their result are the same. */
+void ent_ix_draws_cb(const ent_ix_config *cfg, const ent_ix_year *y, const long *rows,
+                     size_t nrows, size_t subject, int draws, unsigned long long seed,
+                     ent_ix_robust *out, void (*tick)(void *ud, int done), void *ud);
 
 /* ent_ix_robust_text writes "robustness (N draws, seed S): A-B ranks above the
  * group median in P% of draws on the composite; on personal P%, ..." with
@@ -113,6 +118,10 @@ void ent_ix_draws(const ent_ix_config *cfg, const ent_ix_year *y, const long *ro
  * was defined in fewer than N. */
 void ent_ix_robust_text(const ent_ix_robust *rb, const char *subject, long long seed, char *buf,
                         size_t cap);
+
+/* ent_ix_atop_last is ATOP's last covered year, from the codebook. */
+#define ENT_IX_ATOP_FIRST 1815
+int ent_ix_atop_last(void);
 
 /* ent_ix_config_load parses the file at path, or the built-in default when
  * path is NULL. */
@@ -122,7 +131,9 @@ ent_status ent_ix_pair(ent_ctx *ctx, const ent_registry *reg, const char *text, 
                        int *b);
 /* ent_ix_group lists the rows of y in the group spec (allies:S, allies:S:any,
  * partners:S, all, or A-B,C-D); *rows is a ctx allocation.  An empty group is
- * ENT_ENODATA. */
+ * ENT_ENODATA.  allies:S[:any]@Y takes the ATOP members of year Y (those
+ * still dyads in y's year); allies:S for a year after ATOP's last covered
+ * year (ent_ix_atop_last) is ENT_EINVAL suggesting allies:S@LAST. */
 ent_status ent_ix_group(ent_ctx *ctx, sqlite3 *db, const ent_registry *reg, const ent_ix_year *y,
                         const char *spec, long **rows, size_t *n);
 

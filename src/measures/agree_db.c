@@ -2,14 +2,40 @@
  * agree_db.c -- agreement of a dyad (or of one state with every other) read
  * from the warehouse.  Unfiltered requests read the stored panel un_agree;
  * filters (issue, important votes, calendar years, other weights) recompute
- * the 3 x 3 vote tables from un_votes and apply ent_agree_from_counts, the
- * same function the stored panel was built with.
+ * the 3 x 3 vote tables from the votes of both vote sources (un_votes,
+ * unga_votes) and apply ent_agree_from_counts, the same function the stored
+ * panel was built with.  Years outside the vote record's coverage for the
+ * request are left missing, never 0.
  */
 #include "agree_db.h"
 
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
+
+/* The issue codes, which are also unga_roll_calls' flag columns. */
+static const char *const issues[] = {"me", "nu", "di", "hr", "co", "ec"};
+
+static const char *issue_column(const char *issue)
+{
+    for (size_t i = 0; issue && i < sizeof issues / sizeof issues[0]; i++)
+        if (!strcmp(issue, issues[i]))
+            return issues[i];
+    return NULL;
+}
+
+static int has_table(sqlite3 *db, const char *name)
+{
+    sqlite3_stmt *q = NULL;
+    int ok = 0;
+    if (sqlite3_prepare_v2(db, "SELECT 1 FROM sqlite_master WHERE type='table' AND name=?", -1,
+                           &q, NULL) == SQLITE_OK) {
+        sqlite3_bind_text(q, 1, name, -1, SQLITE_STATIC);
+        ok = sqlite3_step(q) == SQLITE_ROW;
+    }
+    sqlite3_finalize(q);
+    return ok;
+}
 
 int ent_agree_stored(const ent_agree_opts *o)
 {
@@ -33,6 +59,12 @@ ent_status ent_agree_check(ent_db *db, const ent_agree_opts *o)
     q = NULL;
     if (!o->issue)
         goto out;
+    if (!has_table(sq, "un_roll_call_issues")) { /* unga_votes_voeten alone: its flag columns */
+        if (!issue_column(o->issue))
+            st = ent_err(db->ctx, ENT_EINVAL, "--issue: '%s' is not one of co, di, ec, hr, me, "
+                         "nu", o->issue);
+        goto out;
+    }
     if ((st = ent_sql_prepare(db->ctx, sq, "SELECT 1 FROM un_roll_call_issues WHERE issue = ?",
                               &q)) != ENT_OK)
         goto out;
@@ -55,6 +87,85 @@ ent_status ent_agree_check(ent_db *db, const ent_agree_opts *o)
 out:
     sqlite3_finalize(q);
     return st;
+}
+
+/* One source's part of the coverage: min/max year and last date. */
+static ent_status cover_part(ent_db *db, const char *sql, int *lo, int *hi, char *last)
+{
+    sqlite3_stmt *q = NULL;
+    ent_status st = ent_sql_prepare(db->ctx, ent_db_sqlite(db), sql, &q);
+    *lo = *hi = 0;
+    last[0] = 0;
+    if (st != ENT_OK)
+        return st;
+    if (sqlite3_step(q) == SQLITE_ROW && sqlite3_column_type(q, 0) != SQLITE_NULL) {
+        *lo = sqlite3_column_int(q, 0);
+        *hi = sqlite3_column_int(q, 1);
+        snprintf(last, 11, "%s", (const char *)sqlite3_column_text(q, 2));
+    }
+    sqlite3_finalize(q);
+    return ENT_OK;
+}
+
+ent_status ent_agree_coverage(ent_db *db, const ent_agree_opts *o, ent_agree_cover *c)
+{
+    sqlite3 *sq = ent_db_sqlite(db);
+    const char *ycol = o->calendar ? "cal_year" : "year";
+    char sql[512], last[11];
+    int lo, hi;
+    ent_status st;
+    memset(c, 0, sizeof *c);
+    if (has_table(sq, "un_roll_calls")) {
+        snprintf(sql, sizeof sql, "SELECT min(%s), max(%s), max(date) FROM un_roll_calls%s",
+                 ycol, ycol, o->important ? " WHERE important IS NOT NULL" : "");
+        if ((st = cover_part(db, sql, &lo, &hi, last)) != ENT_OK)
+            return st;
+        if (hi) {
+            c->year_lo = lo;
+            c->year_hi = hi;
+            snprintf(c->source_hi, sizeof c->source_hi, "%s", ent_vsrc_name(ENT_VSRC_UNVOTES));
+            memcpy(c->last_date, last, sizeof last);
+        }
+    }
+    /* unga_votes_voeten has no important-vote flags */
+    if (!o->important && has_table(sq, "unga_roll_calls")) {
+        snprintf(sql, sizeof sql, "SELECT min(%s), max(%s), max(date) FROM unga_roll_calls",
+                 ycol, ycol);
+        if ((st = cover_part(db, sql, &lo, &hi, last)) != ENT_OK)
+            return st;
+        if (hi) {
+            if (!c->year_lo || lo < c->year_lo)
+                c->year_lo = lo;
+            if (hi >= c->year_hi) {
+                c->year_hi = hi;
+                snprintf(c->source_hi, sizeof c->source_hi, "%s",
+                         ent_vsrc_name(ENT_VSRC_UNGA_VOETEN));
+                memcpy(c->last_date, last, sizeof last);
+            }
+        }
+    }
+    if (!c->year_hi)
+        return ENT_OK;
+    if (o->calendar) {
+        /* the last calendar year is cut short unless the data reach its 31 December */
+        if (strcmp(c->last_date + 4, "-12-31") != 0)
+            c->partial = c->year_hi;
+        return ENT_OK;
+    }
+    if (!o->important && has_table(sq, "unga_roll_calls")) {
+        sqlite3_stmt *q = NULL;
+        if ((st = ent_sql_prepare(db->ctx, sq,
+                                  "SELECT max(year), max(session) FROM unga_roll_calls "
+                                  "WHERE partial = 1",
+                                  &q)) != ENT_OK)
+            return st;
+        if (sqlite3_step(q) == SQLITE_ROW && sqlite3_column_type(q, 0) != SQLITE_NULL) {
+            c->partial = sqlite3_column_int(q, 0);
+            c->partial_session = sqlite3_column_int(q, 1);
+        }
+        sqlite3_finalize(q);
+    }
+    return ENT_OK;
 }
 
 static void blank(ent_agree_year *y, int a, int b, int year, int dyad)
@@ -100,28 +211,44 @@ static ent_status from_store(ent_db *db, int a, int b, int from, int to, ent_agr
     return ENT_OK;
 }
 
-/* recompute builds the 3 x 3 tables of (a, b) per year from un_votes. */
+/* recompute builds the 3 x 3 tables of (a, b) per year from un_votes and,
+ * when present, unga_votes (which has no important-vote flags). */
 static ent_status recompute(ent_db *db, int a, int b, int from, int to, const ent_agree_opts *o,
                             ent_agree_year *out)
 {
-    char sql[768];
+    char sql[2048];
+    size_t len = 0;
+    sqlite3 *sq = ent_db_sqlite(db);
+    const char *ycol = o->calendar ? "cal_year" : "year", *icol = issue_column(o->issue);
     sqlite3_stmt *q = NULL;
     uint32_t(*cnt)[9] = NULL;
     int ny = to - from + 1;
     ent_status st;
-    snprintf(sql, sizeof sql,
+    sql[0] = 0;
+    if (has_table(sq, "un_votes"))
+        len = (size_t)snprintf(sql, sizeof sql,
              "SELECT r.%s, va.vote, vb.vote FROM un_votes va"
              " JOIN un_votes vb ON vb.ccode = ?2 AND vb.rcid = va.rcid"
              " JOIN un_roll_calls r ON r.rcid = va.rcid"
              " WHERE va.ccode = ?1 AND r.%s BETWEEN ?3 AND ?4%s%s",
-             o->calendar ? "cal_year" : "year", o->calendar ? "cal_year" : "year",
-             o->important ? " AND r.important = 1" : "",
+             ycol, ycol, o->important ? " AND r.important = 1" : "",
              o->issue ? " AND r.rcid IN (SELECT rcid FROM un_roll_call_issues WHERE issue = ?5)"
                       : "");
+    if (!o->important && (!o->issue || icol) && has_table(sq, "unga_votes") && len < sizeof sql)
+        snprintf(sql + len, sizeof sql - len,
+                 "%sSELECT r.%s, va.vote, vb.vote FROM unga_votes va"
+                 " JOIN unga_votes vb ON vb.ccode = ?2 AND vb.date = va.date AND vb.rcid = va.rcid"
+                 " JOIN unga_roll_calls r ON r.rcid = va.rcid AND r.date = va.date"
+                 " WHERE va.ccode = ?1 AND r.%s BETWEEN ?3 AND ?4%s%s%s",
+                 len ? " UNION ALL " : "", ycol, ycol, icol ? " AND r." : "", icol ? icol : "", icol ? " = 1" : "");
     cnt = ent_calloc(db->ctx, (size_t)ny, sizeof *cnt);
     if (!cnt)
         return ent_err(db->ctx, ENT_ENOMEM, "out of memory");
-    if ((st = ent_sql_prepare(db->ctx, ent_db_sqlite(db), sql, &q)) != ENT_OK)
+    if (!sql[0]) { /* no votes for the request: every count 0 */
+        st = ENT_OK;
+        goto tables;
+    }
+    if ((st = ent_sql_prepare(db->ctx, sq, sql, &q)) != ENT_OK)
         goto out;
     sqlite3_bind_int(q, 1, a);
     sqlite3_bind_int(q, 2, b);
@@ -135,6 +262,7 @@ static ent_status recompute(ent_db *db, int a, int b, int from, int to, const en
         if (y >= 0 && y < ny && va >= 1 && va <= 3 && vb >= 1 && vb <= 3)
             cnt[y][3 * (va - 1) + (vb - 1)]++;
     }
+tables:
     for (int y = 0; y < ny; y++)
         if (out[y].dyad)
             ent_agree_from_counts(cnt[y], o->wt, &out[y].m);
@@ -144,8 +272,9 @@ out:
     return st;
 }
 
-ent_status ent_agree_dyad(ent_db *db, int a, int b, int from, int to, const ent_agree_opts *o,
-                          ent_agree_year *out)
+/* dyad is ent_agree_dyad under a known coverage. */
+static ent_status dyad(ent_db *db, int a, int b, int from, int to, const ent_agree_opts *o,
+                       const ent_agree_cover *c, ent_agree_year *out)
 {
     const ent_registry *reg;
     ent_status st = ent_db_registry(db, &reg);
@@ -157,9 +286,20 @@ ent_status ent_agree_dyad(ent_db *db, int a, int b, int from, int to, const ent_
     for (int y = from; y <= to; y++)
         blank(&out[y - from], a, b, y,
               ent_state_member(reg, a, y) && ent_state_member(reg, b, y));
-    if (ent_agree_stored(o))
-        return from_store(db, a, b, from, to, out);
-    return recompute(db, a, b, from, to, o, out);
+    st = ent_agree_stored(o) ? from_store(db, a, b, from, to, out)
+                             : recompute(db, a, b, from, to, o, out);
+    for (int y = from; st == ENT_OK && y <= to; y++)
+        if (y < c->year_lo || y > c->year_hi)
+            blank(&out[y - from], a, b, y, out[y - from].dyad);
+    return st;
+}
+
+ent_status ent_agree_dyad(ent_db *db, int a, int b, int from, int to, const ent_agree_opts *o,
+                          ent_agree_year *out)
+{
+    ent_agree_cover c;
+    ent_status st = ent_agree_coverage(db, o, &c);
+    return st == ENT_OK ? dyad(db, a, b, from, to, o, &c, out) : st;
 }
 
 ent_status ent_agree_with(ent_db *db, int a, int year, const ent_agree_opts *o,
@@ -168,8 +308,9 @@ ent_status ent_agree_with(ent_db *db, int a, int year, const ent_agree_opts *o,
     const ent_registry *reg;
     const int *codes;
     size_t nc, k = 0;
+    ent_agree_cover c;
     ent_status st = ent_db_registry(db, &reg);
-    if (st != ENT_OK)
+    if (st != ENT_OK || (st = ent_agree_coverage(db, o, &c)) != ENT_OK)
         return st;
     *n = 0;
     if (!ent_state_member(reg, a, year))
@@ -179,7 +320,7 @@ ent_status ent_agree_with(ent_db *db, int a, int year, const ent_agree_opts *o,
     for (size_t i = 0; i < nc && k < cap; i++) {
         if (codes[i] == a || !ent_state_member(reg, codes[i], year))
             continue;
-        if ((st = ent_agree_dyad(db, a, codes[i], year, year, o, &out[k])) != ENT_OK)
+        if ((st = dyad(db, a, codes[i], year, year, o, &c, &out[k])) != ENT_OK)
             return st;
         k++;
     }

@@ -1,7 +1,10 @@
 /*
  * agree_db.h -- UN General Assembly vote agreement read from the warehouse:
  * the stored panel (un_agree) when no filter is asked for, otherwise a
- * recomputation from the stored votes (un_votes) with the filters applied.
+ * recomputation from the stored votes (un_votes of unvotes, sessions 1-74,
+ * and unga_votes of unga_votes_voeten, sessions 75 on) with the filters
+ * applied; and what the vote record covers, so that callers can say where
+ * it ends.
  *
  * Ownership: results go to caller-owned arrays; nothing is retained.
  */
@@ -10,9 +13,7 @@
 
 #include "../store/store.h"
 #include "agreement.h"
-
-#define ENT_UN_YEAR_LO 1946 /* first session year (session 1 + 1945) */
-#define ENT_UN_YEAR_HI 2019 /* last session year in the data (session 74) */
+#include "votes_db.h"
 
 typedef struct ent_agree_opts {
     ent_agree_wt wt;   /* pi/kappa weights; ENT_AGREE_QUADRATIC is the stored panel's */
@@ -29,6 +30,21 @@ typedef struct ent_agree_year {
     ent_agree_row m; /* n is ENT_NA and every measure NAN when dyad = 0 */
 } ent_agree_year;
 
+/* What the vote record covers for a request (session or calendar years,
+ * important votes or all). */
+typedef struct ent_agree_cover {
+    int year_lo, year_hi;  /* years with roll calls; 0, 0 when none */
+    int partial;           /* a year in [year_lo, year_hi] whose roll calls are
+                            * incomplete (its session still open, or the calendar
+                            * year cut short, when the data end); 0 none */
+    int partial_session;   /* that year's session (session years only), else 0 */
+    char source_hi[32];    /* the source of year_hi's roll calls */
+    char last_date[11];    /* the date of the last roll call (YYYY-MM-DD) */
+} ent_agree_cover;
+
+/* ent_agree_coverage fills c for the request o. */
+ent_status ent_agree_coverage(ent_db *db, const ent_agree_opts *o, ent_agree_cover *c);
+
 /* ent_agree_stored is 1 when o asks for nothing but the stored panel. */
 int ent_agree_stored(const ent_agree_opts *o);
 
@@ -38,7 +54,8 @@ int ent_agree_stored(const ent_agree_opts *o);
 ent_status ent_agree_check(ent_db *db, const ent_agree_opts *o);
 
 /* ent_agree_dyad fills out[0 .. to-from] with the dyad (a, b) in each year
- * from..to.  a != b. */
+ * from..to.  a != b.  A year outside the coverage of o (ent_agree_coverage)
+ * has n = ENT_NA and every measure NAN, even when the dyad exists. */
 ent_status ent_agree_dyad(ent_db *db, int a, int b, int from, int to, const ent_agree_opts *o,
                           ent_agree_year *out);
 

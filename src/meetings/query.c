@@ -1,7 +1,8 @@
 /*
  * query.c -- a leader's counterparts from table `meetings`, counted as
  * in-person episodes and days (ent_meet_episodes), with calls and messages
- * counted apart, and ranked.
+ * counted apart, and ranked; and what the sources of the table cover, so
+ * that a query past a source's last record says so.
  */
 #include "query.h"
 #include "../store/store.h"
@@ -206,4 +207,77 @@ out:
     if (ps)
         ent_meet_partners_free(ctx, ps, np);
     return st;
+}
+
+ent_status ent_meet_coverage(ent_ctx *ctx, sqlite3 *db, const char *leader,
+                             ent_meet_cover cov[ENT_MEET_MAXSRC], size_t *n)
+{
+    static const char sql[] =
+        "SELECT source, min(date), max(date), "
+        "max(?1 IS NOT NULL AND (leader_a = ?1 OR leader_b = ?1)) "
+        "FROM meetings GROUP BY source ORDER BY source";
+    sqlite3_stmt *q = NULL;
+    ent_status st;
+    *n = 0;
+    if ((st = ent_sql_prepare(ctx, db, sql, &q)) != ENT_OK)
+        return st;
+    if (leader)
+        sqlite3_bind_text(q, 1, leader, -1, SQLITE_STATIC);
+    while (*n < ENT_MEET_MAXSRC && sqlite3_step(q) == SQLITE_ROW) {
+        ent_meet_cover *c = &cov[*n];
+        const char *f = (const char *)sqlite3_column_text(q, 1);
+        const char *l = (const char *)sqlite3_column_text(q, 2);
+        snprintf(c->source, sizeof c->source, "%s", (const char *)sqlite3_column_text(q, 0));
+        snprintf(c->first, sizeof c->first, "%s", f ? f : "");
+        snprintf(c->last, sizeof c->last, "%s", l ? l : "");
+        if (!l || ent_meet_date_parse(l, &c->last_day) != 1)
+            continue;
+        c->has_leader = sqlite3_column_int(q, 3);
+        (*n)++;
+    }
+    sqlite3_finalize(q);
+    return ENT_OK;
+}
+
+int ent_meet_coverage_text(const ent_meet_cover *cov, size_t n, const char *leader,
+                           int32_t from, int32_t to, char *buf, size_t cap)
+{
+    size_t o = 0;
+    int ended = 0, going = 0;
+#define PUT(...)                                                                                   \
+    do {                                                                                           \
+        if (o < cap)                                                                               \
+            o += (size_t)snprintf(buf + o, cap - o, __VA_ARGS__);                                  \
+    } while (0)
+    int32_t latest = 0;
+    if (!cap)
+        return 0;
+    buf[0] = '\0';
+    for (size_t i = 0; i < n; i++) /* an open range ends at the latest record of any source */
+        if (!i || cov[i].last_day > latest)
+            latest = cov[i].last_day;
+    if (!to || to > latest)
+        to = latest;
+    if (from > to)
+        to = from;
+    for (size_t i = 0; i < n; i++)
+        if (cov[i].has_leader && cov[i].last_day < to) {
+            if (!ended++)
+                PUT("coverage: for %s, %s ends on %s", leader, cov[i].source, cov[i].last);
+            else
+                PUT(" and %s on %s", cov[i].source, cov[i].last);
+        }
+    if (!ended) {
+        buf[0] = '\0';
+        return 0;
+    }
+    for (size_t i = 0; i < n; i++)
+        if (cov[i].has_leader && cov[i].last_day >= to)
+            PUT("%s%s (to %s)", going++ ? ", " : "; after that only ", cov[i].source, cov[i].last);
+    if (going)
+        PUT(" record%s meetings", going > 1 ? "" : "s");
+    else
+        PUT("; no source records meetings after that");
+#undef PUT
+    return 1;
 }

@@ -32,4 +32,27 @@ ent_status ent_meet_partners(ent_ctx *ctx, sqlite3 *db, const char *leader, int3
                              int32_t to, ent_meet_partner **out, size_t *n);
 void ent_meet_partners_free(ent_ctx *ctx, ent_meet_partner *p, size_t n);
 
+/* Coverage of table meetings, per source: the first and last dates it
+ * records, and whether a given leader appears in it. */
+#define ENT_MEET_MAXSRC 16
+typedef struct ent_meet_cover {
+    char source[32];
+    char first[16], last[16]; /* "YYYY-MM-DD" */
+    int32_t last_day;         /* day number of last */
+    int has_leader;           /* the leader (if one was given) appears in this source */
+} ent_meet_cover;
+
+/* ent_meet_coverage fills cov (at most ENT_MEET_MAXSRC) with every source of
+ * table meetings; leader may be NULL. */
+ent_status ent_meet_coverage(ent_ctx *ctx, sqlite3 *db, const char *leader,
+                             ent_meet_cover cov[ENT_MEET_MAXSRC], size_t *n);
+
+/* ent_meet_coverage_text writes, when the range [from, to] (day numbers;
+ * to = 0 is open and ends at the latest record of any source) runs past the
+ * last record of a source in which leader appears, the line "coverage: for
+ * LEADER, china_vitae ends on 2018-12-07; after that only state_dept (to
+ * 2025-02-19) records meetings"; returns 1 then, else 0 (buf empty). */
+int ent_meet_coverage_text(const ent_meet_cover *cov, size_t n, const char *leader,
+                           int32_t from, int32_t to, char *buf, size_t cap);
+
 #endif

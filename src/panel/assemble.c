@@ -1,7 +1,7 @@
 /*
  * assemble.c -- the derived source `panel`: builds the warehouse table
  * `panel` (one row per pair of COW system members per year, ccode1 < ccode2,
- * 1816-2022) from the source tables, one year at a time.
+ * 1816-2024) from the source tables, one year at a time.
  *
  * For each year the members are indexed 0..n-1 in COW-code order, every
  * indicator gets an n x n array (pair i < j at [i*n + j]) initialised to NULL
@@ -25,9 +25,11 @@
 enum {
     K_MEET_EP, K_MEET_DAYS, K_MEET_CALLS, K_MEET_COV,
     K_TRADE, K_T12, K_T21, K_TS1, K_TS2, K_X12, K_X21,
+    K_IMFX12, K_IMFX21, K_IMFM12, K_IMFM21, K_IMFT, K_IMFS1, K_IMFS2, K_IMFEST,
     K_ADEF, K_AOFF, K_ANEU, K_ANON, K_ACON, K_ALEV,
     K_CDEF, K_CNEU, K_CNON, K_CENT,
-    K_ARMS12, K_ARMS21, K_ASH12, K_ASH21, K_ALLS, K_ALLK,
+    K_ARMS12, K_ARMS21, K_ASH12, K_ASH21, K_DLV12, K_DLV21, K_DSH12, K_DSH21, K_ALLS, K_ALLK,
+    K_MME, K_MMEB, K_TROOPS,
     K_UN_N, K_UN_AGREE, K_UN_S, K_UN_PI, K_UN_KAPPA, K_IDEAL, K_VETO, K_IGO, K_DIPEX,
     K_EV1, K_EV2, K_EV3, K_EV4, K_EVG,
     K_CONTIG, K_DIST, K_CINC1, K_CINC2, K_CINCR, K_MIDON, K_MIDGO, K_MIDHL, K_RIVAL,
@@ -36,7 +38,12 @@ enum {
 };
 
 /* per-member values */
-enum { M_CINC, M_IMP, M_EXP, M_IDEAL, M_POLY, M_POLITY, M_GDP, M_POP, M_ARMSIN, M_COUNT };
+enum {
+    M_CINC, M_IMP, M_EXP, M_IDEAL, M_POLY, M_POLITY, M_GDP, M_POP, M_ARMSIN, M_DLVIN,
+    M_IMFW,   /* IMF: exports + imports with World as the state reported them; NAN: either missing */
+    M_IMFREP, /* IMF: 1 when the state reported a World total that year, else NAN */
+    M_COUNT
+};
 
 typedef struct year_ctx {
     int year, n;
@@ -49,20 +56,25 @@ typedef struct year_ctx {
     int ev_years_lo, ev_years_hi;
     int loaded[K_COUNT];    /* 1 when the indicator's source tables are in the warehouse */
     double *gsum, *gcnt;    /* n*n: Goldstein sum and count of the dyad's events */
+    unsigned char *imfest;  /* n*n: IMF estimate bits of the cell's figures (IMF_E*) */
     int *deg;               /* n: number of nonzero portfolio ties per member */
     int *nz;                /* n*n: member i's nonzero ties at [i*n .. i*n + deg[i]) */
     double *work;           /* 4n: portfolio scratch */
 } year_ctx;
 
 typedef struct stmts {
-    sqlite3_stmt *q[24];
-    int have[24];
+    sqlite3_stmt *q[32]; /* >= Q_N */
+    int have[32];
 } stmts;
 
 enum {
     Q_ATOP, Q_COWALL, Q_TRADE, Q_TRADES, Q_ITPD, Q_SIPRI, Q_UN, Q_IDEAL, Q_VETO, Q_IGO,
-    Q_EV, Q_MEET, Q_CONTIG, Q_DIST, Q_NMC, Q_MID, Q_RIVAL, Q_DEMO, Q_GDP, Q_DIPEX, Q_N
+    Q_EV, Q_MEET, Q_CONTIG, Q_DIST, Q_NMC, Q_MID, Q_RIVAL, Q_DEMO, Q_GDP, Q_DIPEX,
+    Q_SIPRID, Q_IMF, Q_IMFW, Q_MME, Q_TROOPS, Q_N
 };
+
+/* IMF estimate bits: the figure of exporter 1 / 2, of importer 2 / 1 */
+enum { IMF_EX12 = 1, IMF_EX21 = 2, IMF_EM12 = 4, IMF_EM21 = 8 };
 
 static const struct {
     const char *table; /* the query runs only when this table exists */
@@ -117,6 +129,20 @@ static const struct {
                "SELECT ccode, wbgdp2011est, wbpopest FROM sdp_gdp WHERE year = ?1"},
     [Q_DIPEX] = {"cow_dipex", NULL,
                  "SELECT ccode1, ccode2, de FROM cow_dipex WHERE year = ?1"},
+    /* the tables below are keyed (year, ...): no extra index */
+    [Q_SIPRID] = {"sipri_deliv", NULL,
+                  "SELECT supplier, recipient, tiv FROM sipri_deliv WHERE year = ?1"},
+    [Q_IMF] = {"imf_trade", NULL,
+               "SELECT exporter, importer, exports_fob, imports_cif, est_exports, est_imports"
+               " FROM imf_trade WHERE year = ?1"},
+    [Q_IMFW] = {"imf_world", NULL,
+                "SELECT ccode, exports_fob + imports_cif FROM imf_world WHERE year = ?1"},
+    [Q_MME] = {"mme_part", NULL,
+               "SELECT a.ccode, b.ccode, COUNT(*), SUM(a.nparts = 2) FROM mme_part a"
+               " JOIN mme_part b ON b.year = a.year AND b.mmeid = a.mmeid AND a.ccode < b.ccode"
+               " WHERE a.year = ?1 GROUP BY a.ccode, b.ccode"},
+    [Q_TROOPS] = {"us_troops", NULL,
+                  "SELECT ccode, troops_ad FROM us_troops WHERE year = ?1"},
 };
 
 /* source_query returns the query that reads indicator k's source table: an
@@ -127,10 +153,14 @@ static int source_query(int k)
     if (k <= K_MEET_COV) return Q_MEET;
     if (k <= K_TS2) return Q_TRADE;
     if (k <= K_X21) return Q_ITPD;
+    if (k <= K_IMFEST) return Q_IMF; /* shares also need imf_world: see load() */
     if (k <= K_ALEV) return Q_ATOP;
     if (k <= K_CENT) return Q_COWALL;
     if (k <= K_ASH21) return Q_SIPRI;
+    if (k <= K_DSH21) return Q_SIPRID;
     if (k <= K_ALLK) return Q_ATOP; /* alliance_s also needs CINC: see load() */
+    if (k <= K_MMEB) return Q_MME;
+    if (k == K_TROOPS) return Q_TROOPS;
     if (k <= K_UN_KAPPA) return Q_UN;
     switch (k) {
     case K_IDEAL: return Q_IDEAL;
@@ -220,6 +250,7 @@ static ent_status read_year(ent_load *ld, stmts *s, year_ctx *y)
             y->mono[m][i] = NAN;
     memset(y->gsum, 0, nn * sizeof *y->gsum);
     memset(y->gcnt, 0, nn * sizeof *y->gcnt);
+    memset(y->imfest, 0, nn);
     y->ncov = 0;
 
 #define EACH(QI)                                                                        \
@@ -289,6 +320,58 @@ static ent_status read_year(ent_load *ld, stmts *s, year_ctx *y)
             }
             if (c >= 0)
                 y->v[sw ? K_ARMS21 : K_ARMS12][c] = tiv;
+        }
+    if (IN(K_DLV12))
+        EACH(Q_SIPRID) {
+            /* deliveries by delivery year: the same reading as orders, into
+             * their own columns (never added to the order-year series) */
+            int r = sqlite3_column_int(q, 1);
+            double tiv = col_f64(q, 2);
+            c = cell(y, sqlite3_column_int(q, 0), r, &sw);
+            if (r > 0 && r < 1000 && y->idx[r] >= 0 && !isnan(tiv)) {
+                double *in = &y->mono[M_DLVIN][y->idx[r]];
+                *in = isnan(*in) ? tiv : *in + tiv;
+            }
+            if (c >= 0)
+                y->v[sw ? K_DLV21 : K_DLV12][c] = tiv;
+        }
+    if (IN(K_IMFX12)) {
+        EACH(Q_IMF) {
+            /* exporter -> importer: exports_fob as the exporter reported it,
+             * imports_cif as the importer reported it (mirror statistics) */
+            c = cell(y, sqlite3_column_int(q, 0), sqlite3_column_int(q, 1), &sw);
+            if (c < 0)
+                continue;
+            y->v[sw ? K_IMFX21 : K_IMFX12][c] = col_f64(q, 2);
+            y->v[sw ? K_IMFM21 : K_IMFM12][c] = col_f64(q, 3);
+            if (sqlite3_column_int(q, 4))
+                y->imfest[c] |= sw ? IMF_EX21 : IMF_EX12;
+            if (sqlite3_column_int(q, 5))
+                y->imfest[c] |= sw ? IMF_EM21 : IMF_EM12;
+        }
+        EACH(Q_IMFW) {
+            int a = sqlite3_column_int(q, 0);
+            if (a > 0 && a < 1000 && y->idx[a] >= 0) {
+                y->mono[M_IMFW][y->idx[a]] = col_f64(q, 1);
+                y->mono[M_IMFREP][y->idx[a]] = 1;
+            }
+        }
+    }
+    if (IN(K_MME))
+        EACH(Q_MME) {
+            c = cell(y, sqlite3_column_int(q, 0), sqlite3_column_int(q, 1), &sw);
+            if (c < 0)
+                continue;
+            y->v[K_MME][c] = sqlite3_column_int(q, 2);
+            y->v[K_MMEB][c] = sqlite3_column_int(q, 3);
+        }
+    if (IN(K_TROOPS))
+        EACH(Q_TROOPS) {
+            /* US personnel in state a: the dyad (USA, a); every other dyad
+             * stays NULL */
+            c = cell(y, 2, sqlite3_column_int(q, 0), &sw);
+            if (c >= 0)
+                y->v[K_TROOPS][c] = col_f64(q, 1);
         }
     if (IN(K_UN_N))
         EACH(Q_UN) {
@@ -498,6 +581,42 @@ static void portfolio(year_ctx *y)
                         y->v[K_ALLS], y->v[K_ALLK]);
 }
 
+/* imf_flow returns the flow of one direction as the index reads it: the
+ * importer's CIF figure, else the exporter's FOB figure, else 0 when either
+ * side reported to DOTS that year (a World total), else NAN; *est is set
+ * when the figure used is an IMF estimate. */
+static double imf_flow(double imp, double exp_, int eimp, int eexp, int reported, int *est)
+{
+    if (!isnan(imp)) {
+        *est |= eimp;
+        return imp;
+    }
+    if (!isnan(exp_)) {
+        *est |= eexp;
+        return exp_;
+    }
+    return reported ? 0.0 : NAN;
+}
+
+/* imf_total fills imf_trade_total, the shares and imf_estimated of cell c
+ * (members i < j). */
+static void imf_total(year_ctx *y, long c, int i, int j)
+{
+    const unsigned e = y->imfest[c];
+    const double w1 = y->mono[M_IMFW][i], w2 = y->mono[M_IMFW][j];
+    const int rep = !isnan(y->mono[M_IMFREP][i]) || !isnan(y->mono[M_IMFREP][j]);
+    int est = 0;
+    double f12 = imf_flow(y->v[K_IMFM12][c], y->v[K_IMFX12][c], !!(e & IMF_EM12),
+                          !!(e & IMF_EX12), rep, &est);
+    double f21 = imf_flow(y->v[K_IMFM21][c], y->v[K_IMFX21][c], !!(e & IMF_EM21),
+                          !!(e & IMF_EX21), rep, &est);
+    double t = f12 + f21; /* NAN when either is */
+    y->v[K_IMFT][c] = t;
+    y->v[K_IMFS1][c] = !isnan(t) && w1 > 0 ? t / w1 : NAN;
+    y->v[K_IMFS2][c] = !isnan(t) && w2 > 0 ? t / w2 : NAN;
+    y->v[K_IMFEST][c] = isnan(t) ? NAN : est;
+}
+
 static void derive(year_ctx *y)
 {
     const int n = y->n;
@@ -518,6 +637,13 @@ static void derive(year_ctx *y)
                 y->v[K_ASH12][c] = in2 > 0 ? y->v[K_ARMS12][c] / in2 : NAN;
                 y->v[K_ASH21][c] = in1 > 0 ? y->v[K_ARMS21][c] / in1 : NAN;
             }
+            if (covered(&ent_panel_indicators[K_DSH12], y)) {
+                double dl1 = y->mono[M_DLVIN][i], dl2 = y->mono[M_DLVIN][j];
+                y->v[K_DSH12][c] = dl2 > 0 ? y->v[K_DLV12][c] / dl2 : NAN;
+                y->v[K_DSH21][c] = dl1 > 0 ? y->v[K_DLV21][c] / dl1 : NAN;
+            }
+            if (covered(&ent_panel_indicators[K_IMFT], y))
+                imf_total(y, c, i, j);
             if (covered(&ent_panel_indicators[K_IDEAL], y))
                 y->v[K_IDEAL][c] = fabs(y->mono[M_IDEAL][i] - y->mono[M_IDEAL][j]);
             if (covered(&ent_panel_indicators[K_CINC1], y)) {
@@ -554,7 +680,7 @@ static int is_integer_unit(const ent_indicator *ind)
 {
     static const char *const units[] = {"0/1", "events", "drafts", "IGOs", "roll calls",
                                         "episodes", "days", "calls", "COW type 0-5",
-                                        "ordinal 0-3", "0-5", "-10..10"};
+                                        "ordinal 0-3", "0-5", "-10..10", "exercises"};
     for (size_t i = 0; i < sizeof units / sizeof units[0]; i++)
         if (!strcmp(ind->unit, units[i]))
             return 1;
@@ -673,7 +799,8 @@ static ent_status load(ent_load *ld)
     y.deg = ent_malloc(ld->ctx, maxn * sizeof(int));
     y.nz = ent_malloc(ld->ctx, cells * sizeof(int));
     y.work = ent_malloc(ld->ctx, 4 * maxn * sizeof(double));
-    if (!y.codes || !y.gsum || !y.gcnt || !y.deg || !y.nz || !y.work)
+    y.imfest = ent_malloc(ld->ctx, cells);
+    if (!y.codes || !y.gsum || !y.gcnt || !y.deg || !y.nz || !y.work || !y.imfest)
         goto nomem;
     if ((size_t)K_COUNT != ent_panel_nindicators) {
         st = ent_err(ld->ctx, ENT_EINVAL, "panel: codebook and assembler disagree");
@@ -686,6 +813,8 @@ static ent_status load(ent_load *ld)
         y.loaded[k] = s.have[source_query(k)];
     y.loaded[K_ALLS] = y.loaded[K_ALLK] = s.have[Q_ATOP] && s.have[Q_NMC];
     y.loaded[K_TS1] = y.loaded[K_TS2] = s.have[Q_TRADE] && s.have[Q_TRADES];
+    for (int k = K_IMFX12; k <= K_IMFEST; k++) /* the 0 rule and the shares read imf_world */
+        y.loaded[k] = s.have[Q_IMF] && s.have[Q_IMFW];
 
     for (int year = ENT_PANEL_YEAR_LO; year <= ENT_PANEL_YEAR_HI; year++) {
         y.year = year;
@@ -750,6 +879,7 @@ out:
     ent_free(ld->ctx, y.deg);
     ent_free(ld->ctx, y.nz);
     ent_free(ld->ctx, y.work);
+    ent_free(ld->ctx, y.imfest);
     return st;
 }
 
@@ -757,15 +887,16 @@ const ent_source ent_src_panel = {
     .name = "panel",
     .dir = NULL,
     .files = {NULL},
-    .version = 5,
+    .version = 6,
     .tables = NULL, /* the loader drops and recreates `panel` */
-    .deps = "states,unvotes,meet_dyad_year,atop_alliance,cow_alliance,cow_trade,"
+    .deps = "states,unvotes,un_agree,meet_dyad_year,atop_alliance,cow_alliance,cow_trade,"
             "itpd_bilateral_trade,sipri_arms_transfers_tiv,unsc_vetoes,unga_ideal_points,"
             "cow_nmc,cow_contiguity,distance,cow_mid,rivalries,cow_igo,democracy_gdp,"
-            "cow_diplomatic_exchange_extract",
+            "cow_diplomatic_exchange_extract,sipri_trade_register,imf_dots,mme_exercises,"
+            "us_troops",
     .year_lo = ENT_PANEL_YEAR_LO,
     .year_hi = ENT_PANEL_YEAR_HI,
-    .coverage = "derived: every pair of COW system members, 1816-2022; each indicator "
+    .coverage = "derived: every pair of COW system members, 1816-2024; each indicator "
                 "NULL outside its source's coverage",
     .cite = "entente dyad-year panel (see docs/measures.md)",
     .load = load,

@@ -44,6 +44,35 @@ const ent_indicator ent_panel_indicators[] = {
      "ITPD-E exports of state 1 to state 2 (all sectors); 0 when ITPD-E lists no flow", NULL},
     {"exports_itpd_2to1", "economic", "constant 2010 USD", "2to1", "exports_itpd_1to2",
      "itpd_bilateral_trade", 2000, 2016, Z, 0, "ITPD-E exports of state 2 to state 1", NULL},
+    {"imf_exports_1to2", "economic", "current million USD", "1to2", "imf_exports_2to1",
+     "imf_dots", 1960, 2020, N, 0,
+     "IMF DOTS exports (FOB) of state 1 to state 2 as state 1 reported them; NULL when state 1 "
+     "reported no figure for state 2", NULL},
+    {"imf_exports_2to1", "economic", "current million USD", "2to1", "imf_exports_1to2",
+     "imf_dots", 1960, 2020, N, 0,
+     "IMF DOTS exports (FOB) of state 2 to state 1 as state 2 reported them", NULL},
+    {"imf_imports_1to2", "economic", "current million USD", "1to2", "imf_imports_2to1",
+     "imf_dots", 1960, 2020, N, 0,
+     "the same flow as imf_exports_1to2 seen from the other side (mirror statistics): imports "
+     "(CIF) of state 2 from state 1 as state 2 reported them; NULL when state 2 reported none",
+     NULL},
+    {"imf_imports_2to1", "economic", "current million USD", "2to1", "imf_imports_1to2",
+     "imf_dots", 1960, 2020, N, 0,
+     "imports (CIF) of state 1 from state 2 as state 1 reported them", NULL},
+    {"imf_trade_total", "economic", "current million USD", "no", NULL, "imf_dots", 1960, 2020, N,
+     0,
+     "trade in both directions as the index reads DOTS: each direction is the importer's CIF "
+     "figure, else the exporter's FOB figure, else 0 when either state reported to DOTS that "
+     "year (a World total); NULL when neither did", NULL},
+    {"imf_trade_share_1", "economic", "share", "side 1", "imf_trade_share_2", "imf_dots", 1960,
+     2020, N, 0,
+     "imf_trade_total / (exports + imports of state 1 with World, as state 1 reported them); "
+     "NULL without that report", NULL},
+    {"imf_trade_share_2", "economic", "share", "side 2", "imf_trade_share_1", "imf_dots", 1960,
+     2020, N, 0, "imf_trade_total / (exports + imports of state 2 with World)", NULL},
+    {"imf_estimated", "economic", "0/1", "no", NULL, "imf_dots", 1960, 2020, N, 0,
+     "1 when a figure imf_trade_total uses carries the IMF's estimate mark ('e'); NULL with "
+     "imf_trade_total", NULL},
 
     /* military */
     {"atop_defense", "military", "0/1", "no", NULL, "atop_alliance", 1815, 2018, Z, 0,
@@ -79,6 +108,22 @@ const ent_indicator ent_panel_indicators[] = {
     {"arms_share_2to1", "military", "share", "2to1", "arms_share_1to2",
      "sipri_arms_transfers_tiv", 1950, 2018, N, 0,
      "arms_tiv_2to1 / all arms ordered by state 1 that year; NULL when state 1 ordered none", NULL},
+    {"arms_deliv_1to2", "military", "million TIV", "1to2", "arms_deliv_2to1",
+     "sipri_trade_register", 1995, 2024, Z, 0,
+     "SIPRI trend-indicator value of arms delivered from state 1 to state 2, by DELIVERY year "
+     "(trade register, 2026 release); a different quantity from arms_tiv_* (order year, an "
+     "older release): the two are never spliced", NULL},
+    {"arms_deliv_2to1", "military", "million TIV", "2to1", "arms_deliv_1to2",
+     "sipri_trade_register", 1995, 2024, Z, 0,
+     "arms delivered from state 2 to state 1, by delivery year", NULL},
+    {"arms_deliv_share_1to2", "military", "share", "1to2", "arms_deliv_share_2to1",
+     "sipri_trade_register", 1995, 2024, N, 0,
+     "arms_deliv_1to2 / all arms delivered to state 2 that year by suppliers that are states; "
+     "NULL when state 2 received none", NULL},
+    {"arms_deliv_share_2to1", "military", "share", "2to1", "arms_deliv_share_1to2",
+     "sipri_trade_register", 1995, 2024, N, 0,
+     "arms_deliv_2to1 / all arms delivered to state 1 that year; NULL when state 1 received "
+     "none", NULL},
     {"alliance_s", "military", "S, -1..1", "no", NULL, "atop_alliance+cow_nmc", 1816, 2018, N, 0,
      "alliance-portfolio similarity: Signorino-Ritter S over the two states' atop_level "
      "ties (0-3) to every system member that year (each state tied to itself at 3), each "
@@ -87,17 +132,30 @@ const ent_indicator ent_panel_indicators[] = {
     {"alliance_kappa", "military", "kappa", "no", NULL, "atop_alliance", 1816, 2018, N, 0,
      "Cohen's kappa (nominal) between the two atop_level portfolios over all system "
      "members, unweighted (Hage 2011); NULL when no disagreement is expected", NULL},
+    {"mme_joint", "military", "exercises", "no", NULL, "mme_exercises", 1980, 2010, Z, 0,
+     "multinational military exercises under way that year in which both states took part "
+     "(MME v7; an exercise spanning years counts in each)", NULL},
+    {"mme_bilateral", "military", "exercises", "no", NULL, "mme_exercises", 1980, 2010, Z, 0,
+     "those of the two states alone (the source's participant count is 2; an unknown "
+     "participant, coded -9, counts)", NULL},
+    {"us_troops", "military", "persons", "no", NULL, "us_troops", 1950, 2024, N, 0,
+     "US active-duty military personnel stationed in the other state of a dyad of the USA "
+     "(DoD DMDC via troopdata); every dyad without the USA is NULL, never 0: no source counts "
+     "other states' forces abroad",
+     "dyads of the USA only"},
 
     /* diplomatic */
-    {"un_n", "diplomatic", "roll calls", "no", NULL, "unvotes", 1946, 2019, N, 0,
-     "UNGA roll calls on which both voted (year = session + 1945)", NULL},
-    {"un_agree", "diplomatic", "share", "no", NULL, "unvotes", 1946, 2019, N, 0,
+    {"un_n", "diplomatic", "roll calls", "no", NULL, "unvotes+unga_votes_voeten", 1946, 2023, N, 0,
+     "UNGA roll calls on which both voted (year = session + 1945: unvotes 1946-2019, "
+     "unga_votes_voeten 2020-2023; 2023 = session 78 is partial, the file ends 2024-06-04; "
+     "2024 = session 79 is not in the data)", NULL},
+    {"un_agree", "diplomatic", "share", "no", NULL, "unvotes+unga_votes_voeten", 1946, 2023, N, 0,
      "share of those roll calls with identical votes; NULL when un_n = 0", NULL},
-    {"un_s", "diplomatic", "S, -1..1", "no", NULL, "unvotes", 1946, 2019, N, 0,
+    {"un_s", "diplomatic", "S, -1..1", "no", NULL, "unvotes+unga_votes_voeten", 1946, 2023, N, 0,
      "Signorino-Ritter S of the votes (yes 1, abstain 2, no 3; d_max 2)", NULL},
-    {"un_pi", "diplomatic", "pi", "no", NULL, "unvotes", 1946, 2019, N, 0,
+    {"un_pi", "diplomatic", "pi", "no", NULL, "unvotes+unga_votes_voeten", 1946, 2023, N, 0,
      "Scott's pi of the votes, quadratic weights (Hage 2011)", NULL},
-    {"un_kappa", "diplomatic", "kappa", "no", NULL, "unvotes", 1946, 2019, N, 0,
+    {"un_kappa", "diplomatic", "kappa", "no", NULL, "unvotes+unga_votes_voeten", 1946, 2023, N, 0,
      "Cohen's kappa of the votes, quadratic weights (Hage 2011)", NULL},
     {"ideal_point_distance", "diplomatic", "ideal-point units", "no", NULL, "unga_ideal_points",
      1946, 2023, N, 0, "|idealpointall_1 - idealpointall_2| (Bailey, Strezhnev & Voeten)", NULL},

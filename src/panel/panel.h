@@ -3,7 +3,7 @@
  * source that builds the warehouse table `panel`.
  *
  * The panel is non-directed: one row per pair of COW system members per year,
- * ccode1 < ccode2, 1816-2022.  Indicators that are directed by nature keep two
+ * ccode1 < ccode2, 1816-2024.  Indicators that are directed by nature keep two
  * columns, `_1to2` and `_2to1` (or `_1` and `_2` for the two sides).  Every
  * indicator is NULL outside its source's coverage years; inside them it is the
  * source's value, or 0 when the indicator counts events and the source has no
@@ -23,7 +23,7 @@
 struct sqlite3;
 
 #define ENT_PANEL_YEAR_LO 1816
-#define ENT_PANEL_YEAR_HI 2022
+#define ENT_PANEL_YEAR_HI 2024
 
 typedef enum ent_absent {
     ENT_ABSENT_NULL, /* no row inside coverage: missing */
@@ -41,8 +41,11 @@ typedef struct ent_indicator {
     ent_absent absent;
     int is_text;           /* 1: a text column (meet_coverage) */
     const char *definition;
-    const char *coverage_note; /* coverage when lo = hi = 0 (partial sources) */
+    const char *coverage_note; /* coverage when lo = hi = 0 (partial sources), or what
+                                * part of the dyads lo..hi covers; < ENT_PANEL_MAXNOTE */
 } ent_indicator;
+
+#define ENT_PANEL_MAXNOTE 480 /* longest coverage note, bytes (a unit test checks) */
 
 extern const ent_indicator ent_panel_indicators[];
 extern const size_t ent_panel_nindicators;

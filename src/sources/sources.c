@@ -7,6 +7,8 @@
 
 extern const ent_source ent_src_states;
 extern const ent_source ent_src_unvotes;
+extern const ent_source ent_src_unga_votes_voeten;
+extern const ent_source ent_src_un_agree;
 extern const ent_source ent_src_archigos;
 extern const ent_source ent_src_china_vitae;
 extern const ent_source ent_src_state_dept;
@@ -17,6 +19,10 @@ extern const ent_source ent_src_cow_alliance;
 extern const ent_source ent_src_cow_trade;
 extern const ent_source ent_src_itpd_bilateral_trade;
 extern const ent_source ent_src_sipri_arms_transfers_tiv;
+extern const ent_source ent_src_sipri_trade_register;
+extern const ent_source ent_src_imf_dots;
+extern const ent_source ent_src_mme_exercises;
+extern const ent_source ent_src_us_troops;
 extern const ent_source ent_src_unsc_vetoes;
 extern const ent_source ent_src_unga_ideal_points;
 extern const ent_source ent_src_cow_nmc;
@@ -32,6 +38,8 @@ extern const ent_source ent_src_panel;
 const ent_source *const ent_sources[] = {
     &ent_src_states,
     &ent_src_unvotes,
+    &ent_src_unga_votes_voeten,
+    &ent_src_un_agree, /* derived from the two vote sources */
     &ent_src_archigos,
     &ent_src_china_vitae,
     &ent_src_state_dept,
@@ -42,6 +50,10 @@ const ent_source *const ent_sources[] = {
     &ent_src_cow_trade,
     &ent_src_itpd_bilateral_trade,
     &ent_src_sipri_arms_transfers_tiv,
+    &ent_src_sipri_trade_register, /* after the order-year TIVs: compared on the overlap */
+    &ent_src_imf_dots,
+    &ent_src_mme_exercises,
+    &ent_src_us_troops,
     &ent_src_unsc_vetoes,
     &ent_src_unga_ideal_points,
     &ent_src_cow_nmc,

@@ -1,16 +1,13 @@
 /*
  * unvotes.c -- the `unvotes` source: UN General Assembly roll-call votes
- * (Voeten, Strezhnev & Bailey; the unvotes R package's three tables) and the
- * derived all-pairs agreement panel.
+ * (Voeten, Strezhnev & Bailey; the unvotes R package's three tables), sessions
+ * 1-74.  The agreement panel un_agree is derived from these votes and those
+ * of unga_votes_voeten by the source un_agree (un_agree.c).
  *
  *   un_roll_calls(rcid, session, year, date, cal_year, important, ...)
  *       year = session + 1945 (Voeten's convention); cal_year = the date's year
  *   un_roll_call_issues(rcid, issue, name)      issue codes me nu di hr co ec
  *   un_votes(ccode, rcid, vote)                 vote 1 yes, 2 abstain, 3 no
- *   un_agree(a, b, year, n, agree, s, pi, kappa)
- *       every pair a < b of COW members x every session year 1946-2019; the
- *       measures over the roll calls both voted on (pi, kappa quadratic);
- *       n = 0 and every measure NULL when they shared no vote.
  *
  * Country codes are ISO 3166 alpha-2, mapped to COW on the vote's date; the
  * three rows with an empty code (the Federal Republic of Germany, the Yemen
@@ -20,13 +17,13 @@
  */
 #include "../store/store.h"
 #include "../measures/votepanel.h"
-#include "../measures/agree_db.h"
+#include "../measures/votes_db.h"
 #include "unvotes.h"
 
 #include <string.h>
 
 #define UN_YEAR_LO ENT_UN_YEAR_LO
-#define UN_YEAR_HI ENT_UN_YEAR_HI
+#define UN_YEAR_HI ENT_UNVOTES_YEAR_HI
 
 static const char SCHEMA[] =
     "CREATE TABLE IF NOT EXISTS un_roll_calls("
@@ -44,12 +41,7 @@ static const char SCHEMA[] =
     "CREATE TABLE IF NOT EXISTS un_votes("
     " ccode INTEGER NOT NULL, rcid INTEGER NOT NULL,"
     " vote INTEGER NOT NULL,"      /* 1 yes, 2 abstain, 3 no */
-    " PRIMARY KEY(ccode, rcid)) WITHOUT ROWID;"
-    "CREATE TABLE IF NOT EXISTS un_agree("
-    " a INTEGER NOT NULL, b INTEGER NOT NULL, year INTEGER NOT NULL,"
-    " n INTEGER NOT NULL,"         /* roll calls both voted on */
-    " agree REAL, s REAL, pi REAL, kappa REAL," /* NULL when n = 0 */
-    " PRIMARY KEY(a, b, year)) WITHOUT ROWID;";
+    " PRIMARY KEY(ccode, rcid)) WITHOUT ROWID;";
 
 int ent_unvotes_vote_parse(const char *s)
 {
@@ -111,7 +103,7 @@ typedef struct rc_info {
     size_t cap;
 } rc_info;
 
-static ent_status load_roll_calls(ent_load *ld, ent_vpanel *panel, rc_info *rc)
+static ent_status load_roll_calls(ent_load *ld, rc_info *rc)
 {
     static const char *const names[] = {"rcid", "session", "importantvote", "date", "unres",
                                         "amend", "para", "short", "descr"};
@@ -170,10 +162,6 @@ static ent_status load_roll_calls(ent_load *ld, ent_vpanel *panel, rc_info *rc)
             goto out;
         }
         rc->date[rcid] = y * 10000 + m * 100 + d;
-        if (ent_vpanel_add_rc(panel, rcid, session + 1945) != ENT_OK) {
-            st = ent_err(ctx, ENT_ENOMEM, "out of memory");
-            goto out;
-        }
         sqlite3_bind_int64(ins, 1, rcid);
         sqlite3_bind_int(ins, 2, session);
         sqlite3_bind_int(ins, 3, session + 1945);
@@ -250,7 +238,7 @@ out:
     return st;
 }
 
-static ent_status load_votes(ent_load *ld, ent_vpanel *panel, const rc_info *rc)
+static ent_status load_votes(ent_load *ld, const rc_info *rc)
 {
     static const char *const names[] = {"rcid", "country", "country_code", "vote"};
     ent_ctx *ctx = ld->ctx;
@@ -313,10 +301,6 @@ static ent_status load_votes(ent_load *ld, ent_vpanel *panel, const rc_info *rc)
             continue;
         }
         seen[bit / 8] |= (uint8_t)(1u << (bit % 8));
-        if (ent_vpanel_add_vote(panel, rcid, cc, vote) != ENT_OK) {
-            st = ent_err(ctx, ENT_ENOMEM, "out of memory");
-            goto out;
-        }
         sqlite3_bind_int(ins, 1, cc);
         sqlite3_bind_int64(ins, 2, rcid);
         sqlite3_bind_int(ins, 3, vote);
@@ -334,57 +318,15 @@ out:
     return st;
 }
 
-/* Writing un_agree: one prepared INSERT, rows arrive in key order. */
-typedef struct agree_writer {
-    ent_ctx *ctx;
-    sqlite3 *db;
-    sqlite3_stmt *ins;
-} agree_writer;
-
-static ent_status write_row(void *ud, int a, int b, int year, const ent_agree_row *row)
-{
-    agree_writer *w = ud;
-    sqlite3_bind_int(w->ins, 1, a);
-    sqlite3_bind_int(w->ins, 2, b);
-    sqlite3_bind_int(w->ins, 3, year);
-    sqlite3_bind_int64(w->ins, 4, row->n);
-    ent_sql_bind_f64(w->ins, 5, row->agree);
-    ent_sql_bind_f64(w->ins, 6, row->s);
-    ent_sql_bind_f64(w->ins, 7, row->pi);
-    ent_sql_bind_f64(w->ins, 8, row->kappa);
-    return ent_sql_step_reset(w->ctx, w->db, w->ins);
-}
-
-ent_status ent_unvotes_write_agree(ent_ctx *ctx, sqlite3 *db, ent_vpanel *panel,
-                                   const ent_registry *reg)
-{
-    agree_writer w = {ctx, db, NULL};
-    ent_status st = ent_sql_prepare(ctx, db, "INSERT INTO un_agree VALUES(?,?,?,?,?,?,?,?)",
-                                    &w.ins);
-    if (st == ENT_OK)
-        st = ent_vpanel_run(panel, UN_YEAR_LO, UN_YEAR_HI, ENT_AGREE_QUADRATIC,
-                            ent_vpanel_members_registry, (void *)reg, write_row, &w);
-    sqlite3_finalize(w.ins);
-    return st;
-}
-
 static ent_status load(ent_load *ld)
 {
-    ent_ctx *ctx = ld->ctx;
-    ent_vpanel *panel = ent_vpanel_new(ctx);
     rc_info rc = {NULL, 0};
     ent_status st;
-    if (!panel)
-        return ent_err(ctx, ENT_ENOMEM, "out of memory");
     /* a larger page cache for the un_votes B-tree, whose rows arrive by rcid */
-    if ((st = ent_sql_exec(ctx, ld->db, "PRAGMA cache_size=-65536")) != ENT_OK ||
-        (st = load_roll_calls(ld, panel, &rc)) != ENT_OK ||
-        (st = load_issues(ld, &rc)) != ENT_OK || (st = load_votes(ld, panel, &rc)) != ENT_OK ||
-        (st = ent_unvotes_write_agree(ctx, ld->db, panel, ld->reg)) != ENT_OK)
-        goto out;
-out:
-    ent_vpanel_free(panel);
-    ent_free(ctx, rc.date);
+    if ((st = ent_sql_exec(ld->ctx, ld->db, "PRAGMA cache_size=-65536")) == ENT_OK &&
+        (st = load_roll_calls(ld, &rc)) == ENT_OK && (st = load_issues(ld, &rc)) == ENT_OK)
+        st = load_votes(ld, &rc);
+    ent_free(ld->ctx, rc.date);
     return st;
 }
 
@@ -392,9 +334,9 @@ const ent_source ent_src_unvotes = {
     .name = "unvotes",
     .dir = "unvotes",
     .files = {"un_roll_calls.csv", "un_roll_call_issues.csv", "un_votes.csv"},
-    .version = 1,
+    .version = 2,
     .schema = SCHEMA,
-    .tables = "un_roll_calls,un_roll_call_issues,un_votes,un_agree",
+    .tables = "un_roll_calls,un_roll_call_issues,un_votes",
     .deps = "states",
     .year_lo = UN_YEAR_LO,
     .year_hi = UN_YEAR_HI,

@@ -1,12 +1,10 @@
 /*
- * unvotes.h -- helpers of the unvotes source shared with `entente agree` and
- * bench/bench_agree.c.
+ * unvotes.h -- helpers of the unvotes source shared with bench/bench_agree.c.
  */
 #ifndef ENT_UNVOTES_H
 #define ENT_UNVOTES_H
 
 #include "../store/store.h"
-#include "../measures/votepanel.h"
 
 /* ent_unvotes_vote_parse maps "yes", "abstain", "no" to ENT_VOTE_YES,
  * _ABSTAIN, _NO; -1 for anything else. */
@@ -24,11 +22,5 @@ typedef struct ent_unvotes_cache {
  * that is not a COW system member on that date, -1 an unknown code. */
 int ent_unvotes_place(const ent_registry *reg, ent_unvotes_cache *cache, const ent_cell *code,
                       const ent_cell *name, int y, int m, int d);
-
-/* ent_unvotes_write_agree computes the panel's every member pair x year
- * 1946-2019 (quadratic weights) and inserts it into the existing table
- * un_agree of db, inside the caller's transaction. */
-ent_status ent_unvotes_write_agree(ent_ctx *ctx, sqlite3 *db, ent_vpanel *panel,
-                                   const ent_registry *reg);
 
 #endif

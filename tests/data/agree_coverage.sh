@@ -13,20 +13,20 @@ q() { sqlite3 "$DATADB" "$1"; }
 
 # Taiwan lost the UN seat in 1971 but stays a COW member: n = 0, measures empty
 expect "TAW-USA 1972 n=0" "$("$ENTENTE" agree TAW USA --from 1972 --to 1972 --format csv --db "$DATADB" | tail -1)" \
-       "TAW,USA,1972,0,,,,"
+       "TAW,USA,1972,0,,,,,0"
 # the GDR is not a member in 1995: the whole row is empty
 expect "GDR-USA 1995 not a dyad" "$("$ENTENTE" agree GDR USA --from 1995 --to 1995 --format csv --db "$DATADB" | tail -1)" \
-       "GDR,USA,1995,,,,,"
+       "GDR,USA,1995,,,,,,"
 # JSON says null, not 0
 expect "json null" "$("$ENTENTE" agree TAW USA --from 1972 --to 1972 --format json --db "$DATADB" | sed -n 2p)" \
-       ' {"a": "TAW", "b": "USA", "year": 1972, "n": 0, "agree": null, "s": null, "pi": null, "kappa": null}'
+       ' {"a": "TAW", "b": "USA", "year": 1972, "n": 0, "agree": null, "s": null, "pi": null, "kappa": null, "partial": 0}'
 # without a range: only the years the dyad exists (the GFR 1955-1990)
 expect "GFR-USA years" "$("$ENTENTE" agree GFR USA --format csv --db "$DATADB" | tail -n +2 | cut -d, -f3 | sed -n '1p;$p' | tr '\n' ' ')" \
        "1955 1990 "
 # stored panel: n = 0 exactly when the measures are NULL; no measure outside [-1, 1]
 expect "n=0 <=> NULL" "$(q "SELECT count(*) FROM un_agree WHERE (n = 0) <> (agree IS NULL) OR (n = 0) <> (s IS NULL)")" "0"
 expect "range" "$(q "SELECT count(*) FROM un_agree WHERE agree < 0 OR agree > 1 OR s < -1 OR s > 1 OR kappa > 1 OR pi > 1")" "0"
-expect "years" "$(q "SELECT min(year) || '-' || max(year) FROM un_agree")" "1946-2019"
+expect "years" "$(q "SELECT min(year) || '-' || max(year) FROM un_agree")" "1946-2023"
 # every pair of the 2019 members
 m=$("$ENTENTE" states --year 2019 --format csv --db "$DATADB" | tail -n +2 | wc -l)
 expect "2019 pairs" "$(q "SELECT count(*) FROM un_agree WHERE year = 2019")" "$((m * (m - 1) / 2))"

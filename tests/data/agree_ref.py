@@ -7,7 +7,12 @@ and Scott's pi / Cohen's kappa in the agreement-weight form of Cohen (1968):
 (Po - Pe) / (1 - Pe) with w_ij = 1 - d_ij.
 
 usage: agree_ref.py DATADIR A B FROM TO [weights] [calendar|session] [issue|-] [important|-]
+                    [ISO3A ISO3B]
 prints CSV rows year,n,agree,s,pi,kappa (measures empty when undefined).
+With ISO3A ISO3B, the roll calls of sessions 75 on are read from the wide
+unga_votes_voeten/ungaVoting_003.csv (columns ISO3A, ISO3B; codes 1 yes,
+2 abstain, 3 no, 8/9 no vote), each assigned to the session open on its date
+from the opening dates below (UN press releases, see docs/measures.md).
 """
 import csv
 import os
@@ -18,9 +23,15 @@ wt = sys.argv[6] if len(sys.argv) > 6 else "quadratic"
 cal = len(sys.argv) > 7 and sys.argv[7] == "calendar"
 issue = sys.argv[8] if len(sys.argv) > 8 and sys.argv[8] != "-" else None
 important = len(sys.argv) > 9 and sys.argv[9] == "important"
+wide = sys.argv[10:12] if len(sys.argv) > 11 else None
+OPENED = [(75, "2020-09-15"), (76, "2021-09-14"), (77, "2022-09-13"), (78, "2023-09-05"),
+          (79, "2024-09-10")]
 
 year = {}
+flagged = 0  # with important: the last year with important-vote flags; later years have no data
 for r in csv.DictReader(open(f"{data}/unvotes/un_roll_calls.csv", newline="")):
+    if r["importantvote"] in ("0", "1"):
+        flagged = max(flagged, int(r["date"][:4]) if cal else int(r["session"]) + 1945)
     if important and r["importantvote"] != "1":
         continue
     year[r["rcid"]] = int(r["date"][:4]) if cal else int(r["session"]) + 1945
@@ -48,6 +59,20 @@ for r in rows:
     elif r["country_code"] == B:
         vb[r["rcid"]] = code[r["vote"]]
 
+if wide and not important:  # no important-vote flags in the wide file
+    for r in csv.DictReader(open(f"{data}/unga_votes_voeten/ungaVoting_003.csv", newline="")):
+        if r["date"] < OPENED[0][1]:
+            continue
+        session = max(s for s, d in OPENED if d <= r["date"])
+        if issue and r[issue] != "TRUE":
+            continue
+        key = "w" + r["rcid"] + r["date"]
+        year[key] = int(r["date"][:4]) if cal else session + 1945
+        for col, dst in ((wide[0], va), (wide[1], vb)):
+            x = int(float(r[col]))
+            if x in (1, 2, 3):
+                dst[key] = x - 1
+
 def agreement_weight(i, j):
     if wt == "nominal":
         return 1.0 if i == j else 0.0
@@ -58,6 +83,9 @@ def fmt(x):
     return "" if x is None else "%.6f" % x
 
 for y in range(lo, hi + 1):
+    if important and y > flagged:
+        print(f"{y},,,,,")
+        continue
     pairs = [(va[k], vb[k]) for k in va if k in vb and year.get(k) == y]
     n = len(pairs)
     if n == 0:

@@ -12,7 +12,7 @@ python3 - "$TMPD/codebook.csv" "$DATADB" <<'PY'
 import csv, sqlite3, sys
 cb = list(csv.DictReader(open(sys.argv[1])))
 db = sqlite3.connect(sys.argv[2])
-LO, HI = 1816, 2022
+LO, HI = 1816, 2024
 fails = 0
 names = [r['indicator'] for r in cb]
 # one scan: per year, the dyads and the non-NULL values of every indicator
@@ -30,7 +30,7 @@ for i, r in enumerate(cb):
     name, cov, absent = r['indicator'], r['coverage'], r['absent']
     if not cov[:4].isdigit():
         continue
-    lo, hi = (int(x) for x in cov.split('-'))
+    lo, hi = (int(x) for x in cov[:9].split('-'))  # "1950-2024; dyads of the USA only"
     for y, v in sorted(per.items()):
         n, c = v[0], v[1 + i]
         if y < lo or y > hi:
@@ -54,6 +54,10 @@ for name, table, cond in (
                    f"((t.ccode1 = p.ccode1 AND t.ccode2 = p.ccode2) OR (t.ccode1 = p.ccode2 AND t.ccode2 = p.ccode1)))").fetchone()[0]
     print(f"{name}: {n} values without a {table} row")
     fails += n > 0
+# us_troops: dyads of the USA (COW 2, always ccode1) only; every other dyad NULL
+ut = db.execute("SELECT count(*) FROM panel WHERE us_troops IS NOT NULL AND ccode1 <> 2").fetchone()[0]
+print(f"us_troops: {ut} values outside the dyads of the USA (must be 0)")
+fails += ut > 0
 ev = db.execute("SELECT count(*) FROM panel WHERE ev_verbal_coop IS NOT NULL").fetchone()[0]
 if not db.execute("SELECT 1 FROM sqlite_master WHERE name='events_dyad_year'").fetchone():
     print(f"ev_*: no events_dyad_year table, {ev} values (must be 0)")

@@ -174,7 +174,7 @@ for a, b in DYADS:
         code = {'yes': 1, 'abstain': 2, 'no': 3}
         d = sum(abs(code[x] - code[z]) for x, z in both)
         check(f"un_s {a}-{b} {y}", panel(a, b, y, 'un_s'), 1 - 2 * d / (2 * len(both)) if both else None)
-    check(f"un_agree {a}-{b} 2020 (after coverage)", panel(a, b, 2020, 'un_agree'), None)
+    check(f"un_agree {a}-{b} 2024 (after coverage)", panel(a, b, 2024, 'un_agree'), None)
 
 # ---------------------------------------------------------------- ideal points
 ideal = {}
@@ -201,8 +201,10 @@ for r in rows(f"{DATA}/unsc_vetoes/unsc_vetoes_1946_sept2022.csv"):
 for a, b in [(365, 710), (2, 200)]:
     for y in (1956, 1973, 1986, 2012, 2014, 2019, 2022):
         check(f"unsc_joint_vetoes {a}-{b} {y}", panel(a, b, y, 'unsc_joint_vetoes'), joint.get((a, b, y), 0))
-    check(f"unsc_joint_vetoes {a}-{b} 2023 (outside the panel)",
-          db.execute("SELECT count(*) FROM panel WHERE year = 2023").fetchone()[0], 0)
+    check(f"unsc_joint_vetoes {a}-{b} 2023 (after the vetoes' coverage)",
+          panel(a, b, 2023, 'unsc_joint_vetoes'), None)
+    check(f"unsc_joint_vetoes {a}-{b} 2025 (outside the panel)",
+          db.execute("SELECT count(*) FROM panel WHERE year = 2025").fetchone()[0], 0)
 check("unsc_joint_vetoes 2-200 1945 (before coverage)", panel(2, 200, 1945, 'unsc_joint_vetoes'), None)
 
 # ---------------------------------------------------------------- IGOs

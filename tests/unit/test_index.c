@@ -156,7 +156,7 @@ static void test_rank(void **s)
     (void)s;
     double v[6] = {5, NAN, 9, 5, 1, 9};
     int r[6];
-    ent_ix_rank(v, 6, r);
+    ent_ix_rank_values(v, 6, r);
     assert_int_equal(r[2], 1);
     assert_int_equal(r[5], 1);
     assert_int_equal(r[0], 3);

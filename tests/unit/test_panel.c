@@ -25,13 +25,23 @@ static void test_codebook(void **s)
         "contiguity", "min_distance", "cinc_1", "cinc_2", "cinc_ratio", "mid_onset",
         "mid_ongoing", "rivalry", "polyarchy_1", "polyarchy_2", "gdp_1", "gdp_2",
         "meet_episodes", "meet_days", "meet_calls", "meet_coverage", "ev_verbal_coop",
-        "ev_material_coop", "ev_verbal_conf", "ev_material_conf", "ev_goldstein_mean"};
+        "ev_material_coop", "ev_verbal_conf", "ev_material_conf", "ev_goldstein_mean",
+        /* issue 9 */
+        "arms_deliv_1to2", "arms_deliv_2to1", "arms_deliv_share_1to2", "arms_deliv_share_2to1",
+        "imf_exports_1to2", "imf_exports_2to1", "imf_imports_1to2", "imf_imports_2to1",
+        "imf_trade_total", "imf_trade_share_1", "imf_trade_share_2", "imf_estimated",
+        "mme_joint", "mme_bilateral", "us_troops"};
     for (size_t i = 0; i < sizeof required / sizeof required[0]; i++)
         if (ent_panel_find(required[i]) < 0)
             fail_msg("indicator %s missing from the codebook", required[i]);
     for (size_t k = 0; k < ent_panel_nindicators; k++) {
         const ent_indicator *ind = &ent_panel_indicators[k];
         assert_true(ind->lo <= ind->hi);
+        assert_true(ind->hi <= ENT_PANEL_YEAR_HI);
+        /* the codebook prints notes whole: they fit its buffer */
+        if (ind->coverage_note && strlen(ind->coverage_note) >= ENT_PANEL_MAXNOTE)
+            fail_msg("%s: coverage note of %zu bytes, ENT_PANEL_MAXNOTE %d", ind->name,
+                     strlen(ind->coverage_note), ENT_PANEL_MAXNOTE);
         if (ind->pair) { /* directed pairs point at each other */
             int p = ent_panel_find(ind->pair);
             assert_true(p >= 0);

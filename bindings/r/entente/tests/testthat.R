@@ -1,0 +1,3 @@
+library(testthat)
+library(entente)
+test_check("entente")
