@@ -24,6 +24,7 @@ static const ent_verb *const verbs[] = {
     &ent_verb_rank,
     &ent_verb_trend,
     &ent_verb_events,
+    &ent_verb_fetch,
 };
 #define NVERBS (sizeof verbs / sizeof verbs[0])
 

@@ -80,6 +80,9 @@ run_scripts data
 # 4. standalone script tests that need no data (install, ...)
 run_scripts sh
 
+# 5. fetch tests: a loopback HTTP server injecting faults (no data needed)
+run_scripts fetch
+
 # 4. the fault-injection matrix (tests/faults/matrix.tsv)
 if [ -f "$ROOT/tests/faults/run.sh" ]; then
     sh "$ROOT/tests/faults/run.sh" >"$TMPD/faults.out" 2>&1

@@ -24,6 +24,7 @@
 #include <string.h>
 
 #include "../core/reader.h"
+#include "../fetch/fetch.h"
 
 #define OPEN_END 99991231 /* a spell COW v2016 left ongoing */
 
@@ -207,9 +208,11 @@ ent_status ent_reg_finish(ent_registry *r)
 static ent_status open_file(ent_registry *r, const char *datadir, const char *file,
                             const char *const *cols, int *idx, size_t ncols, ent_reader **rd)
 {
-    char *path = ent_path_join(r->ctx, datadir, file);
+    char *path = ent_fetch_original(r->ctx, datadir, file); /* the publisher's original first */
     ent_status st;
     *rd = NULL;
+    if (!path)
+        path = ent_path_join(r->ctx, datadir, file);
     if (!path)
         return ent_err(r->ctx, ENT_ENOMEM, "out of memory");
     st = ent_reader_open(r->ctx, path, NULL, rd);

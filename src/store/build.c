@@ -8,6 +8,8 @@
  * the next open.  Either way the previous warehouse is what readers see.
  */
 #include "store.h"
+#include "../core/rd.h"
+#include "../fetch/fetch.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -49,8 +51,17 @@ static const char SOURCES_SCHEMA[] =
 
 char *ent_load_path(ent_load *ld, const char *file)
 {
-    char *dir, *p;
-    if (!ld->src->dir || !*ld->src->dir)
+    char *dir, *p, *orig;
+    int top = !ld->src->dir || !*ld->src->dir;
+    /* the publisher's original, when a reader backend reads it, wins over a prepared copy */
+    dir = top ? ent_strdup(ld->ctx, file) : ent_path_join(ld->ctx, ld->src->dir, file);
+    if (!dir)
+        return NULL;
+    orig = ent_fetch_original(ld->ctx, ld->datadir, dir);
+    ent_free(ld->ctx, dir);
+    if (orig)
+        return orig;
+    if (top)
         return ent_path_join(ld->ctx, ld->datadir, file);
     dir = ent_path_join(ld->ctx, ld->datadir, ld->src->dir);
     if (!dir)
@@ -67,6 +78,9 @@ ent_status ent_load_open(ent_load *ld, const char *file, const ent_reader_opts *
     ent_status st;
     if (!path)
         return ent_err(ld->ctx, ENT_ENOMEM, "out of memory");
+    if (ent_rd_kind_of(path) != ENT_RD_NONE)
+        ent_log(ld->ctx, "%-22s %s: reading the original %s", ld->src->name, file,
+                path + strlen(ld->datadir) + 1);
     st = ent_reader_open(ld->ctx, path, opts, r);
     ent_free(ld->ctx, path);
     return st;
@@ -194,6 +208,18 @@ static ent_status digest_files(ent_ctx *ctx, const char *datadir, const ent_sour
         if (!path)
             return ent_err(ctx, ENT_ENOMEM, "out of memory");
         if (stat(path, &sb) != 0) {
+            /* a fetched folder: the originals are here, in a format not read yet */
+            char fmt[32], *rel = *src->dir ? ent_path_join(ctx, src->dir, src->files[i])
+                                           : ent_strdup(ctx, src->files[i]);
+            int unread = rel && ent_fetch_unread(ctx, datadir, rel, fmt, sizeof fmt);
+            ent_free(ctx, rel);
+            if (unread) {
+                ent_log(ctx, "%-22s skipped: %s absent; its originals (%s) are here, but no "
+                        "reader backend reads %s yet: add the prepared file (docs/data.md)",
+                        src->name, src->files[i], fmt, fmt);
+                ent_free(ctx, path);
+                return ENT_ENODATA;
+            }
             st = ent_err(ctx, ENT_EIO, "%s: missing file of source '%s'", path, src->name);
             ent_free(ctx, path);
             return st;
@@ -376,8 +402,9 @@ ent_status ent_build(ent_db *db, const ent_build_opts *opts)
         if (opts->only && !in_list(opts->only, src->name))
             continue;
         st = digest_files(ctx, opts->datadir, src, &files, &digests);
-        if (st == ENT_ENOTFOUND) {
-            ent_log(ctx, "%-22s skipped: %s/%s not found", src->name, opts->datadir, src->dir);
+        if (st == ENT_ENOTFOUND || st == ENT_ENODATA) {
+            if (st == ENT_ENOTFOUND)
+                ent_log(ctx, "%-22s skipped: %s/%s not found", src->name, opts->datadir, src->dir);
             st = ENT_OK;
             ent_free(ctx, files.p);
             ent_free(ctx, digests.p);
