@@ -28,6 +28,8 @@ extern const ent_verb ent_verb_dyad, ent_verb_panel, ent_verb_codebook;
 extern const ent_verb ent_verb_compare, ent_verb_rank, ent_verb_trend;
 extern const ent_verb ent_verb_events;
 extern const ent_verb ent_verb_fetch;
+extern const ent_verb ent_verb_report;
+extern const ent_verb ent_verb_idealpoints;
 
 /* cli_fail prints "entente: VERB: message" and returns 1. */
 int cli_fail(const char *verb, const char *fmt, ...) ENT_PRINTF(2, 3);

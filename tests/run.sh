@@ -95,6 +95,9 @@ if [ -f "$ROOT/tests/faults/run.sh" ]; then
     echo "faults: $p passed, $f failed"
 fi
 
+# 5. report pages in a real browser (headless Chromium; skipped without it)
+run_scripts report
+
 [ -n "$failed" ] && echo "failed:$failed"
 echo "$pass passed, $fail failed, $skip skipped"
 [ "$fail" -eq 0 ]

@@ -631,15 +631,33 @@ double ent_ix_median(double *v, size_t n)
     }
 }
 
+static void draws_run(const ent_ix_config *cfg, const ent_ix_year *y, const long *rows,
+                      size_t nrows, size_t subject, int draws, unsigned long long seed,
+                      ent_ix_robust *out, void (*tick)(void *ud, int done), void *ud, int *ranks);
+
 void ent_ix_draws(const ent_ix_config *cfg, const ent_ix_year *y, const long *rows, size_t nrows,
                   size_t subject, int draws, unsigned long long seed, ent_ix_robust *out)
 {
-    ent_ix_draws_cb(cfg, y, rows, nrows, subject, draws, seed, out, NULL, NULL);
+    draws_run(cfg, y, rows, nrows, subject, draws, seed, out, NULL, NULL, NULL);
 }
 
 void ent_ix_draws_cb(const ent_ix_config *cfg, const ent_ix_year *y, const long *rows,
                      size_t nrows, size_t subject, int draws, unsigned long long seed,
                      ent_ix_robust *out, void (*tick)(void *ud, int done), void *ud)
+{
+    draws_run(cfg, y, rows, nrows, subject, draws, seed, out, tick, ud, NULL);
+}
+
+void ent_ix_draws_ranks(const ent_ix_config *cfg, const ent_ix_year *y, const long *rows,
+                        size_t nrows, size_t subject, int draws, unsigned long long seed,
+                        ent_ix_robust *out, int *ranks)
+{
+    draws_run(cfg, y, rows, nrows, subject, draws, seed, out, NULL, NULL, ranks);
+}
+
+static void draws_run(const ent_ix_config *cfg, const ent_ix_year *y, const long *rows,
+                      size_t nrows, size_t subject, int draws, unsigned long long seed,
+                      ent_ix_robust *out, void (*tick)(void *ud, int done), void *ud, int *ranks)
 {
     ent_rng rng = {seed};
     int above[ENT_NDIM + 1] = {0};
@@ -681,6 +699,14 @@ void ent_ix_draws_cb(const ent_ix_config *cfg, const ent_ix_year *y, const long 
         }
         for (size_t r = 0; r < nrows; r++)
             ent_ix_score_row(cfg, y, (size_t)rows[r], m, tw, dw, drop, &sc[r]);
+        if (ranks) { /* the subject's composite rank in the group; ties share the best */
+            ranks[t] = 0;
+            if (!isnan(sc[subject].composite)) {
+                ranks[t] = 1;
+                for (size_t r = 0; r < nrows; r++)
+                    ranks[t] += r != subject && sc[r].composite > sc[subject].composite;
+            }
+        }
         for (int d = 0; d <= ENT_NDIM; d++) {
             double subj = d < ENT_NDIM ? sc[subject].dim[d] : sc[subject].composite, med;
             size_t k = 0;
