@@ -133,7 +133,7 @@ int main(int argc, char **argv)
     ent_ctx *ctx = ent_ctx_new();
     ent_db *db = NULL;
     const ent_registry *reg;
-    ent_build_opts bo = {data, NULL, 0};
+    ent_build_opts bo = {.datadir = data};
     double t0, c0, t_build, t_panel, t_rebuild, t_export, t_sparse, t_dense;
     int fd, dense_years, rc = 1;
     long pairs;
