@@ -11,6 +11,7 @@
  */
 #include "reader.h"
 #include "bytesrc.h"
+#include "rd.h"
 
 #include <errno.h>
 #include <stdarg.h>
@@ -38,7 +39,7 @@ struct ent_reader {
     size_t cap, len, pos;
     int eof;               /* the source has no more bytes */
     char delim;
-    int quotes, ragged_ok, no_header;
+    int quotes, ragged_ok, no_header, any_bytes;
     size_t max_row;
     ent_cell *cells;
     size_t ncells, cellcap;
@@ -48,6 +49,7 @@ struct ent_reader {
     uint64_t row_line;     /* line where the current row starts */
     uint64_t rows, bytes;
     ent_status fail;       /* status of the last failed scan step */
+    char *owned;           /* memory input rendered by a backend (rd.h); freed on close */
 };
 
 /* ------------------------------------------------------------ input */
@@ -383,6 +385,7 @@ static ent_status setup(ent_ctx *ctx, const char *label, const ent_reader_opts *
         r->cap = r->max_row;
     r->quotes = !(o && o->no_quotes);
     r->ragged_ok = o && o->ragged_ok;
+    r->any_bytes = o && o->any_bytes;
     r->no_header = o && o->no_header;
     r->line = 1;
     r->delim = o && o->delim ? o->delim : ',';
@@ -439,7 +442,21 @@ ent_status ent_reader_open(ent_ctx *ctx, const char *path, const ent_reader_opts
 {
     ent_reader *r = NULL;
     const char *base = strrchr(path, '/');
-    ent_status st = setup(ctx, base ? base + 1 : path, opts, &r);
+    ent_status st;
+    ent_rd_kind kind = ent_rd_kind_of(path);
+    if (kind != ENT_RD_NONE) { /* a publisher's format: its backend renders the table */
+        char *text;
+        size_t len;
+        if ((st = ent_rd_render(ctx, path, kind, opts && opts->delim ? opts->delim : ',', &text,
+                                &len)) != ENT_OK)
+            return st;
+        if ((st = ent_reader_open_mem(ctx, base ? base + 1 : path, text, len, opts, out)) != ENT_OK)
+            ent_free(ctx, text);
+        else
+            (*out)->owned = text;
+        return st;
+    }
+    st = setup(ctx, base ? base + 1 : path, opts, &r);
     if (st != ENT_OK)
         return st;
     char why[512];
@@ -492,6 +509,7 @@ void ent_reader_close(ent_reader *r)
     ent_free(r->ctx, r->cells);
     ent_free(r->ctx, r->buf);
     ent_free(r->ctx, r->label);
+    ent_free(r->ctx, r->owned);
     ent_free(r->ctx, r);
 }
 
@@ -505,6 +523,13 @@ ent_status ent_reader_next(ent_reader *r, ent_cell **cells, size_t *ncells)
     if (!r->ragged_ok && r->nhdr && r->ncells != r->nhdr)
         return ent_err(r->ctx, ENT_EPARSE, "%s:%llu: expected %zu fields, found %zu", r->label,
                        (unsigned long long)r->row_line, r->nhdr, r->ncells);
+    if (!r->any_bytes) /* text is UTF-8: a NUL or a stray byte is named as such */
+        for (size_t i = 0; i < r->ncells; i++)
+            if (!ent_utf8_valid(r->cells[i].p, r->cells[i].n))
+                return ent_reader_fail(r, ENT_EPARSE, (int)i, "%s",
+                                       memchr(r->cells[i].p, 0, r->cells[i].n)
+                                           ? "a NUL byte (the file is binary or damaged)"
+                                           : "invalid UTF-8 (the file must be UTF-8 text)");
     r->rows++;
     *cells = r->cells;
     *ncells = r->ncells;
