@@ -16,7 +16,7 @@ WERROR   ?=
 SAN      ?=
 FUZZ_SECONDS ?= 60
 
-PKGS     := sqlite3 zlib libzip libcrypto
+PKGS     := sqlite3 zlib libzip libcrypto libcurl liblzma
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 # Open MPI (libopenmpi-dev) for `mpirun -np N entente events`
@@ -28,7 +28,9 @@ WARN     := -std=c11 -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes \
             -Wmissing-prototypes -Wwrite-strings -Wundef $(WERROR)
 CPPFLAGS += -Iinclude -Isrc -I$(B)/gen -D_GNU_SOURCE
 CFLAGS   += $(OPT) $(WARN) $(SAN) -march=x86-64-v2 -fPIC -MMD -MP $(PKG_CFLAGS)
-LDLIBS   += $(PKG_LIBS) -lm -lpthread
+# librdata's pkg-config file is wrong and libbz2 has none: named directly
+RD_LIBS  := -lrdata -lbz2
+LDLIBS   += $(PKG_LIBS) $(RD_LIBS) -lm -lpthread
 # MPI is the events front end's (cli/events_mpi.c), never the library's
 MPI_DEFS := $(if $(strip $(MPI_LIBS)),,-DENT_NO_MPI)
 
@@ -68,6 +70,11 @@ $(B)/gen/default_conf.inc: docs/index-default.conf
 	@mkdir -p $(dir $@)
 	sed -e 's/\\/\\\\/g' -e 's/"/\\"/g' -e 's/^/"/' -e 's/$$/\\n"/' $< > $@
 $(B)/src/index/index.o: $(B)/gen/default_conf.inc
+# the fetch manifest is compiled in from data/manifest.tsv, as bytes
+$(B)/gen/manifest.inc: data/manifest.tsv
+	@mkdir -p $(dir $@)
+	od -An -v -tx1 $< | sed -e 's/ \([0-9a-f][0-9a-f]\)/0x\1,/g' > $@
+$(B)/src/fetch/manifest.o: $(B)/gen/manifest.inc
 
 $(B)/libentente.a: $(LIB_OBJ)
 	@rm -f $@
@@ -79,7 +86,7 @@ $(B)/exports.map: $(PUB_HDR) scripts/exports.sh
 
 $(B)/libentente.so.$(VERSION): $(LIB_OBJ) $(B)/exports.map
 	$(CC) -shared -Wl,-soname,$(SONAME) -Wl,--version-script=$(B)/exports.map \
-	  -Wl,--no-undefined $(SAN) -o $@ $(LIB_OBJ) $(PKG_LIBS) -lm -lpthread
+	  -Wl,--no-undefined $(SAN) -o $@ $(LIB_OBJ) $(PKG_LIBS) $(RD_LIBS) -lm -lpthread
 $(B)/libentente.so: $(B)/libentente.so.$(VERSION)
 	ln -sf libentente.so.$(VERSION) $(B)/$(SONAME)
 	ln -sf libentente.so.$(VERSION) $@
@@ -104,9 +111,11 @@ $(B)/bench/%: bench/%.c $(B)/libentente.a
 
 demo: deps
 	@$(MAKE) --no-print-directory all
+	@[ -d $(DATA) ] || ./$(B)/entente fetch --data $(DATA)
 	./$(B)/entente build --data $(DATA) --db entente.db
 	./$(B)/entente agree CHN RUS --from 2010 --to 2019 --db entente.db
 	./$(B)/entente compare CHN-RUS --with allies:USA --draws 1000 --seed 1 --db entente.db
+	./$(B)/entente report CHN-RUS --with allies:USA@2018 --from 2000 --to 2023 --draws 1000 --seed 1 --db entente.db -o report.html && echo "demo: open $(CURDIR)/report.html in a browser (offline, self-contained)"
 
 check: deps
 	@$(MAKE) --no-print-directory all
@@ -120,12 +129,11 @@ sanitize: deps
 	@B=build-san DATA=$(DATA) ASAN_OPTIONS=detect_leaks=1 SLOW=1 sh tests/run.sh
 
 FUZZ_CFLAGS := -O1 -g -fsanitize=fuzzer,address,undefined $(CPPFLAGS) $(PKG_CFLAGS) $(MPI_CFLAGS) -std=c11
-fuzz: deps $(B)/gen/default_conf.inc
+fuzz: deps $(B)/gen/default_conf.inc $(B)/gen/manifest.inc
 	@mkdir -p build-fuzz
 	@for f in $(FUZZ_SRC); do n=$$(basename $$f .c); \
 	  clang $(FUZZ_CFLAGS) -o build-fuzz/$$n $$f $(LIB_SRC) $(LDLIBS) || exit 1; \
-	  mkdir -p build-fuzz/corpus-$$n; \
-	  ./build-fuzz/$$n -max_total_time=$(FUZZ_SECONDS) -max_len=4096 build-fuzz/corpus-$$n tests/fuzz/seeds/$$n 2>&1 | tail -2 || exit 1; \
+	  sh scripts/fuzzrun.sh build-fuzz/$$n $(FUZZ_SECONDS) build-fuzz/corpus-$$n tests/fuzz/seeds/$$n || exit 1; \
 	done
 
 fuzz-smoke:

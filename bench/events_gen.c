@@ -1,13 +1,27 @@
 /*
- * events_gen.c -- a generator of realistic GDELT 1.0 daily-export rows (TSV,
- * no header, 58 fields in the published column order) at any size, for
+ * events_gen.c -- a generator of realistic GDELT 1.0 export rows (TSV, no
+ * header, 58 fields in the published column order) at any size, for
  * bench/events_bench.sh.
  *
- *   build/bench/events_gen -s BYTES -o FILE [--seed N] [--data DIR]
+ *   build/bench/events_gen -s BYTES -o FILE [--shape history|present]
+ *                          [--seed N] [--data DIR]
  *
- * Distributions: actor country codes are Zipf-like over a list of states
- * plus GDELT's regional codes (EUR, AFR, WST ...), and about 55% of rows
- * lack one or both actor countries, as in the real exports; event codes are
+ * Two shapes:
+ *   history (default) -- the whole GDELT 1.0 history: event dates from 1979
+ *     to the current year, the yearly volume following GDELT's (the yearly
+ *     backfile files 1979-2005, the monthly 2006-2013 and the daily files
+ *     after; see year_weight below): about 100x more events in 2013 than in
+ *     1979, a peak in 2013-2015 and a slow decline after.  Actor countries
+ *     are drawn from the full CAMEO country list: the 249 ISO 3166 alpha-3
+ *     codes (DIR/country_codes/countrycode_codelist.csv, column iso3c) plus
+ *     CAMEO's 25 regional codes (AFR, EUR, WST, MEA, ...), about 274 codes,
+ *     with a Zipf skew (weight 1/rank: USA, GBR, RUS, CHN ... first, regional
+ *     codes about 4% of coded actors).  Dates are spread over the year.
+ *   present -- the 2013-2015 shape of the daily exports (the first version of
+ *     this benchmark, kept byte for byte for comparison): three years, 80
+ *     states and 8 regional codes, a steeper Zipf-like skew (rank ~ u^3).
+ * In both, about 55% of rows lack one or both actor countries, as in the
+ * real exports (each actor is blank with probability 0.275); event codes are
  * drawn from GDELT's CAMEO table (read from DIR/cameo_codebook, with its
  * Goldstein values) weighted towards the common statement/consult codes;
  * QuadClass follows GDELT's rule on the root code; mentions, sources and
@@ -19,6 +33,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 static uint64_t rng = 88172645463325252ull;
 static uint64_t next(void)
@@ -30,6 +45,36 @@ static uint64_t next(void)
 }
 static double unif(void) { return (double)(next() >> 11) / 9007199254740992.0; }
 static int below(int n) { return (int)(next() % (uint64_t)n); }
+
+/* Relative yearly volume of GDELT 1.0 (1979 = 1), read off the sizes of
+ * GDELT's published files: yearly backfile zips of about 60 MB (1979) to
+ * 550 MB (2005), monthly zips of 2006-2013 growing to about 250 MB a month,
+ * daily zips of 10-15 MB in 2013-2015.  Years after the table repeat its
+ * last value. */
+static const struct { int year; double w; } year_weight[] = {
+    { 1979, 1.0 },  { 1980, 1.1 },  { 1981, 1.2 },  { 1982, 1.3 },  { 1983, 1.4 },
+    { 1984, 1.5 },  { 1985, 1.6 },  { 1986, 1.7 },  { 1987, 1.8 },  { 1988, 1.9 },
+    { 1989, 2.1 },  { 1990, 2.3 },  { 1991, 2.6 },  { 1992, 2.8 },  { 1993, 3.0 },
+    { 1994, 3.2 },  { 1995, 3.5 },  { 1996, 3.8 },  { 1997, 4.2 },  { 1998, 4.6 },
+    { 1999, 5.0 },  { 2000, 5.6 },  { 2001, 6.3 },  { 2002, 7.0 },  { 2003, 7.8 },
+    { 2004, 8.6 },  { 2005, 9.5 },  { 2006, 15.0 }, { 2007, 20.0 }, { 2008, 26.0 },
+    { 2009, 33.0 }, { 2010, 42.0 }, { 2011, 55.0 }, { 2012, 75.0 }, { 2013, 100.0 },
+    { 2014, 95.0 }, { 2015, 85.0 }, { 2016, 75.0 }, { 2017, 68.0 }, { 2018, 62.0 },
+    { 2019, 58.0 }, { 2020, 55.0 },
+};
+#define NYW ((int)(sizeof year_weight / sizeof year_weight[0]))
+static double ycum[400];
+static int ny, ylo;
+
+/* CAMEO's regional actor codes (CAMEO manual 1.1b3, 3.3) */
+static const char *const cameo_regions[] = {
+    "AFR", "ASA", "BLK", "CRB", "CAU", "CFR", "CAS", "CEU", "EIN", "EAF", "EEU", "EUR", "LAM",
+    "MEA", "MDT", "NAF", "NMR", "PGS", "SCN", "SAM", "SAS", "SEA", "SAF", "WAF", "WST"
+};
+#define NREG ((int)(sizeof cameo_regions / sizeof cameo_regions[0]))
+static char all_codes[400][4];
+static double ccum[400];
+static int nall;
 
 static const char *const states[] = {
     "USA", "GBR", "RUS", "CHN", "FRA", "DEU", "ISR", "IRN", "IND", "PAK", "AFG", "IRQ", "SYR",
@@ -107,8 +152,112 @@ static const char *country(void)
     return states[i < n ? i : n - 1];
 }
 
+/* one field of a CSV line (quotes allowed), copied into out[cap] */
+static int csv_field(const char *line, int want, char *out, size_t cap)
+{
+    int f = 0, q = 0;
+    size_t n = 0;
+    for (const char *p = line; *p && *p != '\n' && *p != '\r'; p++) {
+        if (*p == '"') {
+            q = !q;
+        } else if (*p == ',' && !q) {
+            if (f++ == want)
+                break;
+        } else if (f == want && n + 1 < cap) {
+            out[n++] = *p;
+        }
+    }
+    out[n] = 0;
+    return f >= want;
+}
+
+static int load_countries(const char *dir)
+{
+    char path[1024], line[8192], cell[64];
+    snprintf(path, sizeof path, "%s/country_codes/countrycode_codelist.csv", dir);
+    FILE *fp = fopen(path, "r");
+    if (!fp) {
+        fprintf(stderr, "events_gen: cannot open %s (use --data DIR)\n", path);
+        return 0;
+    }
+    int col = -1;
+    if (fgets(line, sizeof line, fp))
+        for (int i = 0; i < 200 && col < 0; i++)
+            if (csv_field(line, i, cell, sizeof cell) && !strcmp(cell, "iso3c"))
+                col = i;
+    if (col < 0) {
+        fprintf(stderr, "events_gen: %s has no iso3c column\n", path);
+        fclose(fp);
+        return 0;
+    }
+    /* the most frequent states first, in the order of states[] */
+    int nst = (int)(sizeof states / sizeof states[0]);
+    for (int i = 0; i < nst; i++)
+        memcpy(all_codes[nall++], states[i], 4);
+    while (fgets(line, sizeof line, fp) && nall < 400 - NREG) {
+        if (!csv_field(line, col, cell, sizeof cell) || strlen(cell) != 3 || !strcmp(cell, "NA"))
+            continue;
+        int dup = 0;
+        for (int i = 0; i < nall && !dup; i++)
+            dup = !strcmp(all_codes[i], cell);
+        if (!dup)
+            memcpy(all_codes[nall++], cell, 4);
+    }
+    fclose(fp);
+    int nstates = nall;
+    double total = 0;
+    for (int i = 0; i < nstates; i++)
+        ccum[i] = total += 1.0 / (i + 1);
+    /* regional codes: 4% of coded actors, Zipf among themselves */
+    double rt = 0;
+    for (int i = 0; i < NREG; i++)
+        rt += 1.0 / (i + 1);
+    double scale = total * 0.04 / 0.96 / rt;
+    for (int i = 0; i < NREG; i++) {
+        memcpy(all_codes[nall], cameo_regions[i], 4);
+        ccum[nall++] = total += scale / (i + 1);
+    }
+    for (int i = 0; i < nall; i++)
+        ccum[i] /= total;
+    return nstates > 200;
+}
+
+static int pick(const double *cw, int n, double u)
+{
+    int lo = 0, hi = n - 1;
+    while (lo < hi) {
+        int mid = (lo + hi) / 2;
+        if (cw[mid] < u)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+static const char *country_history(void)
+{
+    if (unif() < 0.275)
+        return "";
+    return all_codes[pick(ccum, nall, unif())];
+}
+
+static void years_init(int last)
+{
+    double total = 0;
+    ylo = year_weight[0].year;
+    ny = last - ylo + 1;
+    for (int i = 0; i < ny; i++) {
+        double w = year_weight[i < NYW ? i : NYW - 1].w;
+        ycum[i] = total += w;
+    }
+    for (int i = 0; i < ny; i++)
+        ycum[i] /= total;
+}
+
 int main(int argc, char **argv)
 {
+    int history = 1;
     long long size = 0;
     const char *out = NULL, *data = getenv("DATA");
     if (!data)
@@ -122,14 +271,28 @@ int main(int argc, char **argv)
             rng = strtoull(argv[++i], NULL, 10) * 2654435761ull + 1;
         else if (!strcmp(argv[i], "--data") && i + 1 < argc)
             data = argv[++i];
+        else if (!strcmp(argv[i], "--shape") && i + 1 < argc) {
+            const char *sh = argv[++i];
+            if (strcmp(sh, "history") && strcmp(sh, "present")) {
+                fprintf(stderr, "events_gen: --shape is history or present, not '%s'\n", sh);
+                return 2;
+            }
+            history = !strcmp(sh, "history");
+        }
     }
     if (!size || !out) {
-        printf("usage: events_gen -s BYTES -o FILE [--seed N] [--data DIR]\n"
+        printf("usage: events_gen -s BYTES -o FILE [--shape history|present] [--seed N] [--data DIR]\n"
                "  realistic GDELT 1.0 rows; the side-by-side benchmark is sh bench/events_bench.sh\n");
         return 0;
     }
-    if (!load_codes(data))
+    if (!load_codes(data) || (history && !load_countries(data)))
         return 1;
+    if (history) {
+        time_t now = time(NULL);
+        struct tm tm;
+        gmtime_r(&now, &tm);
+        years_init(1900 + tm.tm_year);
+    }
     FILE *fp = fopen(out, "w");
     if (!fp) {
         perror(out);
@@ -141,8 +304,19 @@ int main(int argc, char **argv)
     while (written < size) {
         char row[2048];
         int n = 0;
-        int y = 2013 + below(3), m = 1 + below(12), d = 1 + below(28);
-        const char *a1 = country(), *a2 = country();
+        int y, m, d;
+        const char *a1, *a2;
+        if (history) {
+            y = ylo + pick(ycum, ny, unif());
+            m = 1 + below(12);
+            d = 1 + below(28);
+            a1 = country_history();
+            a2 = country_history();
+        } else {
+            y = 2013 + below(3), m = 1 + below(12), d = 1 + below(28);
+            a1 = country();
+            a2 = country();
+        }
         double u = unif();
         int ci = 0;
         while (ci < ncodes - 1 && cum[ci] < u)

@@ -27,6 +27,8 @@ extern const ent_verb ent_verb_meetings;
 extern const ent_verb ent_verb_dyad, ent_verb_panel, ent_verb_codebook;
 extern const ent_verb ent_verb_compare, ent_verb_rank, ent_verb_trend;
 extern const ent_verb ent_verb_events;
+extern const ent_verb ent_verb_fetch;
+extern const ent_verb ent_verb_report;
 extern const ent_verb ent_verb_idealpoints;
 
 /* cli_fail prints "entente: VERB: message" and returns 1. */
@@ -39,6 +41,11 @@ int cli_usage(const ent_verb *v);
  * "try 'entente VERB --help'", and returns 2.  Prefer it to cli_usage: say
  * what is wrong. */
 int cli_bad(const ent_verb *v, const char *fmt, ...) ENT_PRINTF(2, 3);
+/* cli_optbad reports what getopt_long refused (it returned c: ':' for an
+ * option missing its value when the option string starts with ':', '?' for
+ * an unknown option) through cli_bad, and returns 2.  A verb using it sets
+ * opterr = 0 before parsing so that getopt prints nothing itself. */
+int cli_optbad(const ent_verb *v, int c, char **argv);
 /* cli_help prints the verb's usage to stdout and returns 0. */
 int cli_help(const ent_verb *v);
 /* cli_db_path returns --db's value or "entente.db". */
@@ -50,5 +57,7 @@ const char *cli_default_data(void);
 int cli_open_db(const char *verb, ent_ctx *ctx, const char *path, ent_db **db);
 /* cli_int parses an integer option; returns 0 and prints an error when bad. */
 int cli_int(const char *verb, const char *opt, const char *s, int *v);
+/* cli_parse_int is cli_int without the message (for a cli_bad line). */
+int cli_parse_int(const char *s, int *v);
 
 #endif

@@ -8,7 +8,8 @@
 #include <string.h>
 
 static const char usage[] =
-    "usage: entente build [--data DIR] [--db FILE] [--only LIST] [--force] [--quiet]\n"
+    "usage: entente build [--data DIR] [--db FILE] [--only LIST] [--force] [--accept-shrink]\n"
+    "                     [--quiet]\n"
     "\n"
     "Load every data set entente knows from DIR (default $ENTENTE_DATA or\n"
     "../shared/data) into the SQLite warehouse FILE (default entente.db).\n"
@@ -17,6 +18,8 @@ static const char usage[] =
     "  --db FILE     the warehouse to create or update\n"
     "  --only LIST   load only these sources (comma list; see `entente build --list`)\n"
     "  --force       reload even sources whose files are unchanged\n"
+    "  --accept-shrink  accept a source that loads no rows, or fewer than half the\n"
+    "                rows the warehouse holds for it (otherwise the build fails)\n"
     "  --list        list the known sources and exit\n"
     "  --quiet       no progress lines\n"
     "\n"
@@ -35,6 +38,7 @@ static int run(int argc, char **argv)
         {"data", required_argument, NULL, 'd'}, {"db", required_argument, NULL, 'b'},
         {"only", required_argument, NULL, 'o'}, {"force", no_argument, NULL, 'f'},
         {"quiet", no_argument, NULL, 'q'},      {"list", no_argument, NULL, 'l'},
+        {"accept-shrink", no_argument, NULL, 'S'},
         {NULL, 0, NULL, 0}};
     ent_build_opts bo = {.datadir = cli_default_data()};
     const char *dbpath = cli_default_db();
@@ -45,19 +49,21 @@ static int run(int argc, char **argv)
     double t0;
 
     optind = 1;
-    while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+    opterr = 0;
+    while ((c = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
         switch (c) {
         case 'd': bo.datadir = optarg; break;
         case 'b': dbpath = optarg; break;
         case 'o': bo.only = optarg; break;
         case 'f': bo.force = 1; break;
+        case 'S': bo.accept_shrink = 1; break;
         case 'q': quiet = 1; break;
         case 'l': return ent_build_list(stdout) == ENT_OK ? 0 : 1;
-        default: return cli_usage(&ent_verb_build);
+        default: return cli_optbad(&ent_verb_build, c, argv);
         }
     }
     if (optind != argc)
-        return cli_usage(&ent_verb_build);
+        return cli_bad(&ent_verb_build, "unexpected argument '%s'", argv[optind]);
     if (!(ctx = ent_ctx_new()))
         return cli_fail("build", "out of memory");
     if (!quiet)

@@ -98,27 +98,28 @@ static int run(int argc, char **argv)
     ent_status st;
 
     optind = 1;
-    while ((c = getopt_long(argc, argv, "o:", opts, NULL)) != -1) {
+    opterr = 0;
+    while ((c = getopt_long(argc, argv, ":o:", opts, NULL)) != -1) {
         switch (c) {
         case 'd': dim = optarg; break;
         case 'f':
             if ((fmt = ent_fmt_parse(optarg)) < 0)
-                return cli_fail("codebook", "--format: '%s' is not table, csv or json", optarg) + 1;
+                return cli_bad(&ent_verb_codebook, "--format: '%s' is not table, csv or json", optarg);
             break;
         case 'o': outpath = optarg; break;
         case 'm': md = 1; break;
-        default: return cli_usage(&ent_verb_codebook);
+        default: return cli_optbad(&ent_verb_codebook, c, argv);
         }
     }
     if (optind != argc)
-        return cli_usage(&ent_verb_codebook);
+        return cli_bad(&ent_verb_codebook, "unexpected argument '%s'", argv[optind]);
     if (dim) {
         size_t d;
         for (d = 0; d < sizeof dims / sizeof dims[0] && strcmp(dim, dims[d]); d++)
             ;
         if (d == sizeof dims / sizeof dims[0])
-            return cli_fail("codebook", "--dimension: '%s' is not personal, economic, military, "
-                                        "diplomatic or context", dim) + 1;
+            return cli_bad(&ent_verb_codebook, "--dimension: '%s' is not personal, economic, military, "
+                                        "diplomatic or context", dim);
     }
     if (md) {
         markdown();

@@ -68,11 +68,13 @@ static int run(int argc, char **argv)
                                        "context"};
     const char *dbpath = cli_default_db(), *outpath = NULL;
     int from = 0, to = 0, fmt = ENT_FMT_TABLE, c, rc = 0, a = 0, b = 0, swapped, found = 0;
+    int one_year = 0, range = 0;
     ent_ctx *ctx = NULL;
     ent_db *db = NULL;
     const ent_registry *reg;
     ent_out *o = NULL;
     sqlite3_stmt *q = NULL;
+    int pcol[ENT_PANEL_MAXIND], ycol = -1;
     ent_status st;
 
     optind = 1;
@@ -82,9 +84,10 @@ static int run(int argc, char **argv)
             if (!cli_int("dyad", "--year", optarg, &from))
                 return 2;
             to = from;
+            one_year = 1;
             break;
-        case 'f': if (!cli_int("dyad", "--from", optarg, &from)) return 2; break;
-        case 't': if (!cli_int("dyad", "--to", optarg, &to)) return 2; break;
+        case 'f': if (!cli_int("dyad", "--from", optarg, &from)) return 2; range = 1; break;
+        case 't': if (!cli_int("dyad", "--to", optarg, &to)) return 2; range = 1; break;
         case 'F':
             if ((fmt = ent_fmt_parse(optarg)) < 0)
                 return cli_fail("dyad", "--format: '%s' is not table, csv or json", optarg) + 1;
@@ -96,6 +99,8 @@ static int run(int argc, char **argv)
     }
     if (argc - optind != 2)
         return cli_usage(&ent_verb_dyad);
+    if (one_year && range)
+        return cli_bad(&ent_verb_dyad, "--year and --from/--to: give one year or a range");
     if (from && !to)
         to = ENT_PANEL_YEAR_HI;
     if (to && !from)
@@ -161,6 +166,21 @@ static int run(int argc, char **argv)
         rc = cli_fail("dyad", "%s: the warehouse has no panel; run `entente build`", dbpath);
         goto out;
     }
+    /* read by column name: a panel's column order is no contract */
+    for (int i = 0; i < sqlite3_column_count(q); i++)
+        if (!strcmp(sqlite3_column_name(q, i), "year"))
+            ycol = i;
+    for (size_t k = 0; k < ent_panel_nindicators && k < ENT_PANEL_MAXIND; k++) {
+        pcol[k] = -1;
+        for (int i = 0; i < sqlite3_column_count(q); i++)
+            if (!strcmp(sqlite3_column_name(q, i), ent_panel_indicators[k].name))
+                pcol[k] = i;
+        if (pcol[k] < 0 || ycol < 0) {
+            rc = cli_fail("dyad", "%s: the panel has no column %s; rebuild the warehouse with "
+                          "`entente build`", dbpath, ycol < 0 ? "year" : ent_panel_indicators[k].name);
+            goto out;
+        }
+    }
     sqlite3_bind_int(q, 1, swapped ? b : a);
     sqlite3_bind_int(q, 2, swapped ? a : b);
     sqlite3_bind_int(q, 3, from);
@@ -170,17 +190,17 @@ static int run(int argc, char **argv)
         goto out;
     }
     while (sqlite3_step(q) == SQLITE_ROW) {
-        int year = sqlite3_column_int(q, 2);
+        int year = sqlite3_column_int(q, ycol);
         found++;
         for (size_t d = 0; d < sizeof dims / sizeof dims[0]; d++) {
             for (size_t k = 0; k < ent_panel_nindicators; k++) {
                 const ent_indicator *ind = &ent_panel_indicators[k];
-                int col = 3 + (int)k;
+                int col = pcol[k];
                 char val[64];
                 if (strcmp(ind->dimension, dims[d]))
                     continue;
                 if (swapped && ind->pair)
-                    col = 3 + ent_panel_find(ind->pair);
+                    col = pcol[ent_panel_find(ind->pair)];
                 ent_out_str(o, ent_state_abb(reg, a));
                 ent_out_str(o, ent_state_abb(reg, b));
                 ent_out_i64(o, year);

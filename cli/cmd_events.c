@@ -4,6 +4,7 @@
  * under mpirun across ranks.
  */
 #include "cli.h"
+#include "core/atomic.h"
 #include "events_mpi.h"
 
 #include <getopt.h>
@@ -14,10 +15,10 @@
 #include <unistd.h>
 
 static const char usage[] =
-    "usage: entente events FILE... [--format gdelt1|gdelt2|gdelt1-csv|icews|auto]\n"
+    "usage: entente events FILE... [--input-format gdelt1|gdelt2|gdelt1-csv|icews|auto]\n"
     "           [--by day|month|year] [--key quad|root|code] [--from DATE] [--to DATE]\n"
     "           [--countries LIST] [--threads N] [--dedupe] [--lenient] [-o FILE]\n"
-    "           [--partial] [--store] [--db FILE] [--data DIR] [--out-format csv|json|table]\n"
+    "           [--partial] [--store] [--db FILE] [--data DIR] [--format csv|json|table]\n"
     "       entente events --merge PART... [-o FILE] [--partial]\n"
     "       mpirun -np N entente events FILE... [options]\n"
     "\n"
@@ -39,7 +40,8 @@ static const char usage[] =
     "CAMEO code) is an error unless --lenient, which counts it and goes on.\n"
     "\n"
     "options:\n"
-    "  --format F        input format; auto (default) detects it per file\n"
+    "  --input-format F  input format; auto (default) detects it per file (a\n"
+    "                    format name given to --format is taken as this, too)\n"
     "  --by P            period: day, month or year (default year)\n"
     "  --key K           quad (default), root or code\n"
     "  --from/--to DATE  keep events on or after / on or before YYYY[-MM[-DD]]\n"
@@ -55,7 +57,8 @@ static const char usage[] =
     "  --db FILE         warehouse (registry source and --store target)\n"
     "  --data DIR        data folder with cameo_codebook/ (default $ENTENTE_DATA or\n"
     "                    ../shared/data); the registry comes from it unless --db\n"
-    "  --out-format F    csv (default), json or table\n"
+    "  --format F        output: csv (default), json or table (--out-format F is\n"
+    "                    the deprecated spelling)\n"
     "  --quiet           do not print the row accounting\n"
     "\n"
     "Under mpirun each rank takes a share of the files and of byte ranges within\n"
@@ -127,9 +130,9 @@ static int write_output(ent_ctx *ctx, const ent_ev_result *r, const ent_ev_mappe
         ent_out_i64(o, g->events);
         if (g->n_gold) {
             ent_ev_gold_str(g->gold100, gs);
-            ent_out_str(o, gs);
+            ent_out_numstr(o, gs);
             snprintf(num, sizeof num, "%.4f", (double)g->gold100 / 100.0 / (double)g->n_gold);
-            ent_out_str(o, num);
+            ent_out_numstr(o, num);
         } else {
             ent_out_str(o, NULL);
             ent_out_str(o, NULL);
@@ -147,30 +150,18 @@ static int write_output(ent_ctx *ctx, const ent_ev_result *r, const ent_ev_mappe
 static int write_partial(ent_ctx *ctx, const ent_ev_result *r, char *const *files, size_t nfiles,
                          const char *outpath)
 {
-    FILE *fp = stdout;
-    char *tmp = NULL;
-    if (outpath && strcmp(outpath, "-")) {
-        size_t n = strlen(outpath) + 16;
-        tmp = malloc(n);
-        if (!tmp)
-            return cli_fail("events", "out of memory");
-        snprintf(tmp, n, "%s.tmp.%ld", outpath, (long)getpid());
-        if (!(fp = fopen(tmp, "w"))) {
-            free(tmp);
-            return cli_fail("events", "%s: cannot write", outpath);
-        }
+    ent_afile *f = NULL;
+    ent_status st = ent_afile_open(ctx, outpath, &f);
+    if (st != ENT_OK)
+        return cli_status("events", ctx, st);
+    st = ent_ev_partial_write(ctx, r, (const char *const *)files, nfiles, ent_afile_fp(f));
+    if (st != ENT_OK) {
+        ent_afile_close(f, 0);
+        return cli_status("events", ctx, st);
     }
-    ent_status st = ent_ev_partial_write(ctx, r, (const char *const *)files, nfiles, fp);
-    int bad = st != ENT_OK || fflush(fp) != 0 || ferror(fp);
-    if (fp != stdout) {
-        bad |= fclose(fp) != 0;
-        if (!bad && rename(tmp, outpath) != 0)
-            bad = 1;
-        if (bad)
-            remove(tmp);
-        free(tmp);
-    }
-    return bad ? cli_fail("events", "%s: write failed", outpath ? outpath : "stdout") : 0;
+    if ((st = ent_afile_close(f, 1)) != ENT_OK)
+        return cli_status("events", ctx, st);
+    return 0;
 }
 
 static int store_db(ent_ctx *ctx, const ent_ev_result *r, const char *dbpath, char *const *files,
@@ -194,7 +185,8 @@ static int store_db(ent_ctx *ctx, const ent_ev_result *r, const char *dbpath, ch
 static int run(int argc, char **argv)
 {
     enum { O_FORMAT = 256, O_BY, O_KEY, O_FROM, O_TO, O_COUNTRIES, O_THREADS, O_DEDUPE,
-           O_LENIENT, O_PARTIAL, O_MERGE, O_STORE, O_DB, O_DATA, O_OUTFMT, O_QUIET, O_SPLIT };
+           O_LENIENT, O_PARTIAL, O_MERGE, O_STORE, O_DB, O_DATA, O_OUTFMT, O_QUIET, O_SPLIT,
+           O_INFMT };
     static const struct option lopts[] = {
         {"format", required_argument, NULL, O_FORMAT}, {"by", required_argument, NULL, O_BY},
         {"key", required_argument, NULL, O_KEY},       {"from", required_argument, NULL, O_FROM},
@@ -206,6 +198,7 @@ static int run(int argc, char **argv)
         {"store", no_argument, NULL, O_STORE},         {"db", required_argument, NULL, O_DB},
         {"data", required_argument, NULL, O_DATA},
         {"out-format", required_argument, NULL, O_OUTFMT},
+        {"input-format", required_argument, NULL, O_INFMT},
         {"quiet", no_argument, NULL, O_QUIET},
         {"split-bytes", required_argument, NULL, O_SPLIT},
         {"output", required_argument, NULL, 'o'},      {NULL, 0, NULL, 0}};
@@ -229,44 +222,58 @@ static int run(int argc, char **argv)
     ent_status st;
 
     optind = 1;
-    while ((c = getopt_long(argc, argv, "o:", lopts, NULL)) != -1) {
+    opterr = 0;
+    while ((c = getopt_long(argc, argv, ":o:", lopts, NULL)) != -1) {
         switch (c) {
-        case O_FORMAT:
+        case O_FORMAT: /* output format; an input format's name still sets the input */
+            if ((c = ent_fmt_parse(optarg)) >= 0) {
+                outfmt = c;
+                break;
+            }
             if ((c = ent_ev_format_parse(optarg)) < 0)
-                return cli_fail("events", "--format: '%s' is not gdelt1, gdelt2, gdelt1-csv, icews or auto",
-                                optarg) + 1;
+                return cli_bad(&ent_verb_events, "--format: '%s' is neither table, csv or json "
+                               "(output) nor gdelt1, gdelt2, gdelt1-csv, icews or auto (input)",
+                               optarg);
+            eo.format = (ent_ev_format)c;
+            break;
+        case O_INFMT:
+            if ((c = ent_ev_format_parse(optarg)) < 0)
+                return cli_bad(&ent_verb_events, "--input-format: '%s' is not gdelt1, gdelt2, "
+                               "gdelt1-csv, icews or auto", optarg);
             eo.format = (ent_ev_format)c;
             break;
         case O_BY:
             if (!strcmp(optarg, "day")) eo.by = EV_BY_DAY;
             else if (!strcmp(optarg, "month")) eo.by = EV_BY_MONTH;
             else if (!strcmp(optarg, "year")) eo.by = EV_BY_YEAR;
-            else return cli_fail("events", "--by: '%s' is not day, month or year", optarg) + 1;
+            else return cli_bad(&ent_verb_events, "--by: '%s' is not day, month or year", optarg);
             break;
         case O_KEY:
             if (!strcmp(optarg, "quad")) eo.key = EV_KEY_QUAD;
             else if (!strcmp(optarg, "root")) eo.key = EV_KEY_ROOT;
             else if (!strcmp(optarg, "code")) eo.key = EV_KEY_CODE;
-            else return cli_fail("events", "--key: '%s' is not quad, root or code", optarg) + 1;
+            else return cli_bad(&ent_verb_events, "--key: '%s' is not quad, root or code", optarg);
             break;
         case O_FROM:
             if (!parse_date_opt(optarg, 0, &eo.from))
-                return cli_fail("events", "--from: '%s' is not YYYY, YYYY-MM or YYYY-MM-DD", optarg) + 1;
+                return cli_bad(&ent_verb_events, "--from: '%s' is not YYYY, YYYY-MM or YYYY-MM-DD", optarg);
             break;
         case O_TO:
             if (!parse_date_opt(optarg, 1, &eo.to))
-                return cli_fail("events", "--to: '%s' is not YYYY, YYYY-MM or YYYY-MM-DD", optarg) + 1;
+                return cli_bad(&ent_verb_events, "--to: '%s' is not YYYY, YYYY-MM or YYYY-MM-DD", optarg);
             break;
         case O_COUNTRIES: countries = optarg; break;
         case O_THREADS:
-            if (!cli_int("events", "--threads", optarg, &eo.threads)) return 2;
+            if (!cli_parse_int(optarg, &eo.threads))
+                return cli_bad(&ent_verb_events, "--threads: '%s' is not an integer", optarg);
             if (eo.threads < 1 || eo.threads > 256)
-                return cli_fail("events", "--threads: %d is not 1..256", eo.threads) + 1;
+                return cli_bad(&ent_verb_events, "--threads: %d is not 1..256", eo.threads);
             break;
         case O_SPLIT: {
             int v;
-            if (!cli_int("events", "--split-bytes", optarg, &v)) return 2;
-            if (v < 1) return cli_fail("events", "--split-bytes must be positive") + 1;
+            if (!cli_parse_int(optarg, &v))
+                return cli_bad(&ent_verb_events, "--split-bytes: '%s' is not an integer", optarg);
+            if (v < 1) return cli_bad(&ent_verb_events, "--split-bytes must be positive");
             eo.split_bytes = (size_t)v;
             break;
         }
@@ -280,20 +287,18 @@ static int run(int argc, char **argv)
         case O_QUIET: quiet = 1; break;
         case O_OUTFMT:
             if ((outfmt = ent_fmt_parse(optarg)) < 0)
-                return cli_fail("events", "--out-format: '%s' is not csv, json or table", optarg) + 1;
+                return cli_bad(&ent_verb_events, "--out-format: '%s' is not csv, json or table", optarg);
             break;
         case 'o': outpath = optarg; break;
-        default: return cli_usage(&ent_verb_events);
+        default: return cli_optbad(&ent_verb_events, c, argv);
         }
     }
-    if (optind >= argc) {
-        cli_fail("events", "no input files");
-        return cli_usage(&ent_verb_events);
-    }
+    if (optind >= argc)
+        return cli_bad(&ent_verb_events, "no input files");
     if (eo.from && eo.to && eo.from > eo.to)
-        return cli_fail("events", "--from is after --to") + 1;
+        return cli_bad(&ent_verb_events, "--from is after --to");
     if (store && (eo.by != EV_BY_YEAR || eo.key != EV_KEY_QUAD))
-        return cli_fail("events", "--store writes dyad-years by quad class: use --by year --key quad") + 1;
+        return cli_bad(&ent_verb_events, "--store writes dyad-years by quad class: use --by year --key quad");
     if (!(ctx = ent_ctx_new()))
         return cli_fail("events", "out of memory");
     if (ent_ev_mpi_active()) {

@@ -6,17 +6,14 @@
  * through the report writers.  A file output is replaced atomically.
  */
 #include "cli.h"
+#include "core/atomic.h"
 #include "panel/panel.h"
 
-#include <errno.h>
 #include <getopt.h>
 #include <math.h>
 #include <sqlite3.h>
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 static const char usage[] =
     "usage: entente panel [--from Y --to Y] [--directed] [--indicators LIST]\n"
@@ -46,7 +43,9 @@ static const char usage[] =
 static int export_json(ent_ctx *ctx, sqlite3 *db, const ent_registry *reg,
                        const ent_panel_export_opts *opt, const char *outpath)
 {
+    static const char *const key[] = {"ccode1", "ccode2", "year"};
     const char *cols[ENT_PANEL_MAXIND + 5];
+    int pcol[ENT_PANEL_MAXIND + 3];
     size_t nc = 0;
     sqlite3_stmt *q = NULL;
     ent_out *o = NULL;
@@ -62,6 +61,19 @@ static int export_json(ent_ctx *ctx, sqlite3 *db, const ent_registry *reg,
                            "ORDER BY year, ccode1, ccode2",
                            -1, &q, NULL) != SQLITE_OK)
         return cli_fail("panel", "the warehouse has no panel; run `entente build`");
+    /* read by column name: a panel's column order is no contract */
+    for (size_t k = 0; k < ent_panel_nindicators + 3 && k < ENT_PANEL_MAXIND + 3; k++) {
+        const char *want = k < 3 ? key[k] : ent_panel_indicators[k - 3].name;
+        pcol[k] = -1;
+        for (int i = 0; i < sqlite3_column_count(q); i++)
+            if (!strcmp(sqlite3_column_name(q, i), want))
+                pcol[k] = i;
+        if (pcol[k] < 0) {
+            rc = cli_fail("panel", "the panel has no column %s; rebuild the warehouse with "
+                          "`entente build`", want);
+            goto out;
+        }
+    }
     sqlite3_bind_int(q, 1, opt->from);
     sqlite3_bind_int(q, 2, opt->to);
     if ((st = ent_out_open(ctx, outpath, ENT_FMT_JSON, cols, nc, &o)) != ENT_OK) {
@@ -70,15 +82,15 @@ static int export_json(ent_ctx *ctx, sqlite3 *db, const ent_registry *reg,
     }
     while (sqlite3_step(q) == SQLITE_ROW) {
         for (int pass = 0; pass < (opt->directed ? 2 : 1); pass++) {
-            int c1 = sqlite3_column_int(q, pass), c2 = sqlite3_column_int(q, !pass);
+            int c1 = sqlite3_column_int(q, pcol[pass]), c2 = sqlite3_column_int(q, pcol[!pass]);
             ent_out_i64(o, c1);
             ent_out_i64(o, c2);
             ent_out_str(o, ent_state_abb(reg, c1));
             ent_out_str(o, ent_state_abb(reg, c2));
-            ent_out_i64(o, sqlite3_column_int(q, 2));
+            ent_out_i64(o, sqlite3_column_int(q, pcol[2]));
             for (int s = 0; s < opt->nsel; s++) {
                 const ent_indicator *ind = &ent_panel_indicators[opt->sel[s]];
-                int col = 3 + (pass && ind->pair ? ent_panel_find(ind->pair) : opt->sel[s]);
+                int col = pcol[3 + (pass && ind->pair ? ent_panel_find(ind->pair) : opt->sel[s])];
                 switch (sqlite3_column_type(q, col)) {
                 case SQLITE_NULL: ent_out_str(o, NULL); break;
                 case SQLITE_TEXT: ent_out_str(o, (const char *)sqlite3_column_text(q, col)); break;
@@ -88,7 +100,7 @@ static int export_json(ent_ctx *ctx, sqlite3 *db, const ent_registry *reg,
                     if (v == floor(v) && fabs(v) < 1e15)
                         ent_out_i64(o, (int64_t)v); /* REAL columns hold whole numbers too */
                     else
-                        ent_out_f64(o, v, 9);
+                        ent_out_num(o, v);
                     break;
                 }
                 }
@@ -106,56 +118,23 @@ out:
     return rc;
 }
 
-/* export_csv writes to outpath through a temporary file renamed into place
- * (mode 0666 & ~umask, as fopen would). */
+/* export_csv writes to outpath through the atomic writer. */
 static int export_csv(ent_ctx *ctx, sqlite3 *db, const ent_registry *reg,
                       const ent_panel_export_opts *opt, const char *outpath)
 {
-    char *tmp = NULL;
-    FILE *fp = NULL;
+    ent_afile *f = NULL;
     ent_status st;
-    int fd, rc = 0;
-    mode_t um;
-
-    if (!strcmp(outpath, "-")) {
-        if ((st = ent_panel_export_csv(ctx, db, reg, opt, stdout, NULL)) != ENT_OK)
-            return cli_status("panel", ctx, st);
-        return 0;
+    if ((st = ent_afile_open(ctx, outpath, &f)) != ENT_OK)
+        return cli_status("panel", ctx, st);
+    if ((st = ent_panel_export_csv(ctx, db, reg, opt, ent_afile_fp(f), NULL)) != ENT_OK) {
+        ent_afile_close(f, 0);
+        if (st == ENT_EIO) /* say which file */
+            return cli_fail("panel", "%s: %s", outpath, ent_errmsg(ctx));
+        return cli_status("panel", ctx, st);
     }
-    if (!(tmp = malloc(strlen(outpath) + 16)))
-        return cli_fail("panel", "out of memory");
-    sprintf(tmp, "%s.tmp.XXXXXX", outpath);
-    if ((fd = mkstemp(tmp)) < 0) {
-        rc = cli_fail("panel", "%s: cannot write: %s", outpath, strerror(errno));
-        free(tmp);
-        return rc;
-    }
-    um = umask(0);
-    umask(um);
-    if (fchmod(fd, 0666 & ~um) != 0 || !(fp = fdopen(fd, "w"))) {
-        rc = cli_fail("panel", "%s: cannot write: %s", outpath, strerror(errno));
-        close(fd);
-        goto out;
-    }
-    if ((st = ent_panel_export_csv(ctx, db, reg, opt, fp, NULL)) != ENT_OK) {
-        rc = cli_status("panel", ctx, st);
-        goto out;
-    }
-    if (fsync(fileno(fp)) != 0 || fclose(fp) != 0) {
-        fp = NULL;
-        rc = cli_fail("panel", "%s: cannot write: %s", outpath, strerror(errno));
-        goto out;
-    }
-    fp = NULL;
-    if (rename(tmp, outpath) != 0)
-        rc = cli_fail("panel", "%s: cannot write: %s", outpath, strerror(errno));
-out:
-    if (fp)
-        fclose(fp);
-    if (rc)
-        unlink(tmp);
-    free(tmp);
-    return rc;
+    if ((st = ent_afile_close(f, 1)) != ENT_OK)
+        return cli_status("panel", ctx, st);
+    return 0;
 }
 
 static int run(int argc, char **argv)
@@ -174,26 +153,36 @@ static int run(int argc, char **argv)
     ent_status st;
 
     optind = 1;
-    while ((c = getopt_long(argc, argv, "o:", opts, NULL)) != -1) {
+    opterr = 0;
+    while ((c = getopt_long(argc, argv, ":o:", opts, NULL)) != -1) {
         switch (c) {
-        case 'f': if (!cli_int("panel", "--from", optarg, &opt.from)) return 2; break;
-        case 't': if (!cli_int("panel", "--to", optarg, &opt.to)) return 2; break;
+        case 'f':
+            if (!cli_parse_int(optarg, &opt.from))
+                return cli_bad(&ent_verb_panel, "--from: '%s' is not a year", optarg);
+            break;
+        case 't':
+            if (!cli_parse_int(optarg, &opt.to))
+                return cli_bad(&ent_verb_panel, "--to: '%s' is not a year", optarg);
+            break;
         case 'd': opt.directed = 1; break;
         case 'i': list = optarg; break;
         case 'F':
             fmt = ent_fmt_parse(optarg);
             if (fmt != ENT_FMT_CSV && fmt != ENT_FMT_JSON)
-                return cli_fail("panel", "--format: '%s' is not csv or json", optarg) + 1;
+                return cli_bad(&ent_verb_panel, "--format: '%s' is not csv or json", optarg);
             break;
         case 'o': outpath = optarg; break;
         case 'b': dbpath = optarg; break;
-        default: return cli_usage(&ent_verb_panel);
+        default: return cli_optbad(&ent_verb_panel, c, argv);
         }
     }
-    if (optind != argc || !outpath)
-        return cli_usage(&ent_verb_panel);
+    if (optind != argc)
+        return cli_bad(&ent_verb_panel, "unexpected argument '%s'", argv[optind]);
+    if (!outpath)
+        return cli_bad(&ent_verb_panel, "-o FILE is required (- for standard output): the panel "
+                       "is large");
     if (opt.from > opt.to)
-        return cli_fail("panel", "--from %d is after --to %d", opt.from, opt.to) + 1;
+        return cli_bad(&ent_verb_panel, "--from %d is after --to %d", opt.from, opt.to);
     if (!(ctx = ent_ctx_new()))
         return cli_fail("panel", "out of memory");
     if (list) {

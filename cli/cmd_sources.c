@@ -3,6 +3,7 @@
  * files, digests, row accounting with rejection reasons, and coverage.
  */
 #include "cli.h"
+#include "fetch/fetch.h"
 #include "sources/citations.h"
 
 #include <getopt.h>
@@ -35,7 +36,7 @@ static int run(int argc, char **argv)
                                          {"cite", no_argument, NULL, 'C'},
                                          {NULL, 0, NULL, 0}};
     static const char *const cols[] = {"source", "read", "loaded", "rejected", "years",
-                                       "stated", "coverage", "seconds", "rejects"};
+                                       "stated", "coverage", "seconds", "upstream", "rejects"};
     const char *dbpath = cli_default_db(), *outpath = NULL;
     static const char *const ccols[] = {"source", "folder", "release", "licence", "citation"};
     int fmt = ENT_FMT_TABLE, rejects = 0, cite = 0, c, rc = 0;
@@ -46,21 +47,22 @@ static int run(int argc, char **argv)
     ent_status st;
 
     optind = 1;
-    while ((c = getopt_long(argc, argv, "o:", opts, NULL)) != -1) {
+    opterr = 0;
+    while ((c = getopt_long(argc, argv, ":o:", opts, NULL)) != -1) {
         switch (c) {
         case 'b': dbpath = optarg; break;
         case 'f':
             if ((fmt = ent_fmt_parse(optarg)) < 0)
-                return cli_fail("sources", "--format: '%s' is not table, csv or json", optarg) + 1;
+                return cli_bad(&ent_verb_sources, "--format: '%s' is not table, csv or json", optarg);
             break;
         case 'o': outpath = optarg; break;
         case 'r': rejects = 1; break;
         case 'C': cite = 1; break;
-        default: return cli_usage(&ent_verb_sources);
+        default: return cli_optbad(&ent_verb_sources, c, argv);
         }
     }
     if (optind != argc)
-        return cli_usage(&ent_verb_sources);
+        return cli_bad(&ent_verb_sources, "unexpected argument '%s'", argv[optind]);
     if (cite && rejects)
         return cli_bad(&ent_verb_sources, "--cite and --rejects: give one");
     if (!(ctx = ent_ctx_new()))
@@ -69,7 +71,7 @@ static int run(int argc, char **argv)
         goto out;
     if (sqlite3_prepare_v2(ent_db_sqlite(db),
                            "SELECT name, rows_read, rows_loaded, rows_rejected, year_lo, year_hi,"
-                           " stated_lo, stated_hi, coverage, load_seconds, rejects FROM sources"
+                           " stated_lo, stated_hi, coverage, load_seconds, rejects, sha256 FROM sources"
                            " ORDER BY rowid",
                            -1, &q, NULL) != SQLITE_OK) {
         rc = cli_fail("sources", "%s: not a warehouse (no sources table); run `entente build`",
@@ -77,7 +79,7 @@ static int run(int argc, char **argv)
         goto out;
     }
     if ((st = ent_out_open(ctx, outpath, (ent_fmt)fmt, cite ? ccols : cols,
-                           cite ? 5 : rejects ? 9 : 8, &o)) != ENT_OK) {
+                           cite ? 5 : rejects ? 10 : 9, &o)) != ENT_OK) {
         rc = cli_status("sources", ctx, st);
         goto out;
     }
@@ -110,6 +112,10 @@ static int run(int argc, char **argv)
         ent_out_str(o, *s ? s : NULL);
         ent_out_str(o, (const char *)sqlite3_column_text(q, 8));
         ent_out_f64(o, sqlite3_column_double(q, 9), 2);
+        char up[512]; /* the upstream versions of the files read (data/manifest.tsv) */
+        if (ent_fetch_upstream(ctx, (const char *)sqlite3_column_text(q, 11), up, sizeof up))
+            snprintf(up, sizeof up, "?");
+        ent_out_str(o, *up ? up : NULL);
         if (rejects)
             ent_out_str(o, (const char *)sqlite3_column_text(q, 10));
         ent_out_row(o);

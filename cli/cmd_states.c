@@ -16,6 +16,13 @@ static const char usage[] =
     "that denote different states at different dates (Germany, Yemen).  Without\n"
     "names, list the COW system members of --year (default: every state).\n"
     "\n"
+    "options:\n"
+    "  --year Y             the year names resolve for; the members listed\n"
+    "  --format F           table (default), csv or json\n"
+    "  -o FILE              write to FILE (replaced atomically; devices and FIFOs\n"
+    "                       written in place; - for standard output)\n"
+    "  --db FILE            the warehouse (default $ENTENTE_DB or entente.db)\n"
+    "\n"
     "examples:\n"
     "  entente states Russia \"Russian Federation\" 365 RU\n"
     "  entente states Germany --year 1970\n"
@@ -38,16 +45,20 @@ static int run(int argc, char **argv)
     ent_status st;
 
     optind = 1;
-    while ((c = getopt_long(argc, argv, "o:", opts, NULL)) != -1) {
+    opterr = 0;
+    while ((c = getopt_long(argc, argv, ":o:", opts, NULL)) != -1) {
         switch (c) {
-        case 'y': if (!cli_int("states", "--year", optarg, &year)) return 2; break;
+        case 'y':
+            if (!cli_parse_int(optarg, &year))
+                return cli_bad(&ent_verb_states, "--year: '%s' is not a year", optarg);
+            break;
         case 'b': dbpath = optarg; break;
         case 'f':
             if ((fmt = ent_fmt_parse(optarg)) < 0)
-                return cli_fail("states", "--format: '%s' is not table, csv or json", optarg) + 1;
+                return cli_bad(&ent_verb_states, "--format: '%s' is not table, csv or json", optarg);
             break;
         case 'o': outpath = optarg; break;
-        default: return cli_usage(&ent_verb_states);
+        default: return cli_optbad(&ent_verb_states, c, argv);
         }
     }
     if (!(ctx = ent_ctx_new()))

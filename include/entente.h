@@ -121,6 +121,8 @@ typedef struct ent_build_opts {
     const char *datadir;  /* folder holding one folder per data set */
     const char *only;     /* comma list of source names, or NULL for all */
     int force;            /* reload even unchanged files */
+    int accept_shrink;    /* accept a source that loads no rows, or fewer than half
+                             the rows the warehouse holds for it (else an error) */
 } ent_build_opts;
 
 /* ent_build loads every known source found under opts->datadir into db, in one

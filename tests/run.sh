@@ -80,6 +80,24 @@ run_scripts data
 # 4. standalone script tests that need no data (install, ...)
 run_scripts sh
 
+# 5. fetch tests: a loopback HTTP server injecting faults (no data needed)
+run_scripts fetch
+
+# 4. the fault-injection matrix (tests/faults/matrix.tsv)
+if [ -f "$ROOT/tests/faults/run.sh" ]; then
+    sh "$ROOT/tests/faults/run.sh" >"$TMPD/faults.out" 2>&1
+    grep -E '^(FAIL|fault .*skipped)' "$TMPD/faults.out"
+    p=$(sed -n 's/^faults: \([0-9]*\) passed, \([0-9]*\) failed$/\1/p' "$TMPD/faults.out")
+    f=$(sed -n 's/^faults: \([0-9]*\) passed, \([0-9]*\) failed$/\2/p' "$TMPD/faults.out")
+    [ -n "$p" ] || { p=0; f=1; tail -5 "$TMPD/faults.out"; }
+    pass=$((pass + p)); fail=$((fail + f))
+    [ "$f" -eq 0 ] || failed="$failed faults"
+    echo "faults: $p passed, $f failed"
+fi
+
+# 5. report pages in a real browser (headless Chromium; skipped without it)
+run_scripts report
+
 [ -n "$failed" ] && echo "failed:$failed"
 echo "$pass passed, $fail failed, $skip skipped"
 [ "$fail" -eq 0 ]

@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #include <openssl/evp.h>
 
@@ -23,12 +24,67 @@ static void *default_alloc(void *ud, void *ptr, size_t size)
     return realloc(ptr, size);
 }
 
+/* ------------------------------------------------ allocation fault hook
+ * ENTENTE_FAULT=alloc:N makes the Nth allocation (counted over every context
+ * of the process, from 1) fail once; alloc:0 fails none and, at exit, prints
+ * "fault: T allocations" to stderr so that a test knows how many N to try
+ * (tests/faults/run.sh).  Either way the hook counts live blocks and at exit
+ * reports any still allocated ("fault: L allocations leaked") with exit
+ * status 70.  Without ENTENTE_FAULT nothing of this runs. */
+static long long fault_target = -1; /* -1: hook off */
+static _Atomic long long fault_count, fault_live;
+
+static void fault_exit(void)
+{
+    long long live = fault_live;
+    if (fault_target == 0)
+        fprintf(stderr, "fault: %lld allocations\n", (long long)fault_count);
+    if (live != 0) {
+        fprintf(stderr, "fault: %lld allocations leaked\n", live);
+        fflush(stderr);
+        _exit(70);
+    }
+}
+
+static void *fault_alloc(void *ud, void *ptr, size_t size)
+{
+    (void)ud;
+    if (size == 0) {
+        if (ptr)
+            fault_live--;
+        free(ptr);
+        return NULL;
+    }
+    if (++fault_count == fault_target)
+        return NULL;
+    {
+        void *q = realloc(ptr, size);
+        if (q && !ptr)
+            fault_live++;
+        return q;
+    }
+}
+
+static ent_alloc_fn initial_alloc(void)
+{
+    static int checked;
+    if (!checked) {
+        const char *f = getenv("ENTENTE_FAULT");
+        checked = 1;
+        if (f && !strncmp(f, "alloc:", 6)) {
+            fault_target = atoll(f + 6);
+            atexit(fault_exit);
+        }
+    }
+    return fault_target >= 0 ? fault_alloc : default_alloc;
+}
+
 ent_ctx *ent_ctx_new(void)
 {
     ent_ctx *ctx = calloc(1, sizeof *ctx);
     if (!ctx)
         return NULL;
-    ctx->alloc = default_alloc;
+    ctx->alloc = initial_alloc();
     return ctx;
 }
 
@@ -178,4 +234,74 @@ double ent_now(void)
     struct timespec ts;
     clock_gettime(CLOCK_MONOTONIC, &ts);
     return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
+}
+
+int ent_fmt_num(char *b, size_t n, double v)
+{
+    int k = 0;
+    const char *e;
+    for (int prec = 15; prec <= 17; prec++) {
+        k = snprintf(b, n, "%.*g", prec, v);
+        if (strtod(b, NULL) == v)
+            break;
+    }
+    /* small magnitudes in plain decimals, as a reader of a panel expects:
+     * 0.000001234, not 1.234e-06 */
+    if ((e = strchr(b, 'e')) != NULL) {
+        int ex = atoi(e + 1), digits = 0;
+        for (const char *p = b; p < e; p++)
+            digits += *p >= '0' && *p <= '9';
+        if (ex < 0 && ex >= -7) {
+            char t[64];
+            int m = snprintf(t, sizeof t, "%.*f", digits - 1 - ex, v);
+            if (m > 0 && (size_t)m < n && strtod(t, NULL) == v) {
+                memcpy(b, t, (size_t)m + 1);
+                k = m;
+            }
+        }
+    }
+    return k;
+}
+
+int ent_utf8_valid(const char *s, size_t n)
+{
+    const unsigned char *p = (const unsigned char *)s, *e = p + n;
+    while (e - p >= 8) { /* the ASCII fast path: 8 bytes with no high bit and no NUL */
+        uint64_t w;
+        memcpy(&w, p, 8);
+        if ((w & 0x8080808080808080ULL) || ((w - 0x0101010101010101ULL) & ~w & 0x8080808080808080ULL))
+            break;
+        p += 8;
+    }
+    while (p < e) {
+        unsigned c = *p;
+        size_t k;
+        unsigned cp;
+        if (c == 0)
+            return 0;
+        if (c < 0x80) {
+            p++;
+            continue;
+        }
+        if (c >= 0xC2 && c <= 0xDF)
+            k = 1, cp = c & 0x1F;
+        else if (c >= 0xE0 && c <= 0xEF)
+            k = 2, cp = c & 0x0F;
+        else if (c >= 0xF0 && c <= 0xF4)
+            k = 3, cp = c & 0x07;
+        else
+            return 0;
+        if ((size_t)(e - p) <= k)
+            return 0;
+        for (size_t i = 1; i <= k; i++) {
+            if ((p[i] & 0xC0) != 0x80)
+                return 0;
+            cp = (cp << 6) | (p[i] & 0x3F);
+        }
+        if ((k == 2 && cp < 0x800) || (k == 3 && (cp < 0x10000 || cp > 0x10FFFF)) ||
+            (cp >= 0xD800 && cp <= 0xDFFF))
+            return 0;
+        p += k + 1;
+    }
+    return 1;
 }

@@ -1,8 +1,8 @@
 /*
  * reader.c -- streaming CSV/TSV reader with zero-copy cells.
  *
- * The input (a file descriptor, a gzip stream or a memory block) is read in
- * large chunks into one growable buffer.  A row is located first: rows with
+ * The input (a byte source -- bytesrc.h: a plain or gzip file -- or a
+ * memory block) is read in large chunks into one growable buffer.  A row is located first: rows with
  * no quote byte take the fast path (memchr for the newline, then an SSE2
  * 16-byte compare for delimiters); rows with quotes take a quote-aware scan
  * that finds the row end across embedded newlines, then a second pass that
@@ -10,15 +10,15 @@
  * spare bytes needed for that.
  */
 #include "reader.h"
+#include "bytesrc.h"
+#include "rd.h"
 
 #include <errno.h>
-#include <fcntl.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
-#include <zlib.h>
 
 #if defined(__x86_64__)
 #include <immintrin.h>
@@ -31,15 +31,15 @@
 struct ent_reader {
     ent_ctx *ctx;
     char *label;
-    int fd;                /* -1 when reading gz or memory */
-    gzFile gz;             /* non-NULL for gzip input */
+    ent_bytesrc *src;      /* file input (plain or gzip); NULL for memory */
+    int gz;                /* src is a gzip stream */
     const char *mem;       /* memory input */
     size_t memlen, mempos;
     char *buf;             /* data at buf[pos..len), capacity cap + PAD */
     size_t cap, len, pos;
     int eof;               /* the source has no more bytes */
     char delim;
-    int quotes, ragged_ok, no_header;
+    int quotes, ragged_ok, no_header, any_bytes;
     size_t max_row;
     ent_cell *cells;
     size_t ncells, cellcap;
@@ -49,6 +49,7 @@ struct ent_reader {
     uint64_t row_line;     /* line where the current row starts */
     uint64_t rows, bytes;
     ent_status fail;       /* status of the last failed scan step */
+    char *owned;           /* memory input rendered by a backend (rd.h); freed on close */
 };
 
 /* ------------------------------------------------------------ input */
@@ -78,44 +79,31 @@ static ent_status fill(ent_reader *r)
     while (r->len < r->cap && !r->eof) {
         size_t want = r->cap - r->len;
         ssize_t n;
-        if (r->gz) {
-            int got = gzread(r->gz, r->buf + r->len, want > (1u << 30) ? (1u << 30) : (unsigned)want);
-            if (got < 0) {
-                int zerr;
-                const char *m = gzerror(r->gz, &zerr);
+        if (r->src) {
+            size_t got;
+            ent_status rs = ent_bytesrc_read(r->src, r->buf + r->len, want, &got);
+            if (rs == ENT_EIO && r->gz)
                 return ent_err(r->ctx, ENT_EIO, "%s:%llu: gzip error: %s", r->label,
-                               (unsigned long long)r->line, m);
-            }
-            n = got;
-            if (n == 0) {
-                int zerr = Z_OK;
-                const char *m = gzerror(r->gz, &zerr);
-                const char *colon = strstr(m, ": ");
-                if (colon && m[0] == '<')
-                    m = colon + 2; /* drop zlib's "<fd:N>: " */
-                if (zerr != Z_OK && zerr != Z_STREAM_END)
-                    return ent_err(r->ctx, ENT_EPARSE,
-                                   "%s:%llu: truncated or corrupt gzip stream (%s)", r->label,
-                                   (unsigned long long)r->line, m);
-            }
-        } else if (r->mem) {
+                               (unsigned long long)r->line, ent_bytesrc_error(r->src));
+            if (rs == ENT_EIO)
+                return ent_err(r->ctx, ENT_EIO, "%s: read error: %s", r->label,
+                               ent_bytesrc_error(r->src));
+            if (rs != ENT_OK && got == 0)
+                return ent_err(r->ctx, ENT_EPARSE,
+                               "%s:%llu: truncated or corrupt gzip stream (%s)", r->label,
+                               (unsigned long long)r->line, ent_bytesrc_error(r->src));
+            n = (ssize_t)got;
+        } else {
             n = (ssize_t)(r->memlen - r->mempos < want ? r->memlen - r->mempos : want);
             memcpy(r->buf + r->len, r->mem + r->mempos, (size_t)n);
             r->mempos += (size_t)n;
-        } else {
-            n = read(r->fd, r->buf + r->len, want);
-            if (n < 0) {
-                if (errno == EINTR)
-                    continue;
-                return ent_err(r->ctx, ENT_EIO, "%s: read error: %s", r->label, strerror(errno));
-            }
         }
         if (n == 0) {
             r->eof = 1;
             break;
         }
         r->len += (size_t)n;
-        if (!r->mem && !r->gz)
+        if (r->src && !r->gz)
             break; /* one read per fill keeps latency low; the loop calls again */
     }
     return ENT_OK;
@@ -389,7 +377,6 @@ static ent_status setup(ent_ctx *ctx, const char *label, const ent_reader_opts *
     if (!r)
         return ent_err(ctx, ENT_ENOMEM, "out of memory");
     r->ctx = ctx;
-    r->fd = -1;
     r->label = ent_strdup(ctx, o && o->label ? o->label : label);
     r->cap = CHUNK;
     r->buf = ent_malloc(ctx, r->cap + PAD);
@@ -398,6 +385,7 @@ static ent_status setup(ent_ctx *ctx, const char *label, const ent_reader_opts *
         r->cap = r->max_row;
     r->quotes = !(o && o->no_quotes);
     r->ragged_ok = o && o->ragged_ok;
+    r->any_bytes = o && o->any_bytes;
     r->no_header = o && o->no_header;
     r->line = 1;
     r->delim = o && o->delim ? o->delim : ',';
@@ -454,30 +442,30 @@ ent_status ent_reader_open(ent_ctx *ctx, const char *path, const ent_reader_opts
 {
     ent_reader *r = NULL;
     const char *base = strrchr(path, '/');
-    unsigned char magic[2];
-    ssize_t n;
-    ent_status st = setup(ctx, base ? base + 1 : path, opts, &r);
+    ent_status st;
+    ent_rd_kind kind = ent_rd_kind_of(path);
+    if (kind != ENT_RD_NONE) { /* a publisher's format: its backend renders the table */
+        char *text;
+        size_t len;
+        if ((st = ent_rd_render(ctx, path, kind, opts && opts->delim ? opts->delim : ',', &text,
+                                &len)) != ENT_OK)
+            return st;
+        if ((st = ent_reader_open_mem(ctx, base ? base + 1 : path, text, len, opts, out)) != ENT_OK)
+            ent_free(ctx, text);
+        else
+            (*out)->owned = text;
+        return st;
+    }
+    st = setup(ctx, base ? base + 1 : path, opts, &r);
     if (st != ENT_OK)
         return st;
-    r->fd = open(path, O_RDONLY);
-    if (r->fd < 0) {
-        st = ent_err(ctx, ENT_EIO, "%s: cannot open: %s", path, strerror(errno));
+    char why[512];
+    st = ent_bytesrc_open(ctx, path, 0, &r->src, why, sizeof why);
+    if (st != ENT_OK) {
+        st = ent_err(ctx, st, "%s", why);
         goto fail;
     }
-    n = pread(r->fd, magic, 2, 0);
-    if (n == 2 && magic[0] == 0x1f && magic[1] == 0x8b) {
-        r->gz = gzdopen(r->fd, "rb");
-        if (!r->gz) {
-            st = ent_err(ctx, ENT_ENOMEM, "%s: cannot start gzip", path);
-            goto fail;
-        }
-        r->fd = -1;
-        gzbuffer(r->gz, 1u << 18);
-    }
-#ifdef POSIX_FADV_SEQUENTIAL
-    if (r->fd >= 0)
-        posix_fadvise(r->fd, 0, 0, POSIX_FADV_SEQUENTIAL);
-#endif
+    r->gz = ent_bytesrc_kind(r->src) == ENT_BS_GZ;
     if ((st = read_header(r)) != ENT_OK)
         goto fail;
     *out = r;
@@ -514,16 +502,14 @@ void ent_reader_close(ent_reader *r)
 {
     if (!r)
         return;
-    if (r->gz)
-        gzclose(r->gz);
-    if (r->fd >= 0)
-        close(r->fd);
+    ent_bytesrc_close(r->src);
     for (size_t i = 0; r->hdr && i < r->nhdr; i++)
         ent_free(r->ctx, r->hdr[i]);
     ent_free(r->ctx, r->hdr);
     ent_free(r->ctx, r->cells);
     ent_free(r->ctx, r->buf);
     ent_free(r->ctx, r->label);
+    ent_free(r->ctx, r->owned);
     ent_free(r->ctx, r);
 }
 
@@ -537,6 +523,13 @@ ent_status ent_reader_next(ent_reader *r, ent_cell **cells, size_t *ncells)
     if (!r->ragged_ok && r->nhdr && r->ncells != r->nhdr)
         return ent_err(r->ctx, ENT_EPARSE, "%s:%llu: expected %zu fields, found %zu", r->label,
                        (unsigned long long)r->row_line, r->nhdr, r->ncells);
+    if (!r->any_bytes) /* text is UTF-8: a NUL or a stray byte is named as such */
+        for (size_t i = 0; i < r->ncells; i++)
+            if (!ent_utf8_valid(r->cells[i].p, r->cells[i].n))
+                return ent_reader_fail(r, ENT_EPARSE, (int)i, "%s",
+                                       memchr(r->cells[i].p, 0, r->cells[i].n)
+                                           ? "a NUL byte (the file is binary or damaged)"
+                                           : "invalid UTF-8 (the file must be UTF-8 text)");
     r->rows++;
     *cells = r->cells;
     *ncells = r->ncells;

@@ -29,6 +29,8 @@ typedef struct ent_reader_opts {
     int no_quotes;     /* 1: '"' is an ordinary byte (GDELT TSV); default: RFC 4180 quoting */
     int no_header;     /* 1: the first line is data; columns are then unnamed */
     int ragged_ok;     /* 1: rows may have a different field count than the header */
+    int any_bytes;     /* 1: cells may hold any bytes; default: UTF-8 text without NUL,
+                          else ENT_EPARSE naming the cell */
     size_t max_row;    /* cap on one row's bytes; 0 = 64 MiB */
     const char *label; /* name used in messages instead of the path (e.g. "un_votes.csv") */
 } ent_reader_opts;

@@ -78,6 +78,10 @@ typedef struct ent_ev_mapper {
     void (*tls_free)(void *ud, void *tls);
     const char *(*abb)(void *ud, int ccode); /* COW abbreviation for output */
     void *ud;
+    /* optional (may be NULL): 0 when iso3 maps to no state on any date (a
+     * regional code, a territory), so the engine fills every year of it at
+     * once instead of asking iso3 about each year */
+    int (*iso3_any)(void *ud, const char *iso3);
 } ent_ev_mapper;
 
 /* ent_ev_mapper_registry binds a mapper to the state registry. */
@@ -108,6 +112,9 @@ typedef struct ent_ev_opts {
     int threads;           /* 0 = number of online CPUs */
     size_t split_bytes;    /* plain files larger than this are split; 0 = 16 MiB */
     int rank, nranks;      /* MPI: this process's share of the work; 0/1 alone */
+    size_t max_groups;     /* cap on the groups of one thread's table: beyond it the
+                            * run fails with "too many groups: more than N ...";
+                            * 0 = 2^26 (67 M groups, about 4 GB of table) */
 } ent_ev_opts;
 
 /* ------------------------------------------------------------- results */

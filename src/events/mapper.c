@@ -11,6 +11,12 @@ static int reg_iso3(void *ud, const char *iso3, int y, int m, int d)
     return ent_state_from_iso3((const ent_registry *)ud, iso3, y, m, d);
 }
 
+/* with year 0 the registry skips the dates: the code names a state at all */
+static int reg_iso3_any(void *ud, const char *iso3)
+{
+    return ent_state_from_iso3((const ent_registry *)ud, iso3, 0, 0, 0) >= 0;
+}
+
 static int reg_name(void *ud, void *tls, const char *name, int y, int m, int d)
 {
     const ent_registry *reg = ud;
@@ -44,5 +50,6 @@ void ent_ev_mapper_registry(ent_ev_mapper *m, const ent_registry *reg)
     m->tls_new = reg_tls_new;
     m->tls_free = reg_tls_free;
     m->abb = reg_abb;
+    m->iso3_any = reg_iso3_any;
     m->ud = (void *)(uintptr_t)reg;
 }

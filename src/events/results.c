@@ -13,34 +13,64 @@
 
 #define PARTIAL_MAGIC "entente-events-partial 1"
 
+/* put_u writes v in decimal, zero-padded to at least width digits; returns
+ * the end.  The formatters below print one group's key per output row, in
+ * the serial part of a run: snprintf's parsing of a format is too slow there. */
+static char *put_u(char *p, uint64_t v, int width)
+{
+    char tmp[24];
+    int n = 0;
+    do {
+        tmp[n++] = (char)('0' + v % 10);
+        v /= 10;
+    } while (v);
+    while (n < width)
+        tmp[n++] = '0';
+    while (n)
+        *p++ = tmp[--n];
+    return p;
+}
+
 void ent_ev_period_str(int per, ent_ev_by by, char buf[16])
 {
-    if (by == EV_BY_DAY)
-        snprintf(buf, 16, "%04d-%02d-%02d", per / 10000, per / 100 % 100, per % 100);
-    else if (by == EV_BY_MONTH)
-        snprintf(buf, 16, "%04d-%02d", per / 100, per % 100);
-    else
-        snprintf(buf, 16, "%04d", per);
+    char *p = buf;
+    unsigned v = (unsigned)per;
+    if (by == EV_BY_DAY) {
+        p = put_u(p, v / 10000, 4);
+        *p++ = '-';
+        p = put_u(p, v / 100 % 100, 2);
+        *p++ = '-';
+        p = put_u(p, v % 100, 2);
+    } else if (by == EV_BY_MONTH) {
+        p = put_u(p, v / 100, 4);
+        *p++ = '-';
+        p = put_u(p, v % 100, 2);
+    } else {
+        p = put_u(p, v, 4);
+    }
+    *p = 0;
 }
 
 void ent_ev_key_str(int k, ent_ev_key key, char buf[8])
 {
-    if (key == EV_KEY_QUAD)
-        snprintf(buf, 8, "%d", k);
-    else if (key == EV_KEY_ROOT)
-        snprintf(buf, 8, "%02d", k);
-    else
+    if (key == EV_KEY_CODE) {
         ent_cameo_unpack(k, buf);
+        return;
+    }
+    char *p = put_u(buf, (unsigned)k & 0xffff, key == EV_KEY_ROOT ? 2 : 1);
+    *p = 0;
 }
 
 void ent_ev_gold_str(int64_t v, char buf[32])
 {
-    const char *sign = v < 0 ? "-" : "";
+    char *p = buf;
     uint64_t a = v < 0 ? (uint64_t)(-(v + 1)) + 1 : (uint64_t)v;
-    if (a % 10 == 0)
-        snprintf(buf, 32, "%s%" PRIu64 ".%" PRIu64, sign, a / 100, a / 10 % 10);
-    else
-        snprintf(buf, 32, "%s%" PRIu64 ".%02" PRIu64, sign, a / 100, a % 100);
+    if (v < 0)
+        *p++ = '-';
+    p = put_u(p, a / 100, 1);
+    *p++ = '.';
+    p = a % 10 == 0 ? put_u(p, a / 10 % 10, 1) : put_u(p, a % 100, 2);
+    *p = 0;
 }
 
 static int where_lt(const ent_ev_where *a, const ent_ev_where *b)

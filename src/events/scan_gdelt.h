@@ -1,5 +1,5 @@
 /*
- * scan_gdelt.h -- the GDELT fast scanner, a template included by engine.c
+ * scan_gdelt.h -- the GDELT fast scanner, a template included by scan.c
  * once per instruction set (SSE2 baseline, AVX2, AVX-512BW).  Not a public
  * header.  Before including, define:
  *   SG_ATTR      function attribute (e.g. __attribute__((target("avx2"))))

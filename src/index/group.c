@@ -31,9 +31,13 @@ ent_status ent_ix_config_load(ent_ctx *ctx, const char *path, ent_ix_config *cfg
     fseek(f, 0, SEEK_END);
     len = ftell(f);
     fseek(f, 0, SEEK_SET);
-    if (len < 0 || len > (1 << 20) || !(text = ent_malloc(ctx, (size_t)len + 1))) {
+    if (len < 0 || len > (1 << 20)) {
         fclose(f);
-        return ent_err(ctx, ENT_EIO, "%s: cannot read", path);
+        return ent_err(ctx, ENT_EIO, "%s: cannot read%s", path, len < 0 ? "" : " (over 1 MB)");
+    }
+    if (!(text = ent_malloc(ctx, (size_t)len + 1))) {
+        fclose(f);
+        return ent_err(ctx, ENT_ENOMEM, "out of memory");
     }
     text[fread(text, 1, (size_t)len, f)] = '\0';
     fclose(f);

@@ -372,7 +372,7 @@ ent_status ent_ix_load_year(ent_ctx *ctx, sqlite3 *db, const ent_ix_config *cfg,
     size_t cap = 0;
     sqlite3_stmt *q = NULL;
     ent_status st = ENT_OK;
-    int rc;
+    int rc, nomem;
     double *col = NULL;
 
     memset(y, 0, sizeof *y);
@@ -416,11 +416,12 @@ ent_status ent_ix_load_year(ent_ctx *ctx, sqlite3 *db, const ent_ix_config *cfg,
         goto out;
     }
     col = ent_malloc(ctx, 2 * y->n * sizeof *col);
+    nomem = !col;
     for (int m = 0; m < ENT_NORM_COUNT; m++)
         if (!(y->norm[m] = ent_malloc(ctx, y->n * (size_t)(cfg->nterms ? cfg->nterms : 1) *
                                                sizeof(double))))
-            col = NULL;
-    if (!col) {
+            nomem = 1; /* (col is kept, to be freed) */
+    if (nomem) {
         st = ent_err(ctx, ENT_ENOMEM, "out of memory");
         goto out;
     }
@@ -630,15 +631,33 @@ double ent_ix_median(double *v, size_t n)
     }
 }
 
+static void draws_run(const ent_ix_config *cfg, const ent_ix_year *y, const long *rows,
+                      size_t nrows, size_t subject, int draws, unsigned long long seed,
+                      ent_ix_robust *out, void (*tick)(void *ud, int done), void *ud, int *ranks);
+
 void ent_ix_draws(const ent_ix_config *cfg, const ent_ix_year *y, const long *rows, size_t nrows,
                   size_t subject, int draws, unsigned long long seed, ent_ix_robust *out)
 {
-    ent_ix_draws_cb(cfg, y, rows, nrows, subject, draws, seed, out, NULL, NULL);
+    draws_run(cfg, y, rows, nrows, subject, draws, seed, out, NULL, NULL, NULL);
 }
 
 void ent_ix_draws_cb(const ent_ix_config *cfg, const ent_ix_year *y, const long *rows,
                      size_t nrows, size_t subject, int draws, unsigned long long seed,
                      ent_ix_robust *out, void (*tick)(void *ud, int done), void *ud)
+{
+    draws_run(cfg, y, rows, nrows, subject, draws, seed, out, tick, ud, NULL);
+}
+
+void ent_ix_draws_ranks(const ent_ix_config *cfg, const ent_ix_year *y, const long *rows,
+                        size_t nrows, size_t subject, int draws, unsigned long long seed,
+                        ent_ix_robust *out, int *ranks)
+{
+    draws_run(cfg, y, rows, nrows, subject, draws, seed, out, NULL, NULL, ranks);
+}
+
+static void draws_run(const ent_ix_config *cfg, const ent_ix_year *y, const long *rows,
+                      size_t nrows, size_t subject, int draws, unsigned long long seed,
+                      ent_ix_robust *out, void (*tick)(void *ud, int done), void *ud, int *ranks)
 {
     ent_rng rng = {seed};
     int above[ENT_NDIM + 1] = {0};
@@ -680,6 +699,14 @@ void ent_ix_draws_cb(const ent_ix_config *cfg, const ent_ix_year *y, const long 
         }
         for (size_t r = 0; r < nrows; r++)
             ent_ix_score_row(cfg, y, (size_t)rows[r], m, tw, dw, drop, &sc[r]);
+        if (ranks) { /* the subject's composite rank in the group; ties share the best */
+            ranks[t] = 0;
+            if (!isnan(sc[subject].composite)) {
+                ranks[t] = 1;
+                for (size_t r = 0; r < nrows; r++)
+                    ranks[t] += r != subject && sc[r].composite > sc[subject].composite;
+            }
+        }
         for (int d = 0; d <= ENT_NDIM; d++) {
             double subj = d < ENT_NDIM ? sc[subject].dim[d] : sc[subject].composite, med;
             size_t k = 0;

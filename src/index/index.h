@@ -106,6 +106,12 @@ typedef struct ent_ix_robust {
  * same seed gives the same result. */
 void ent_ix_draws(const ent_ix_config *cfg, const ent_ix_year *y, const long *rows, size_t nrows,
                   size_t subject, int draws, unsigned long long seed, ent_ix_robust *out);
+/* ent_ix_draws_ranks is ent_ix_draws that also stores, when ranks (draws
+ * ints) is not NULL, the subject's composite rank within rows in each draw
+ * (1 = highest, ties share the best rank, 0 when its composite is missing). */
+void ent_ix_draws_ranks(const ent_ix_config *cfg, const ent_ix_year *y, const long *rows,
+                        size_t nrows, size_t subject, int draws, unsigned long long seed,
+                        ent_ix_robust *out, int *ranks);
 /* ent_ix_draws_cb is ent_ix_draws calling tick(ud, done) every 4096 draws
  * (tick may be NULL); the draws and their result are the same. */
 void ent_ix_draws_cb(const ent_ix_config *cfg, const ent_ix_year *y, const long *rows,

@@ -7,6 +7,7 @@
 #include "agreement.h"
 
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 #if defined(__GNUC__) || defined(__clang__)
@@ -145,7 +146,7 @@ double ent_agree_pi(const double *tab, size_t k, ent_agree_wt wt)
     return chance_corrected(tab, k, wt, 1);
 }
 
-double ent_agree_taub(const double *x, const double *y, size_t n)
+double ent_agree_taub_naive(const double *x, const double *y, size_t n)
 {
     double conc = 0, disc = 0, tx = 0, ty = 0, pairs;
     if (n < 2)
@@ -166,6 +167,97 @@ double ent_agree_taub(const double *x, const double *y, size_t n)
     if (!((pairs - tx) > 0 && (pairs - ty) > 0))
         return NAN;
     return (conc - disc) / sqrt((pairs - tx) * (pairs - ty));
+}
+
+static int cmp_pair(const void *a, const void *b)
+{
+    const double *p = a, *q = b;
+    if (p[0] != q[0])
+        return p[0] < q[0] ? -1 : 1;
+    return (p[1] > q[1]) - (p[1] < q[1]);
+}
+
+/* merge_count sorts v[0..n) ascending with tmp (n doubles) as scratch, bottom
+ * up, and returns the number of pairs i < j with v[i] > v[j] (ties are not
+ * inversions). */
+static uint64_t merge_count(double *v, double *tmp, size_t n)
+{
+    uint64_t inv = 0;
+    double *src = v, *dst = tmp;
+    for (size_t w = 1; w < n; w *= 2) {
+        for (size_t lo = 0; lo < n; lo += 2 * w) {
+            size_t mid = lo + w < n ? lo + w : n, hi = lo + 2 * w < n ? lo + 2 * w : n;
+            size_t i = lo, j = mid, k = lo;
+            while (i < mid && j < hi) {
+                if (src[j] < src[i]) {
+                    inv += mid - i; /* src[j] jumps over every left element still waiting */
+                    dst[k++] = src[j++];
+                } else {
+                    dst[k++] = src[i++];
+                }
+            }
+            while (i < mid)
+                dst[k++] = src[i++];
+            while (j < hi)
+                dst[k++] = src[j++];
+        }
+        double *t = src;
+        src = dst;
+        dst = t;
+    }
+    if (src != v)
+        memcpy(v, src, n * sizeof *v);
+    return inv;
+}
+
+double ent_agree_taub(const double *x, const double *y, size_t n, double *work)
+{
+    double *pr = work, *ys = work + 2 * n, *tmp = work + 3 * n;
+    uint64_t n0, n1 = 0, n2 = 0, n3 = 0, swaps, run, runxy;
+    double num, den;
+    if (n < 2)
+        return NAN;
+    for (size_t i = 0; i < n; i++) {
+        pr[2 * i] = x[i];
+        pr[2 * i + 1] = y[i];
+    }
+    qsort(pr, n, 2 * sizeof *pr, cmp_pair); /* by x, then y */
+    run = runxy = 1;
+    for (size_t i = 1; i <= n; i++) { /* ties in x (n1) and in both (n3) */
+        int samex = i < n && pr[2 * i] == pr[2 * i - 2];
+        int samexy = samex && pr[2 * i + 1] == pr[2 * i - 1];
+        if (samexy) {
+            runxy++;
+        } else {
+            n3 += runxy * (runxy - 1) / 2;
+            runxy = 1;
+        }
+        if (samex) {
+            run++;
+        } else {
+            n1 += run * (run - 1) / 2;
+            run = 1;
+        }
+    }
+    for (size_t i = 0; i < n; i++)
+        ys[i] = pr[2 * i + 1];
+    swaps = merge_count(ys, tmp, n); /* the discordant pairs */
+    run = 1;
+    for (size_t i = 1; i <= n; i++) { /* ties in y (n2), now that y is sorted */
+        if (i < n && ys[i] == ys[i - 1]) {
+            run++;
+        } else {
+            n2 += run * (run - 1) / 2;
+            run = 1;
+        }
+    }
+    n0 = (uint64_t)n * (uint64_t)(n - 1) / 2;
+    if (n0 <= n1 || n0 <= n2)
+        return NAN;
+    /* C - D = n0 - n1 - n2 + n3 - 2 * swaps (Knight 1966) */
+    num = (double)n0 - (double)n1 - (double)n2 + (double)n3 - 2.0 * (double)swaps;
+    den = sqrt((double)(n0 - n1) * (double)(n0 - n2));
+    return num / den;
 }
 
 /* ------------------------------------------------------------- roll calls */

@@ -3,7 +3,8 @@
  * and Cohen's kappa (distance-weighted, per Hage 2011), Kendall's tau-b, and
  * the bit-packed all-pairs kernel for one year of UN General Assembly votes.
  *
- * Every function here is pure: no context, no allocation, no I/O.  Inputs are
+ * Every function here is pure: no context, no allocation, no I/O (scratch
+ * memory, where one needs it, is the caller's).  Inputs are
  * borrowed for the duration of the call; outputs go to caller-owned memory.
  * A measure that is undefined for its input (no items, zero total weight, no
  * expected disagreement) is NAN, never 0.
@@ -61,8 +62,17 @@ double ent_agree_pi(const double *tab, size_t k, ent_agree_wt wt);
 /* ent_agree_taub is Kendall's tau-b of x and y over n items:
  *   tau_b = (C - D) / sqrt((P - T_x) (P - T_y)),  P = n(n-1)/2,
  * C/D the concordant/discordant pairs, T_x/T_y the pairs tied in x / in y
- * (Kendall 1945).  O(n^2).  NAN when n < 2 or either vector is constant. */
-double ent_agree_taub(const double *x, const double *y, size_t n);
+ * (Kendall 1945), computed in O(n log n) by Knight's (1966) method: sort the
+ * items by (x, y), count the ties in x and in (x, y), merge-sort y counting
+ * the swaps (the discordant pairs), count the ties in y; then
+ *   C - D = P - T_x - T_y + T_xy - 2 swaps.
+ * work is caller scratch of 4n doubles (the one exception to "no
+ * allocation": the caller's).  NAN when n < 2 or either vector is constant.
+ * x and y hold no NAN. */
+double ent_agree_taub(const double *x, const double *y, size_t n, double *work);
+/* ent_agree_taub_naive is the same by the O(n^2) loop over all pairs: the
+ * reference the tests check ent_agree_taub against. */
+double ent_agree_taub_naive(const double *x, const double *y, size_t n);
 
 /* ------------------------------------------------------------- roll calls */
 

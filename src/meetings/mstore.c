@@ -517,9 +517,24 @@ ent_status ent_meet_dyad_year(ent_load *ld)
                 sqlite3_bind_text(ins, 7, covs[c].source, -1, SQLITE_STATIC);
                 if ((st = ent_sql_step_reset(ctx, db, ins)) != ENT_OK)
                     goto out;
+                ld->read++; /* a derived row: one per covered dyad-year and source */
+                ent_load_year(ld, year);
             }
             }
         }
+    }
+    { /* rows written: a dyad-year two sources cover is one row (the upsert) */
+        sqlite3_stmt *cq = NULL;
+        if ((st = ent_sql_prepare(ctx, db, "SELECT count(*) FROM meet_dyad_year", &cq)) != ENT_OK)
+            goto out;
+        if (sqlite3_step(cq) == SQLITE_ROW) {
+            uint64_t w = (uint64_t)sqlite3_column_int64(cq, 0);
+            ld->loaded += w;
+            for (uint64_t k = w; k < ld->read; k++)
+                ent_load_reject(ld, NULL, "merged into the row of another source covering "
+                                          "the same dyad-year (the larger counts are kept)");
+        }
+        sqlite3_finalize(cq);
     }
 out:
     sqlite3_finalize(q);

@@ -9,6 +9,7 @@
 #include "panel.h"
 #include "../core/core.h"
 
+#include <errno.h>
 #include <math.h>
 #include <sqlite3.h>
 #include <stdio.h>
@@ -25,7 +26,7 @@ typedef struct wbuf {
 static void wflush(wbuf *w)
 {
     if (w->n && fwrite(w->b, 1, w->n, w->fp) != w->n)
-        w->err = 1;
+        w->err = errno ? errno : EIO;
     w->n = 0;
 }
 
@@ -48,41 +49,17 @@ static void put_uint(wbuf *w, unsigned long long u)
     wput(w, r + sizeof r - m, (size_t)m);
 }
 
-/* put_num writes v with up to nine decimals, trailing zeros cut (integers
- * bare); magnitudes outside [1e-6, 1e9) go through %.9g. */
+/* put_num writes integers bare (the common case, printf-free), and other
+ * values as the shortest text that reads back as exactly v (ent_fmt_num). */
 static void put_num(wbuf *w, double v)
 {
     if (v == floor(v) && fabs(v) < 9e15) {
         if (v < 0)
             wput(w, "-", 1);
         put_uint(w, (unsigned long long)fabs(v));
-    } else if (fabs(v) < 1e9 && fabs(v) >= 1e-6) {
-        double a = fabs(v);
-        unsigned long long ip = (unsigned long long)a;
-        unsigned long long fp = (unsigned long long)llround((a - (double)ip) * 1e9);
-        if (fp >= 1000000000ULL) {
-            ip++;
-            fp -= 1000000000ULL;
-        }
-        if (v < 0)
-            wput(w, "-", 1);
-        put_uint(w, ip);
-        if (fp) {
-            char d[10];
-            int last = 0;
-            d[0] = '.';
-            for (int i = 9; i >= 1; i--) {
-                d[i] = (char)('0' + fp % 10);
-                fp /= 10;
-            }
-            for (int i = 1; i <= 9; i++)
-                if (d[i] != '0')
-                    last = i;
-            wput(w, d, (size_t)last + 1);
-        }
     } else {
         char t[48];
-        int k = snprintf(t, sizeof t, "%.9g", v);
+        int k = ent_fmt_num(t, sizeof t, v);
         wput(w, t, (size_t)k);
     }
 }
@@ -111,11 +88,18 @@ ent_status ent_panel_export_csv(ent_ctx *ctx, struct sqlite3 *db, const ent_regi
         col[0][s] = 3 + sel[s];
         col[1][s] = 3 + (ind->pair ? ent_panel_find(ind->pair) : sel[s]);
     }
-    if (sqlite3_prepare_v2(db,
-                           "SELECT * FROM panel WHERE year BETWEEN ?1 AND ?2 "
-                           "ORDER BY year, ccode1, ccode2",
-                           -1, &q, NULL) != SQLITE_OK)
-        return ent_err(ctx, ENT_ENODATA, "the warehouse has no panel; run `entente build`");
+    { /* name every column read: the panel's column order is no contract */
+        char sql[ENT_PANEL_MAXIND * 48 + 128];
+        size_t n = (size_t)snprintf(sql, sizeof sql, "SELECT ccode1, ccode2, year");
+        for (size_t k = 0; k < ent_panel_nindicators && n < sizeof sql; k++)
+            n += (size_t)snprintf(sql + n, sizeof sql - n, ", \"%s\"", ent_panel_indicators[k].name);
+        if (n < sizeof sql)
+            snprintf(sql + n, sizeof sql - n, " FROM panel WHERE year BETWEEN ?1 AND ?2 "
+                                              "ORDER BY year, ccode1, ccode2");
+        if (sqlite3_prepare_v2(db, sql, -1, &q, NULL) != SQLITE_OK)
+            return ent_err(ctx, ENT_ENODATA, "the warehouse has no panel (or one of another "
+                           "version): %s; run `entente build`", sqlite3_errmsg(db));
+    }
     sqlite3_bind_int(q, 1, opt->from);
     sqlite3_bind_int(q, 2, opt->to);
     if (!(w.b = malloc(w.cap))) {
@@ -168,8 +152,10 @@ ent_status ent_panel_export_csv(ent_ctx *ctx, struct sqlite3 *db, const ent_regi
         goto out;
     }
     wflush(&w);
-    if (w.err || fflush(fp) != 0)
-        st = ent_err(ctx, ENT_EIO, "panel: write failed");
+    if (!w.err && fflush(fp) != 0)
+        w.err = errno ? errno : EIO;
+    if (w.err)
+        st = ent_err(ctx, ENT_EIO, "write failed: %s", strerror(w.err));
 out:
     if (rows)
         *rows = nrows;

@@ -2,25 +2,24 @@
  * report.c -- table, CSV and JSON writers with atomic file output.
  *
  * CSV and JSON stream row by row.  A table is buffered to size its columns.
- * File output goes to "PATH.tmp.XXXXXX" in the same folder, is flushed and
- * fsync'd, then renamed over PATH; on failure the temporary is removed and
- * PATH is untouched.
+ * Files are written through the project's one atomic writer
+ * (src/core/atomic.h): replaced atomically when regular, written in place
+ * when a device or FIFO, never half-written.
  */
 #include "report.h"
+#include "../core/atomic.h"
 
-#include <errno.h>
 #include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 struct ent_out {
     ent_ctx *ctx;
     ent_fmt fmt;
     FILE *fp;
-    char *path, *tmp;  /* NULL for stdout */
+    ent_afile *af;
     char **cols;
     size_t ncols, col; /* col: next cell index in the current row */
     uint64_t rows;
@@ -58,29 +57,13 @@ ent_status ent_out_open(ent_ctx *ctx, const char *path, ent_fmt fmt, const char 
     for (size_t i = 0; i < ncols; i++)
         if (!(o->cols[i] = ent_strdup(ctx, cols[i])))
             goto nomem;
-    if (path && strcmp(path, "-")) {
-        size_t n = strlen(path);
-        int fd;
-        o->path = ent_strdup(ctx, path);
-        o->tmp = ent_malloc(ctx, n + 16);
-        if (!o->path || !o->tmp)
-            goto nomem;
-        snprintf(o->tmp, n + 16, "%s.tmp.XXXXXX", path);
-        fd = mkstemp(o->tmp);
-        if (fd < 0) {
-            ent_status st = ent_err(ctx, ENT_EIO, "%s: cannot write: %s", path, strerror(errno));
-            ent_free(ctx, o->tmp);
-            o->tmp = NULL;
+    {
+        ent_status st = ent_afile_open(ctx, path, &o->af);
+        if (st != ENT_OK) {
             ent_out_close(o, 0);
             return st;
         }
-        o->fp = fdopen(fd, "w");
-        if (!o->fp) {
-            close(fd);
-            goto nomem;
-        }
-    } else {
-        o->fp = stdout;
+        o->fp = ent_afile_fp(o->af);
     }
     if (fmt == ENT_FMT_CSV) {
         for (size_t i = 0; i < ncols; i++)
@@ -111,12 +94,33 @@ static void csv_put(FILE *fp, const char *s)
     fputc('"', fp);
 }
 
+/* utf8_seq is the length of the valid UTF-8 sequence at s, or 0. */
+static size_t utf8_seq(const char *s)
+{
+    unsigned char c = (unsigned char)*s;
+    size_t k = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 0;
+    for (size_t i = 1; i < k; i++)
+        if (!s[i])
+            return 0;
+    return k && ent_utf8_valid(s, k) ? k : 0;
+}
+
+/* json_put writes s as a JSON string; a byte that is not UTF-8 becomes
+ * U+FFFD, so that the output is always valid JSON. */
 static void json_put(FILE *fp, const char *s)
 {
     fputc('"', fp);
     for (; *s; s++) {
         unsigned char c = (unsigned char)*s;
-        if (c == '"' || c == '\\')
+        if (c >= 0x80) {
+            size_t k = utf8_seq(s);
+            if (k) {
+                fwrite(s, 1, k, fp);
+                s += k - 1;
+            } else {
+                fputs("\\ufffd", fp);
+            }
+        } else if (c == '"' || c == '\\')
             fprintf(fp, "\\%c", c);
         else if (c == '\n')
             fputs("\\n", fp);
@@ -190,6 +194,19 @@ void ent_out_f64(ent_out *o, double v, int decimals)
         memmove(b, b + 1, strlen(b)); /* no "-0.000" */
     cell(o, b, 1);
 }
+
+void ent_out_num(ent_out *o, double v)
+{
+    char b[40];
+    if (isnan(v) || isinf(v)) {
+        cell(o, NULL, 1);
+        return;
+    }
+    ent_fmt_num(b, sizeof b, v);
+    cell(o, b, 1);
+}
+
+void ent_out_numstr(ent_out *o, const char *s) { cell(o, s, 1); }
 
 void ent_out_row(ent_out *o)
 {
@@ -296,21 +313,10 @@ ent_status ent_out_close(ent_out *o, int commit)
     }
     if (o->err && commit)
         st = ent_err(ctx, ENT_ENOMEM, "out of memory while writing output");
-    if (o->fp && o->fp != stdout) {
-        if (fflush(o->fp) != 0 || fsync(fileno(o->fp)) != 0) {
-            if (st == ENT_OK && commit)
-                st = ent_err(ctx, ENT_EIO, "%s: write failed: %s", o->path, strerror(errno));
-        }
-        fclose(o->fp);
-        if (commit && st == ENT_OK) {
-            if (rename(o->tmp, o->path) != 0)
-                st = ent_err(ctx, ENT_EIO, "%s: cannot replace: %s", o->path, strerror(errno));
-        }
-        if (!commit || st != ENT_OK)
-            unlink(o->tmp);
-    } else if (o->fp) {
-        if (fflush(o->fp) != 0 && commit && st == ENT_OK)
-            st = ent_err(ctx, ENT_EIO, "stdout: write failed: %s", strerror(errno));
+    if (o->af) {
+        ent_status st2 = ent_afile_close(o->af, commit && st == ENT_OK);
+        if (st == ENT_OK && commit)
+            st = st2;
     }
     for (size_t i = 0; i < o->ncells; i++)
         ent_free(ctx, o->cells[i]);
@@ -321,8 +327,6 @@ ent_status ent_out_close(ent_out *o, int commit)
     for (size_t i = 0; o->cols && i < o->ncols; i++)
         ent_free(ctx, o->cols[i]);
     ent_free(ctx, o->cols);
-    ent_free(ctx, o->path);
-    ent_free(ctx, o->tmp);
     ent_free(ctx, o);
     return st;
 }

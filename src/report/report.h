@@ -21,13 +21,16 @@ typedef struct ent_out ent_out;
 int ent_fmt_parse(const char *s);
 
 /* ent_out_open starts output with the given columns.  path NULL or "-" is
- * stdout; otherwise the file is written to a temporary beside path and
- * renamed by ent_out_close(o, 1).  cols are copied. */
+ * stdout; otherwise the file goes through the atomic writer
+ * (src/core/atomic.h): a regular file is replaced by ent_out_close(o, 1), a
+ * device or FIFO written in place.  cols are copied. */
 ent_status ent_out_open(ent_ctx *ctx, const char *path, ent_fmt fmt, const char *const *cols,
                         size_t ncols, ent_out **out);
 void ent_out_str(ent_out *o, const char *s);          /* NULL = missing */
 void ent_out_i64(ent_out *o, int64_t v);              /* ENT_NA = missing */
 void ent_out_f64(ent_out *o, double v, int decimals); /* NAN = missing; trailing zeros kept */
+void ent_out_num(ent_out *o, double v); /* NAN = missing; shortest text that reads back as v */
+void ent_out_numstr(ent_out *o, const char *s); /* a number already formatted; bare in JSON */
 void ent_out_row(ent_out *o);
 /* ent_out_note adds a line printed after a table (ignored for CSV and JSON,
  * whose consumers expect only data). */

@@ -13,6 +13,11 @@ static ent_status load(ent_load *ld)
     ent_status st = ent_registry_save(ld->ctx, r, ld->db);
     if (st != ENT_OK)
         return st;
+    /* the codelist's rows: loaded when they map to a COW state */
+    ld->read += r->codelist_rows;
+    ld->loaded += r->codelist_rows - r->codelist_skipped;
+    for (uint64_t i = 0; i < r->codelist_skipped; i++)
+        ent_load_reject(ld, NULL, "codelist row of no COW state (no COW code to map to)");
     /* one row of cow_states.csv per spell: count them as read and loaded */
     for (size_t i = 0; i < r->nstates; i++) {
         for (int k = 0; k < r->states[i].nspells; k++) {

@@ -24,6 +24,7 @@
 #include <string.h>
 
 #include "../core/reader.h"
+#include "../fetch/fetch.h"
 
 #define OPEN_END 99991231 /* a spell COW v2016 left ongoing */
 
@@ -207,9 +208,11 @@ ent_status ent_reg_finish(ent_registry *r)
 static ent_status open_file(ent_registry *r, const char *datadir, const char *file,
                             const char *const *cols, int *idx, size_t ncols, ent_reader **rd)
 {
-    char *path = ent_path_join(r->ctx, datadir, file);
+    char *path = ent_fetch_original(r->ctx, datadir, file); /* the publisher's original first */
     ent_status st;
     *rd = NULL;
+    if (!path)
+        path = ent_path_join(r->ctx, datadir, file);
     if (!path)
         return ent_err(r->ctx, ENT_ENOMEM, "out of memory");
     st = ent_reader_open(r->ctx, path, NULL, rd);
@@ -265,7 +268,9 @@ static ent_status load_cow_states(ent_registry *r, const char *datadir)
             goto out;
     }
     if (st == ENT_DONE)
-        st = ENT_OK;
+        st = ent_reader_rows(rd) ? ENT_OK
+                                 : ent_err(ctx, ENT_EPARSE, "%s: no data rows: the state "
+                                           "system cannot be built", ent_reader_label(rd));
 out:
     ent_reader_close(rd);
     return st;
@@ -299,8 +304,11 @@ static ent_status load_codelist(ent_registry *r, const char *datadir)
         }
         if (k == 0 && !strcmp(c[idx[1]].p, "SRB"))
             cown = 345; /* COW continues Yugoslavia as Serbia */
-        if (cown <= 0 || !(s = ent_reg_state_get(r, cown, 0)))
+        r->codelist_rows++;
+        if (cown <= 0 || !(s = ent_reg_state_get(r, cown, 0))) {
+            r->codelist_skipped++;
             continue; /* not a COW state: no code to map to */
+        }
         if (c[idx[1]].n == 3 && !s->iso3[0])
             memcpy(s->iso3, c[idx[1]].p, 4);
         if (c[idx[2]].n == 2 && !s->iso2[0])
@@ -314,7 +322,9 @@ static ent_status load_codelist(ent_registry *r, const char *datadir)
         }
     }
     if (st == ENT_DONE)
-        st = ENT_OK;
+        st = r->codelist_rows ? ENT_OK
+                              : ent_err(r->ctx, ENT_EPARSE, "%s: no data rows: the crosswalk "
+                                        "of ISO and GW codes would be empty", ent_reader_label(rd));
 out:
     ent_reader_close(rd);
     return st;

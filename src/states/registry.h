@@ -36,6 +36,8 @@ struct ent_registry {
     ent_reg_name *names;
     size_t nnames, capnames;
     int *codes;                            /* sorted COW codes */
+    uint64_t codelist_rows;                /* data rows read from the codelist */
+    uint64_t codelist_skipped;             /* of those, rows of no COW state */
 };
 
 ent_status ent_reg_new(ent_ctx *ctx, ent_registry **out);

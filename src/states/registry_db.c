@@ -85,7 +85,11 @@ ent_status ent_registry_load_db(ent_ctx *ctx, sqlite3 *db, ent_registry **out)
             goto out;
         }
         snprintf(s->abb, sizeof s->abb, "%s", (const char *)sqlite3_column_text(q, 1));
-        s->name = ent_strdup(ctx, (const char *)sqlite3_column_text(q, 2));
+        t = (const char *)sqlite3_column_text(q, 2);
+        if (!(s->name = ent_strdup(ctx, t ? t : ""))) {
+            st = ent_err(ctx, ENT_ENOMEM, "out of memory");
+            goto out;
+        }
         if ((t = (const char *)sqlite3_column_text(q, 3)))
             snprintf(s->iso3, sizeof s->iso3, "%s", t);
         if ((t = (const char *)sqlite3_column_text(q, 4)))

@@ -8,6 +8,8 @@
  * the next open.  Either way the previous warehouse is what readers see.
  */
 #include "store.h"
+#include "../core/rd.h"
+#include "../fetch/fetch.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -49,8 +51,17 @@ static const char SOURCES_SCHEMA[] =
 
 char *ent_load_path(ent_load *ld, const char *file)
 {
-    char *dir, *p;
-    if (!ld->src->dir || !*ld->src->dir)
+    char *dir, *p, *orig;
+    int top = !ld->src->dir || !*ld->src->dir;
+    /* the publisher's original, when a reader backend reads it, wins over a prepared copy */
+    dir = top ? ent_strdup(ld->ctx, file) : ent_path_join(ld->ctx, ld->src->dir, file);
+    if (!dir)
+        return NULL;
+    orig = ent_fetch_original(ld->ctx, ld->datadir, dir);
+    ent_free(ld->ctx, dir);
+    if (orig)
+        return orig;
+    if (top)
         return ent_path_join(ld->ctx, ld->datadir, file);
     dir = ent_path_join(ld->ctx, ld->datadir, ld->src->dir);
     if (!dir)
@@ -67,6 +78,9 @@ ent_status ent_load_open(ent_load *ld, const char *file, const ent_reader_opts *
     ent_status st;
     if (!path)
         return ent_err(ld->ctx, ENT_ENOMEM, "out of memory");
+    if (ent_rd_kind_of(path) != ENT_RD_NONE)
+        ent_log(ld->ctx, "%-22s %s: reading the original %s", ld->src->name, file,
+                path + strlen(ld->datadir) + 1);
     st = ent_reader_open(ld->ctx, path, opts, r);
     ent_free(ld->ctx, path);
     return st;
@@ -194,6 +208,18 @@ static ent_status digest_files(ent_ctx *ctx, const char *datadir, const ent_sour
         if (!path)
             return ent_err(ctx, ENT_ENOMEM, "out of memory");
         if (stat(path, &sb) != 0) {
+            /* a fetched folder: the originals are here, in a format not read yet */
+            char fmt[32], *rel = *src->dir ? ent_path_join(ctx, src->dir, src->files[i])
+                                           : ent_strdup(ctx, src->files[i]);
+            int unread = rel && ent_fetch_unread(ctx, datadir, rel, fmt, sizeof fmt);
+            ent_free(ctx, rel);
+            if (unread) {
+                ent_log(ctx, "%-22s skipped: %s absent; its originals (%s) are here, but no "
+                        "reader backend reads %s yet: add the prepared file (docs/data.md)",
+                        src->name, src->files[i], fmt, fmt);
+                ent_free(ctx, path);
+                return ENT_ENODATA;
+            }
             st = ent_err(ctx, ENT_EIO, "%s: missing file of source '%s'", path, src->name);
             ent_free(ctx, path);
             return st;
@@ -211,21 +237,45 @@ static ent_status digest_files(ent_ctx *ctx, const char *datadir, const ent_sour
     return ENT_OK;
 }
 
-/* unchanged is 1 when the sources table records the same digests and version. */
-static int unchanged(sqlite3 *db, const ent_source *src, const char *digests)
+/* recorded reads what the sources table holds for src: its digests and
+ * loader version (-1 when it was never loaded) and its rows loaded. */
+static int recorded(sqlite3 *db, const ent_source *src, const char *digests, int *version,
+                    int64_t *rows)
 {
     sqlite3_stmt *q = NULL;
     int same = 0;
-    if (sqlite3_prepare_v2(db, "SELECT sha256, version FROM sources WHERE name=?", -1, &q,
-                           NULL) != SQLITE_OK)
+    *version = -1;
+    *rows = 0;
+    if (sqlite3_prepare_v2(db, "SELECT sha256, version, rows_loaded FROM sources WHERE name=?",
+                           -1, &q, NULL) != SQLITE_OK)
         return 0;
     sqlite3_bind_text(q, 1, src->name, -1, SQLITE_STATIC);
     if (sqlite3_step(q) == SQLITE_ROW) {
         const char *old = (const char *)sqlite3_column_text(q, 0);
-        same = old && !strcmp(old, digests) && sqlite3_column_int(q, 1) == src->version;
+        *version = sqlite3_column_int(q, 1);
+        *rows = sqlite3_column_int64(q, 2);
+        same = old && !strcmp(old, digests) && *version == src->version;
     }
     sqlite3_finalize(q);
     return same;
+}
+
+/* drop_tables drops the tables of a source whose loader version changed, so
+ * that its schema is created anew rather than kept from the older loader. */
+static ent_status drop_tables(ent_ctx *ctx, sqlite3 *db, const char *tables)
+{
+    const char *p = tables;
+    while (p && *p) {
+        const char *e = strchr(p, ',');
+        size_t k = e ? (size_t)(e - p) : strlen(p);
+        char sql[256];
+        ent_status st;
+        snprintf(sql, sizeof sql, "DROP TABLE IF EXISTS \"%.*s\"", (int)k, p);
+        if ((st = ent_sql_exec(ctx, db, sql)) != ENT_OK)
+            return st;
+        p = e ? e + 1 : NULL;
+    }
+    return ENT_OK;
 }
 
 static ent_status empty_tables(ent_ctx *ctx, sqlite3 *db, const char *tables)
@@ -346,13 +396,15 @@ ent_status ent_build(ent_db *db, const ent_build_opts *opts)
         load_priv priv;
         ent_load ld;
         double t0;
-        int need = opts->force, dep_reloaded = 0;
+        int need = opts->force, dep_reloaded = 0, oldver;
+        int64_t oldrows;
 
         if (opts->only && !in_list(opts->only, src->name))
             continue;
         st = digest_files(ctx, opts->datadir, src, &files, &digests);
-        if (st == ENT_ENOTFOUND) {
-            ent_log(ctx, "%-22s skipped: %s/%s not found", src->name, opts->datadir, src->dir);
+        if (st == ENT_ENOTFOUND || st == ENT_ENODATA) {
+            if (st == ENT_ENOTFOUND)
+                ent_log(ctx, "%-22s skipped: %s/%s not found", src->name, opts->datadir, src->dir);
             st = ENT_OK;
             ent_free(ctx, files.p);
             ent_free(ctx, digests.p);
@@ -372,7 +424,7 @@ ent_status ent_build(ent_db *db, const ent_build_opts *opts)
                 dep_reloaded = 1;
             d = e ? e + 1 : d + k;
         }
-        if (dep_reloaded || !unchanged(sq, src, digests.p))
+        if (!recorded(sq, src, digests.p, &oldver, &oldrows) || dep_reloaded)
             need = 1;
         if (!need) {
             ent_log(ctx, "%-22s unchanged", src->name);
@@ -389,7 +441,9 @@ ent_status ent_build(ent_db *db, const ent_build_opts *opts)
         ld.src = src;
         ld.priv = &priv;
         t0 = ent_now();
-        if ((src->schema && (st = ent_sql_exec(ctx, sq, src->schema)) != ENT_OK) ||
+        if ((oldver >= 0 && oldver != src->version &&
+             (st = drop_tables(ctx, sq, src->tables)) != ENT_OK) ||
+            (src->schema && (st = ent_sql_exec(ctx, sq, src->schema)) != ENT_OK) ||
             (st = empty_tables(ctx, sq, src->tables)) != ENT_OK ||
             (st = src->load(&ld)) != ENT_OK) {
             ent_free(ctx, files.p);
@@ -406,6 +460,22 @@ ent_status ent_build(ent_db *db, const ent_build_opts *opts)
             ent_free(ctx, digests.p);
             goto out;
         }
+        /* a truncated but valid file must not wipe a source */
+        if (!opts->accept_shrink &&
+            ((ld.loaded == 0 && (src->dir || oldrows > 0)) ||
+             (oldrows > 0 && (int64_t)ld.loaded * 2 < oldrows))) {
+            char held[64] = "";
+            if (oldrows > 0)
+                snprintf(held, sizeof held, " where the warehouse holds %lld", (long long)oldrows);
+            st = ent_err(ctx, ENT_ENODATA,
+                         "%s: loaded %llu rows (read %llu)%s: is a file truncated (%s)?  "
+                         "The warehouse is unchanged; pass --accept-shrink to load it anyway",
+                         src->name, (unsigned long long)ld.loaded, (unsigned long long)ld.read,
+                         held, files.p);
+            ent_free(ctx, files.p);
+            ent_free(ctx, digests.p);
+            goto out;
+        }
         st = record(&ld, files.p, digests.p, ent_now() - t0);
         ent_free(ctx, files.p);
         ent_free(ctx, digests.p);
@@ -418,6 +488,13 @@ ent_status ent_build(ent_db *db, const ent_build_opts *opts)
         nloaded++;
         fault_point(src->name);
     }
+    {
+        char sql[128];
+        snprintf(sql, sizeof sql, "PRAGMA application_id=%d; PRAGMA user_version=%d;",
+                 ENT_APPLICATION_ID, ENT_SCHEMA_VERSION);
+        if ((st = ent_sql_exec(ctx, sq, sql)) != ENT_OK)
+            goto out;
+    }
     st = ent_sql_exec(ctx, sq, "COMMIT");
     if (st == ENT_OK) {
         in_tx = 0;
@@ -429,7 +506,7 @@ out:
         sqlite3_exec(sq, "ROLLBACK", NULL, NULL, NULL);
     ent_free(ctx, reloaded.p);
     ent_registry_free(reg);
-    return st;
+    return ent_db_annotate(db, st);
 }
 
 ent_status ent_build_list(FILE *fp)

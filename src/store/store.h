@@ -85,6 +85,23 @@ const ent_source *ent_source_find(const char *name);
 ent_status ent_registry_save(ent_ctx *ctx, const ent_registry *reg, sqlite3 *db);
 ent_status ent_registry_load_db(ent_ctx *ctx, sqlite3 *db, ent_registry **out);
 
+/* The warehouse's identity: PRAGMA application_id ("Ent\x01") and PRAGMA
+ * user_version.  Bump ENT_SCHEMA_VERSION when the layout of the tables that
+ * the build itself owns (sources, the registry) changes; a source's tables
+ * are versioned by its loader `version`. */
+#define ENT_APPLICATION_ID 0x456e7401
+#define ENT_SCHEMA_VERSION 1
+
+/* ent_db_busy_ms is how long a query waits on a locked warehouse
+ * ($ENTENTE_BUSY_TIMEOUT_MS, default 5000). */
+int ent_db_busy_ms(void);
+/* ent_db_annotate makes an ENT_EDB message name the warehouse's path and
+ * say what SQLite's error means (full disk, I/O error, locked, damaged);
+ * returns st. */
+ent_status ent_db_annotate(ent_db *db, ent_status st);
+/* ent_db_path returns the path the warehouse was opened with. */
+const char *ent_db_path(const ent_db *db);
+
 struct ent_db {
     ent_ctx *ctx;
     sqlite3 *db;

@@ -24,7 +24,7 @@ static int f_name(void *ud, void *tls, const char *n, int y, int m, int d)
     return !strcmp(n, "Russia") ? f_iso3(ud, "RUS", y, m, d) : -1;
 }
 static const char *f_abb(void *ud, int c) { (void)ud; (void)c; return "X"; }
-static const ent_ev_mapper fake = { f_iso3, f_name, NULL, NULL, f_abb, NULL };
+static const ent_ev_mapper fake = { f_iso3, f_name, NULL, NULL, f_abb, NULL, NULL };
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {

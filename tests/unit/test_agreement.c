@@ -91,6 +91,16 @@ static void test_table_missing(void **state)
     assert_near(ent_agree_s_table(one, 2), 1, 1e-12);
 }
 
+static double taub4(const double *x, const double *y, size_t n)
+{
+    double work[4 * 16];
+    double a = ent_agree_taub(x, y, n, work), b = ent_agree_taub_naive(x, y, n);
+    if (!(isnan(a) && isnan(b)) && !(fabs(a - b) < 1e-12))
+        fail_msg("Knight %.15g != naive %.15g", a, b);
+    return a;
+}
+#define ent_agree_taub(x, y, n) taub4(x, y, n)
+
 static void test_taub(void **state)
 {
     (void)state;
@@ -106,6 +116,36 @@ static void test_taub(void **state)
     const double c[] = {2, 2, 2};
     assert_nan(ent_agree_taub(c, a, 3));
     assert_nan(ent_agree_taub(a, a, 1));
+    /* published: scipy.stats.kendalltau's documented example */
+    const double sx[] = {12, 2, 1, 12, 2}, sy[] = {1, 4, 7, 1, 0};
+    assert_near(ent_agree_taub(sx, sy, 5), -0.47140452079103173, 1e-12);
+}
+#undef ent_agree_taub
+
+/* Knight's O(n log n) tau-b equals the O(n^2) definition on random data with
+ * many ties (ratings on 0..3) and with few (continuous), sizes 2..600. */
+static void test_taub_knight_random(void **state)
+{
+    (void)state;
+    uint64_t s = 0x9e3779b97f4a7c15ULL;
+    static double x[600], y[600], work[4 * 600];
+    for (int round = 0; round < 200; round++) {
+        size_t n = 2 + (size_t)(round * 3 % 599);
+        int levels = round % 3 == 0 ? 0 : 1 + round % 7; /* 0: continuous */
+        for (size_t i = 0; i < n; i++) {
+            s ^= s << 13; s ^= s >> 7; s ^= s << 17;
+            x[i] = levels ? (double)(s % (uint64_t)levels) : (double)(s >> 11) / 9007199254740992.0;
+            s ^= s << 13; s ^= s >> 7; s ^= s << 17;
+            y[i] = levels ? (double)(s % (uint64_t)levels) : (double)(s >> 11) / 9007199254740992.0;
+            if (round % 5 == 0 && i % 2) /* correlated */
+                y[i] = x[i];
+        }
+        double a = ent_agree_taub(x, y, n, work), b = ent_agree_taub_naive(x, y, n);
+        if (isnan(b))
+            assert_nan(a);
+        else
+            assert_near(a, b, 1e-12);
+    }
 }
 
 static void test_weights_names(void **state)
@@ -312,6 +352,7 @@ int main(void)
         cmocka_unit_test(test_s_published),   cmocka_unit_test(test_s_missing),
         cmocka_unit_test(test_hage_tables),   cmocka_unit_test(test_weighted_3x3),
         cmocka_unit_test(test_table_missing), cmocka_unit_test(test_taub),
+        cmocka_unit_test(test_taub_knight_random),
         cmocka_unit_test(test_weights_names), cmocka_unit_test(test_kernel_empty),
         cmocka_unit_test(test_kernel_hand),   cmocka_unit_test(test_kernel_random),
         cmocka_unit_test(test_pair_index),   cmocka_unit_test(test_panel),

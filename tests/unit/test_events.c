@@ -32,7 +32,7 @@ static const char *fake_abb(void *ud, int c)
     (void)ud;
     return c == 2 ? "USA" : c == 365 ? "RUS" : c == 710 ? "CHN" : "XYZ";
 }
-static const ent_ev_mapper fake = { fake_iso3, fake_name, NULL, NULL, fake_abb, NULL };
+static const ent_ev_mapper fake = { fake_iso3, fake_name, NULL, NULL, fake_abb, NULL, NULL };
 
 static ent_cameo *cameo_new(void)
 {
@@ -263,6 +263,143 @@ static void test_format_helpers(void **state)
                                     sizeof scratch, &nf, &nl), -1);
 }
 
+/* rows of n distinct unmappable codes AAA, AAB, ... (in that order), each
+ * repeated reps times, then USA->RUS rows over ny years */
+static char *write_many(int ncodes, int reps, int ny)
+{
+    char *path = strdup("/tmp/test_events_XXXXXX");
+    int fd = mkstemp(path);
+    FILE *fp = fdopen(fd, "w");
+    for (int r = 0; r < reps; r++)
+        for (int i = 0; i < ncodes; i++) {
+            char c[4] = { 'A', (char)('A' + i / 26), (char)('A' + i % 26), 0 };
+            row(fp, "20160101", c, "USA", "040", "1", "1.0");
+        }
+    for (int y = 0; y < ny; y++) {
+        char d[9];
+        snprintf(d, sizeof d, "%04d0101", 1900 + y);
+        row(fp, d, "USA", "RUS", "040", "1", "1.0");
+        row(fp, d, "RUS", "USA", "111", "3", "-2.5");
+    }
+    fclose(fp);
+    return path;
+}
+
+/* more reasons than the result's table holds: the table keeps the reasons
+ * met first in the input, however threads and byte ranges cut it */
+static void test_reasons_full_deterministic(void **state)
+{
+    (void)state;
+    char *p = write_many(EV_MAXREASONS + 30, 40, 0);
+    ent_ev_opts a = { .by = EV_BY_YEAR, .threads = 1, .nranks = 1 };
+    ent_ev_opts b = a;
+    b.threads = 2;
+    b.split_bytes = 4096;
+    ent_status s1, s2;
+    ent_ev_result *r1 = run1(p, &a, &s1), *r2 = run1(p, &b, &s2);
+    assert_int_equal(s1, ENT_OK);
+    assert_int_equal(s2, ENT_OK);
+    assert_int_equal(r1->nreasons, EV_MAXREASONS);
+    assert_int_equal(r2->nreasons, EV_MAXREASONS);
+    assert_int_equal(r1->other_reasons, 30 * 40);
+    assert_int_equal(r2->other_reasons, 30 * 40);
+    assert_string_equal(r1->reasons[0].text, "unmappable country code 'AAA'");
+    for (size_t i = 0; i < r1->nreasons; i++) {
+        assert_string_equal(r1->reasons[i].text, r2->reasons[i].text);
+        assert_int_equal(r1->reasons[i].count, 40);
+        assert_int_equal(r2->reasons[i].count, 40);
+        assert_int_equal(r1->reasons[i].ex[0].off, r2->reasons[i].ex[0].off);
+    }
+    ent_ctx *ctx = ent_ctx_new();
+    ent_ev_result_free(ctx, r1);
+    ent_ev_result_free(ctx, r2);
+    ent_ctx_free(ctx);
+    unlink(p);
+    free(p);
+}
+
+/* the cap on groups: a clear error, not the machine's memory */
+static void test_group_cap(void **state)
+{
+    (void)state;
+    char *p = write_many(0, 0, 200); /* 400 groups */
+    ent_ev_opts o = { .by = EV_BY_YEAR, .threads = 1, .nranks = 1, .max_groups = 100 };
+    ent_ctx *ctx = ent_ctx_new();
+    ent_cameo *c = cameo_new();
+    ent_ev_result *r = NULL;
+    const char *files[] = { p };
+    assert_int_equal(ent_ev_run(ctx, c, &fake, files, 1, &o, &r), ENT_ENOMEM);
+    assert_null(r);
+    assert_non_null(strstr(ent_errmsg(ctx), "too many groups: more than 100"));
+    o.max_groups = 400; /* exactly enough, in one thread and merged from two */
+    assert_int_equal(ent_ev_run(ctx, c, &fake, files, 1, &o, &r), ENT_OK);
+    assert_int_equal(r->ngroups, 400);
+    ent_ev_result_free(ctx, r);
+    o.threads = 2;
+    o.split_bytes = 4096;
+    assert_int_equal(ent_ev_run(ctx, c, &fake, files, 1, &o, &r), ENT_OK);
+    assert_int_equal(r->ngroups, 400);
+    for (size_t i = 1; i < r->ngroups; i++)
+        assert_true(r->groups[i - 1].key < r->groups[i].key);
+    ent_ev_result_free(ctx, r);
+    free(c);
+    ent_ctx_free(ctx);
+    unlink(p);
+    free(p);
+}
+
+/* iso3_any: a code of no state is never asked about per year */
+static int any_calls;
+static int count_iso3(void *ud, const char *c, int y, int m, int d)
+{
+    if (!strcmp(c, "EUR"))
+        any_calls++;
+    return fake_iso3(ud, c, y, m, d);
+}
+static int fake_any(void *ud, const char *c)
+{
+    (void)ud;
+    return strcmp(c, "EUR") != 0;
+}
+
+static void test_iso3_any(void **state)
+{
+    (void)state;
+    char *path = strdup("/tmp/test_events_XXXXXX");
+    FILE *fp = fdopen(mkstemp(path), "w");
+    for (int y = 1990; y < 2010; y++) {
+        char d[9];
+        snprintf(d, sizeof d, "%04d0601", y);
+        row(fp, d, "EUR", "USA", "040", "1", "1.0");
+        row(fp, d, "USA", "RUS", "040", "1", "1.0");
+    }
+    fclose(fp);
+    ent_ev_mapper m = fake;
+    m.iso3 = count_iso3;
+    ent_ev_opts o = { .by = EV_BY_YEAR, .threads = 1, .nranks = 1 };
+    ent_ctx *ctx = ent_ctx_new();
+    ent_cameo *c = cameo_new();
+    const char *files[] = { path };
+    ent_ev_result *r1 = NULL, *r2 = NULL;
+    assert_int_equal(ent_ev_run(ctx, c, &m, files, 1, &o, &r1), ENT_OK);
+    assert_true(any_calls >= 20 * 25); /* each year's fill asks about 25 dates */
+    any_calls = 0;
+    m.iso3_any = fake_any;
+    assert_int_equal(ent_ev_run(ctx, c, &m, files, 1, &o, &r2), ENT_OK);
+    assert_int_equal(any_calls, 0);
+    assert_int_equal(r1->rejected, 20);
+    assert_int_equal(r2->rejected, 20);
+    assert_int_equal(r1->ngroups, r2->ngroups);
+    assert_memory_equal(r1->groups, r2->groups, r1->ngroups * sizeof *r1->groups);
+    assert_string_equal(r2->reasons[0].text, "unmappable country code 'EUR'");
+    ent_ev_result_free(ctx, r1);
+    ent_ev_result_free(ctx, r2);
+    free(c);
+    ent_ctx_free(ctx);
+    unlink(path);
+    free(path);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -271,6 +408,9 @@ int main(void)
         cmocka_unit_test(test_partial_roundtrip),
         cmocka_unit_test(test_strict_error_line),
         cmocka_unit_test(test_format_helpers),
+        cmocka_unit_test(test_reasons_full_deterministic),
+        cmocka_unit_test(test_group_cap),
+        cmocka_unit_test(test_iso3_any),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1,0 +1,11 @@
+build-chk/src/sources/cow_nmc.o: src/sources/cow_nmc.c \
+ src/sources/srcutil.h src/sources/../store/store.h \
+ src/sources/../store/../core/core.h include/entente.h \
+ src/sources/../store/../core/reader.h \
+ src/sources/../store/../core/core.h
+src/sources/srcutil.h:
+src/sources/../store/store.h:
+src/sources/../store/../core/core.h:
+include/entente.h:
+src/sources/../store/../core/reader.h:
+src/sources/../store/../core/core.h:

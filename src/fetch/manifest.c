@@ -1,0 +1,430 @@
+/*
+ * manifest.c -- data/manifest.tsv: parsing, lookup and selection.  The
+ * manifest is compiled in (build/gen/manifest.inc, made from data/manifest.tsv
+ * by the Makefile), so an installed entente knows what to fetch; --manifest
+ * FILE reads another (tests, a private mirror with different pins).
+ */
+#include "fetch.h"
+
+#include "../store/store.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+static const unsigned char builtin[] = {
+#include "manifest.inc"
+};
+
+const char *ent_manifest_builtin(size_t *len)
+{
+    *len = sizeof builtin;
+    return (const char *)builtin;
+}
+
+static const char *const COLS[] = {"path", "source", "kind", "url", "mirror_path", "size",
+                                   "sha256", "format", "from", "licence", "citation", "recipe"};
+#define NCOLS (sizeof COLS / sizeof COLS[0])
+
+const char *ent_manifest_kind_name(ent_mf_kind k)
+{
+    static const char *const names[] = {"verbatim", "original", "archive", "prepared"};
+    return (unsigned)k < 4 ? names[k] : "?";
+}
+
+static int parse_kind(const char *s, ent_mf_kind *k)
+{
+    for (int i = 0; i < 4; i++) {
+        if (!strcmp(s, ent_manifest_kind_name((ent_mf_kind)i))) {
+            *k = (ent_mf_kind)i;
+            return 1;
+        }
+    }
+    return 0;
+}
+
+static int is_hex64(const char *s)
+{
+    size_t i = 0;
+    for (; s[i]; i++)
+        if (!((s[i] >= '0' && s[i] <= '9') || (s[i] >= 'a' && s[i] <= 'f')))
+            return 0;
+    return i == 64;
+}
+
+/* a path inside the data folder: relative, no "..", no empty component */
+static int safe_path(const char *p)
+{
+    if (!*p || *p == '/')
+        return 0;
+    for (const char *s = p; *s;) {
+        const char *e = strchr(s, '/');
+        size_t n = e ? (size_t)(e - s) : strlen(s);
+        if (n == 0 || (n == 1 && s[0] == '.') || (n == 2 && s[0] == '.' && s[1] == '.'))
+            return 0;
+        s += n + (e ? 1 : 0);
+        if (e && !*s)
+            return 0;
+    }
+    return 1;
+}
+
+void ent_manifest_free(ent_manifest *m)
+{
+    if (!m)
+        return;
+    ent_free(m->ctx, m->e);
+    ent_free(m->ctx, m->text);
+    ent_free(m->ctx, m);
+}
+
+static const char *dash_null(const char *s)
+{
+    return strcmp(s, "-") ? s : NULL;
+}
+
+ent_status ent_manifest_parse(ent_ctx *ctx, const char *label, const char *text, size_t len,
+                              ent_manifest **out)
+{
+    ent_manifest *m = ent_calloc(ctx, 1, sizeof *m);
+    size_t cap = 0;
+    int line = 0, header = 0;
+    char *p, *end;
+    ent_status st = ENT_OK;
+
+    *out = NULL;
+    if (!m || !(m->text = ent_malloc(ctx, len + 1))) {
+        ent_free(ctx, m);
+        return ent_err(ctx, ENT_ENOMEM, "out of memory");
+    }
+    m->ctx = ctx;
+    memcpy(m->text, text, len);
+    m->text[len] = '\0';
+    if (memchr(m->text, '\0', len)) {
+        st = ent_err(ctx, ENT_EPARSE, "%s: a NUL byte in the manifest", label);
+        goto fail;
+    }
+    end = m->text + len;
+    for (p = m->text; p < end;) {
+        char *nl = memchr(p, '\n', (size_t)(end - p)), *f[NCOLS];
+        size_t nf = 0;
+        char *s = p;
+        line++;
+        if (nl)
+            *nl = '\0';
+        p = nl ? nl + 1 : end;
+        if (*s == '#' || *s == '\0')
+            continue;
+        for (;;) {
+            char *t = strchr(s, '\t');
+            if (nf == NCOLS) {
+                st = ent_err(ctx, ENT_EPARSE, "%s:%d: more than %zu fields", label, line, NCOLS);
+                goto fail;
+            }
+            f[nf++] = s;
+            if (!t)
+                break;
+            *t = '\0';
+            s = t + 1;
+        }
+        if (nf != NCOLS) {
+            st = ent_err(ctx, ENT_EPARSE, "%s:%d: %zu fields, expected %zu", label, line, nf,
+                         NCOLS);
+            goto fail;
+        }
+        if (!header) {
+            for (size_t i = 0; i < NCOLS; i++) {
+                if (strcmp(f[i], COLS[i])) {
+                    st = ent_err(ctx, ENT_EPARSE, "%s:%d: column %zu is '%s', expected '%s'",
+                                 label, line, i + 1, f[i], COLS[i]);
+                    goto fail;
+                }
+            }
+            header = 1;
+            continue;
+        }
+        if (m->n == cap) {
+            size_t nc = cap ? 2 * cap : 64;
+            ent_mf_entry *ne = ent_realloc(ctx, m->e, nc * sizeof *ne);
+            if (!ne) {
+                st = ent_err(ctx, ENT_ENOMEM, "out of memory");
+                goto fail;
+            }
+            m->e = ne;
+            cap = nc;
+        }
+        ent_mf_entry *e = &m->e[m->n];
+        char *ep;
+        memset(e, 0, sizeof *e);
+        e->line = line;
+        e->path = f[0];
+        e->source = f[1];
+        e->url = dash_null(f[3]);
+        e->mirror_path = dash_null(f[4]);
+        e->sha256 = f[6];
+        e->format = f[7];
+        e->from = f[8];
+        e->licence = f[9];
+        e->citation = f[10];
+        e->recipe = f[11];
+        errno = 0;
+        e->size = strtoll(f[5], &ep, 10);
+        if (!safe_path(e->path))
+            st = ent_err(ctx, ENT_EPARSE, "%s:%d: column 1 (path): '%s' is not a relative path "
+                         "inside the data folder", label, line, e->path);
+        else if (strncmp(e->path, e->source, strlen(e->source)) ||
+                 e->path[strlen(e->source)] != '/')
+            st = ent_err(ctx, ENT_EPARSE, "%s:%d: column 2 (source): '%s' is not the folder of '%s'",
+                         label, line, e->source, e->path);
+        else if (!parse_kind(f[2], &e->kind))
+            st = ent_err(ctx, ENT_EPARSE, "%s:%d: column 3 (kind): '%s' is not verbatim, "
+                         "original, archive or prepared", label, line, f[2]);
+        else if (e->kind != ENT_MF_PREPARED && (!e->url || !e->mirror_path ||
+                                                !safe_path(e->mirror_path)))
+            st = ent_err(ctx, ENT_EPARSE, "%s:%d: column 4/5 (url, mirror_path): a downloaded "
+                         "file needs a URL and a relative mirror path", label, line);
+        else if (ep == f[5] || *ep || errno || e->size < 0)
+            st = ent_err(ctx, ENT_EPARSE, "%s:%d: column 6 (size): '%s' is not a size", label,
+                         line, f[5]);
+        else if (!is_hex64(e->sha256))
+            st = ent_err(ctx, ENT_EPARSE, "%s:%d: column 7 (sha256): not 64 lowercase hex digits",
+                         label, line);
+        else if (ent_manifest_find(m, e->path))
+            st = ent_err(ctx, ENT_EPARSE, "%s:%d: column 1 (path): '%s' listed twice", label,
+                         line, e->path);
+        if (st != ENT_OK)
+            goto fail;
+        m->n++;
+    }
+    if (!header) {
+        st = ent_err(ctx, ENT_EPARSE, "%s: no header line", label);
+        goto fail;
+    }
+    *out = m;
+    return ENT_OK;
+fail:
+    ent_manifest_free(m);
+    return st;
+}
+
+ent_status ent_manifest_load(ent_ctx *ctx, const char *path, ent_manifest **out)
+{
+    FILE *fp;
+    char *buf = NULL;
+    size_t len = 0, cap = 0, n;
+    ent_status st;
+
+    if (!path) {
+        size_t blen;
+        const char *b = ent_manifest_builtin(&blen);
+        return ent_manifest_parse(ctx, "manifest.tsv (built in)", b, blen, out);
+    }
+    if (!(fp = fopen(path, "rb")))
+        return ent_err(ctx, ENT_EIO, "%s: %s", path, strerror(errno));
+    for (;;) {
+        if (len == cap) {
+            char *nb = ent_realloc(ctx, buf, cap = cap ? 2 * cap : 1 << 16);
+            if (!nb) {
+                ent_free(ctx, buf);
+                fclose(fp);
+                return ent_err(ctx, ENT_ENOMEM, "out of memory");
+            }
+            buf = nb;
+        }
+        if ((n = fread(buf + len, 1, cap - len, fp)) == 0)
+            break;
+        len += n;
+    }
+    if (ferror(fp)) {
+        ent_free(ctx, buf);
+        fclose(fp);
+        return ent_err(ctx, ENT_EIO, "%s: read error", path);
+    }
+    fclose(fp);
+    st = ent_manifest_parse(ctx, path, buf, len, out);
+    ent_free(ctx, buf);
+    return st;
+}
+
+const ent_mf_entry *ent_manifest_find(const ent_manifest *m, const char *path)
+{
+    for (size_t i = 0; i < m->n; i++)
+        if (!strcmp(m->e[i].path, path))
+            return &m->e[i];
+    return NULL;
+}
+
+ent_status ent_manifest_select(const ent_manifest *m, const char *only, unsigned char *sel)
+{
+    const char *s = only;
+    for (size_t i = 0; i < m->n; i++)
+        sel[i] = only == NULL;
+    if (!only)
+        return ENT_OK;
+    while (*s) {
+        const char *e = strchr(s, ',');
+        size_t n = e ? (size_t)(e - s) : strlen(s);
+        char name[128];
+        int hit = 0;
+        if (n == 0 || n >= sizeof name)
+            return ent_err(m->ctx, ENT_EINVAL, "--only: '%.*s' is not a data set name", (int)n, s);
+        memcpy(name, s, n);
+        name[n] = '\0';
+        /* a build source name stands for its folder */
+        const ent_source *src = ent_source_find(name);
+        const char *folder = src && src->dir ? src->dir : name;
+        for (size_t i = 0; i < m->n; i++) {
+            if (!strcmp(m->e[i].source, folder)) {
+                sel[i] = 1;
+                hit = 1;
+            }
+        }
+        if (!hit) {
+            char known[4096] = "";
+            size_t k = 0;
+            for (size_t i = 0; i < m->n && k + 80 < sizeof known; i++)
+                if (i == 0 || strcmp(m->e[i].source, m->e[i - 1].source))
+                    k += (size_t)snprintf(known + k, sizeof known - k, "%s%s", k ? " " : "",
+                                          m->e[i].source);
+            return ent_err(m->ctx, ENT_EINVAL, "--only: no data set '%s' in the manifest; "
+                           "known: %s", name, known);
+        }
+        s += n + (e ? 1 : 0);
+    }
+    return ENT_OK;
+}
+
+char *ent_fetch_original(ent_ctx *ctx, const char *datadir, const char *relpath)
+{
+    ent_manifest *m = NULL;
+    const ent_mf_entry *p, *o;
+    char *path = NULL;
+    struct stat sb;
+    ent_status st;
+    char msg[ENT_ERRMAX];
+
+    /* keep the caller's message: a miss here is not an error */
+    memcpy(msg, ctx->errmsg, sizeof msg);
+    st = ent_manifest_load(ctx, NULL, &m);
+    memcpy(ctx->errmsg, msg, sizeof msg);
+    if (st != ENT_OK)
+        return NULL;
+    if ((p = ent_manifest_find(m, relpath)) && p->kind == ENT_MF_PREPARED &&
+        !strchr(p->from, ';') && !strchr(p->from, ':') && (o = ent_manifest_find(m, p->from)) &&
+        o->kind == ENT_MF_ORIGINAL && !strcmp(o->format, "rda") &&
+        (path = ent_path_join(ctx, datadir, o->path)) &&
+        (stat(path, &sb) != 0 || !S_ISREG(sb.st_mode))) {
+        ent_free(ctx, path);
+        path = NULL;
+    }
+    ent_manifest_free(m);
+    return path;
+}
+
+int ent_fetch_unread(ent_ctx *ctx, const char *datadir, const char *relpath, char *fmt, size_t n)
+{
+    ent_manifest *m = NULL;
+    const ent_mf_entry *p;
+    char msg[ENT_ERRMAX];
+    int found = 0;
+    ent_status st;
+
+    memcpy(msg, ctx->errmsg, sizeof msg);
+    st = ent_manifest_load(ctx, NULL, &m);
+    memcpy(ctx->errmsg, msg, sizeof msg);
+    if (st != ENT_OK)
+        return 0;
+    if ((p = ent_manifest_find(m, relpath)) && p->kind == ENT_MF_PREPARED) {
+        for (size_t i = 0; i < m->n && !found; i++) {
+            const ent_mf_entry *o = &m->e[i];
+            size_t k = strlen(o->path);
+            const char *hit = o->kind == ENT_MF_PREPARED ? NULL : strstr(p->from, o->path);
+            struct stat sb;
+            if (!hit || (hit != p->from && hit[-1] != ';') ||
+                (hit[k] && hit[k] != ';' && hit[k] != ':'))
+                continue;
+            char *path = ent_path_join(ctx, datadir, o->path);
+            if (path && stat(path, &sb) == 0) {
+                snprintf(fmt, n, "%s", o->format);
+                found = 1;
+            }
+            ent_free(ctx, path);
+        }
+    }
+    ent_manifest_free(m);
+    return found;
+}
+
+/* upstream_of writes "owner/repo@commit7" (GitHub raw URLs) or the tarball
+ * name (npm) of url into b. */
+static void upstream_of(const char *url, char *b, size_t n)
+{
+    static const char gh[] = "https://raw.githubusercontent.com/";
+    if (!strncmp(url, gh, sizeof gh - 1)) {
+        const char *s = url + sizeof gh - 1, *p1 = strchr(s, '/');
+        const char *p2 = p1 ? strchr(p1 + 1, '/') : NULL;
+        if (p2) {
+            snprintf(b, n, "%.*s@%.7s", (int)(p2 - s), s, p2 + 1);
+            return;
+        }
+    }
+    const char *slash = strrchr(url, '/');
+    snprintf(b, n, "%s%s", strstr(url, "registry.npmjs.org") ? "npm:" : "", slash ? slash + 1 : url);
+}
+
+static void add_unique(char *buf, size_t n, const char *item)
+{
+    size_t k = strlen(item), len = strlen(buf);
+    for (const char *s = buf; (s = strstr(s, item)); s += k)
+        if ((s == buf || s[-1] == ' ') && (s[k] == ',' || s[k] == '\0'))
+            return;
+    snprintf(buf + len, n - len, "%s%s", len ? ", " : "", item);
+}
+
+ent_status ent_fetch_upstream(ent_ctx *ctx, const char *digests, char *buf, size_t n)
+{
+    ent_manifest *m = NULL;
+    ent_status st;
+    buf[0] = '\0';
+    if (!digests || !*digests)
+        return ENT_OK;
+    if ((st = ent_manifest_load(ctx, NULL, &m)) != ENT_OK)
+        return st;
+    for (const char *s = digests; *s;) {
+        const char *e = strchr(s, ',');
+        size_t k = e ? (size_t)(e - s) : strlen(s);
+        const ent_mf_entry *hit = NULL;
+        char item[160];
+        for (size_t i = 0; i < m->n && !hit; i++)
+            if (strlen(m->e[i].sha256) == k && !strncmp(m->e[i].sha256, s, k))
+                hit = &m->e[i];
+        if (!hit) {
+            add_unique(buf, n, "unlisted file");
+        } else if (hit->kind != ENT_MF_PREPARED) {
+            upstream_of(hit->url, item, sizeof item);
+            add_unique(buf, n, item);
+        } else if (!strcmp(hit->from, "-")) {
+            add_unique(buf, n, "extract (upstream not fetchable)");
+        } else {
+            for (const char *f = hit->from; *f;) {
+                const char *fe = strchr(f, ';'), *colon;
+                size_t fk = fe ? (size_t)(fe - f) : strlen(f);
+                char path[512];
+                snprintf(path, sizeof path, "%.*s", (int)fk, f);
+                if ((colon = strchr(path, ':')))
+                    path[colon - path] = '\0';
+                const ent_mf_entry *o = ent_manifest_find(m, path);
+                if (o && o->url) {
+                    upstream_of(o->url, item, sizeof item);
+                    add_unique(buf, n, item);
+                }
+                f += fk + (fe ? 1 : 0);
+            }
+        }
+        s += k + (e ? 1 : 0);
+    }
+    ent_manifest_free(m);
+    return ENT_OK;
+}

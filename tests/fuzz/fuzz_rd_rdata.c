@@ -1,0 +1,71 @@
+/*
+ * fuzz_rd_rdata.c -- libFuzzer harness for the R data backend: the input is
+ * an .rda/.rds file, possibly gzip/bzip2/xz compressed.  A render must end
+ * with a message on failure, and on success be text the CSV reader walks.
+ */
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+
+#include "core/rd.h"
+#include "core/reader.h"
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+int LLVMFuzzerInitialize(int *argc, char ***argv);
+
+/* librdata trusts the vector lengths in a file: a damaged header makes it ask
+ * for gigabytes (or a negative size) before it notices the data missing, and
+ * it fails cleanly when that allocation fails, as it does outside ASan.  So
+ * let huge allocations fail (allocator_may_return_null) instead of counting
+ * them as crashes, and lift libFuzzer's malloc cap (-rss_limit_mb=0; the
+ * backend itself caps decompression at 2 GiB). */
+const char *__asan_default_options(void);
+const char *__asan_default_options(void)
+{
+    return "allocator_may_return_null=1";
+}
+
+/* librdata (0~20210223) leaks buffers on some error paths of damaged files;
+ * those leaks are in the library, not in entente: suppress them by module */
+const char *__lsan_default_suppressions(void);
+const char *__lsan_default_suppressions(void)
+{
+    return "leak:librdata.so\n";
+}
+
+int LLVMFuzzerInitialize(int *argc, char ***argv)
+{
+    static char *args[64];
+    static char lim[] = "-rss_limit_mb=0";
+    int n = *argc < 62 ? *argc : 62;
+    memcpy(args, *argv, (size_t)n * sizeof *args);
+    args[n++] = lim;
+    args[n] = NULL;
+    *argc = n;
+    *argv = args;
+    return 0;
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+    ent_ctx *ctx = ent_ctx_new();
+    char *text = NULL;
+    size_t len = 0;
+    ent_status st = ent_rd_rdata_mem(ctx, "fuzz.rda", data, size, ',', &text, &len);
+    if (st != ENT_OK && !ent_errmsg(ctx)[0])
+        __builtin_trap(); /* every error has a message */
+    if (st == ENT_OK) {
+        ent_reader *r = NULL;
+        ent_cell *c;
+        size_t n;
+        if (strlen(text) != len)
+            __builtin_trap(); /* a NUL inside would cut cells short: R strings hold none */
+        st = ent_reader_open_mem(ctx, "fuzz.csv", text, len, NULL, &r);
+        while (st == ENT_OK && (st = ent_reader_next(r, &c, &n)) == ENT_OK)
+            ;
+        ent_reader_close(r);
+        ent_free(ctx, text);
+    }
+    ent_ctx_free(ctx);
+    return 0;
+}
