@@ -29,7 +29,7 @@ WARN     := -std=c11 -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes \
 CPPFLAGS += -Iinclude -Isrc -I$(B)/gen -D_GNU_SOURCE
 CFLAGS   += $(OPT) $(WARN) $(SAN) -march=x86-64-v2 -fPIC -MMD -MP $(PKG_CFLAGS)
 # librdata's pkg-config file is wrong and libbz2 has none: named directly
-RD_LIBS  := -lrdata -lbz2
+RD_LIBS  := -lrdata -lbz2 -lreadstat
 LDLIBS   += $(PKG_LIBS) $(RD_LIBS) -lm -lpthread
 # MPI is the events front end's (cli/events_mpi.c), never the library's
 MPI_DEFS := $(if $(strip $(MPI_LIBS)),,-DENT_NO_MPI)
