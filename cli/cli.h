@@ -29,6 +29,7 @@ extern const ent_verb ent_verb_compare, ent_verb_rank, ent_verb_trend;
 extern const ent_verb ent_verb_events;
 extern const ent_verb ent_verb_fetch;
 extern const ent_verb ent_verb_report;
+extern const ent_verb ent_verb_idealpoints;
 
 /* cli_fail prints "entente: VERB: message" and returns 1. */
 int cli_fail(const char *verb, const char *fmt, ...) ENT_PRINTF(2, 3);

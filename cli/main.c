@@ -26,6 +26,7 @@ static const ent_verb *const verbs[] = {
     &ent_verb_events,
     &ent_verb_fetch,
     &ent_verb_report,
+    &ent_verb_idealpoints,
 };
 #define NVERBS (sizeof verbs / sizeof verbs[0])
 

@@ -11,6 +11,7 @@
 
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 /* The issue codes, which are also unga_roll_calls' flag columns. */
@@ -326,4 +327,100 @@ ent_status ent_agree_with(ent_db *db, int a, int year, const ent_agree_opts *o,
     }
     *n = k;
     return ENT_OK;
+}
+
+/* Issue-coded roll calls of one source as sorted keys: rcid * 10^8 + date
+ * (yyyymmdd; 0 for unvotes, whose rcids are unique). */
+static int cmp_i64(const void *a, const void *b)
+{
+    int64_t x = *(const int64_t *)a, y = *(const int64_t *)b;
+    return x < y ? -1 : x > y;
+}
+
+static ent_status issue_keys(ent_db *db, const char *sql, const char *const *codes, size_t n,
+                             int bind, int64_t **keys, size_t *nk, size_t *cap)
+{
+    sqlite3_stmt *q = NULL;
+    ent_status st = ent_sql_prepare(db->ctx, ent_db_sqlite(db), sql, &q);
+    int rc;
+    if (st != ENT_OK)
+        return st;
+    for (size_t i = 0; bind && i < n; i++)
+        sqlite3_bind_text(q, (int)i + 1, codes[i], -1, SQLITE_STATIC);
+    while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
+        if (*nk == *cap) {
+            size_t c = *cap ? 2 * *cap : 4096;
+            int64_t *k = ent_realloc(db->ctx, *keys, c * sizeof *k);
+            if (!k) {
+                sqlite3_finalize(q);
+                return ent_err(db->ctx, ENT_ENOMEM, "out of memory");
+            }
+            *keys = k;
+            *cap = c;
+        }
+        (*keys)[(*nk)++] = sqlite3_column_int64(q, 0) * 100000000 + sqlite3_column_int64(q, 1);
+    }
+    sqlite3_finalize(q);
+    return rc == SQLITE_DONE ? ENT_OK
+                             : ent_err(db->ctx, ENT_EDB, "reading issue codes: %s",
+                                       sqlite3_errmsg(ent_db_sqlite(db)));
+}
+
+ent_status ent_votes_scan(ent_db *db, int from, int to, const char *const *codes,
+                          size_t nissues, int important, ent_vote_fn fn, void *ud)
+{
+    sqlite3 *sq = ent_db_sqlite(db);
+    ent_vrec *vr = NULL;
+    int64_t *keys = NULL;
+    size_t nk = 0, cap = 0;
+    ent_status st = ENT_OK;
+    char sql[512];
+    size_t len;
+
+    if (nissues > 32)
+        return ent_err(db->ctx, ENT_EINVAL, "at most 32 issue codes");
+    if (nissues && has_table(sq, "un_roll_call_issues")) {
+        len = (size_t)snprintf(sql, sizeof sql, "SELECT DISTINCT rcid, 0 FROM "
+                                                "un_roll_call_issues WHERE issue IN (");
+        for (size_t i = 0; i < nissues; i++)
+            len += (size_t)snprintf(sql + len, sizeof sql - len, "%s?%zu", i ? "," : "", i + 1);
+        snprintf(sql + len, sizeof sql - len, ")");
+        if ((st = issue_keys(db, sql, codes, nissues, 1, &keys, &nk, &cap)) != ENT_OK)
+            goto out;
+    }
+    if (nissues && has_table(sq, "unga_roll_calls")) {
+        len = (size_t)snprintf(sql, sizeof sql, "SELECT rcid, CAST(replace(date, '-', '') AS "
+                                                "INTEGER) FROM unga_roll_calls WHERE 0");
+        for (size_t i = 0; i < nissues; i++) /* only known codes are column names */
+            if (issue_column(codes[i]))
+                len += (size_t)snprintf(sql + len, sizeof sql - len, " OR %s = 1",
+                                        issue_column(codes[i]));
+        if ((st = issue_keys(db, sql, codes, nissues, 0, &keys, &nk, &cap)) != ENT_OK)
+            goto out;
+    }
+    if (nk)
+        qsort(keys, nk, sizeof *keys, cmp_i64);
+    if ((st = ent_vrec_load(db->ctx, sq, from, to, &vr)) != ENT_OK)
+        goto out;
+    for (size_t i = 0; i < ent_vrec_count(vr) && st == ENT_OK; i++) {
+        const ent_rollcall *rc = ent_vrec_rc(vr, i);
+        const int16_t *cc;
+        const uint8_t *vote;
+        size_t n;
+        if (rc->year < from || rc->year > to || (important && rc->important != 1))
+            continue;
+        if (nissues) {
+            int64_t key = rc->rcid * 100000000 +
+                          (rc->source == ENT_VSRC_UNVOTES ? 0 : (int64_t)rc->date);
+            if (!nk || !bsearch(&key, keys, nk, sizeof *keys, cmp_i64))
+                continue;
+        }
+        ent_vrec_votes(vr, i, &cc, &vote, &n);
+        for (size_t k = 0; k < n && st == ENT_OK; k++)
+            st = fn(ud, (int64_t)i, rc->year, cc[k], vote[k]);
+    }
+out:
+    ent_vrec_free(vr);
+    ent_free(db->ctx, keys);
+    return st;
 }

@@ -64,4 +64,20 @@ ent_status ent_agree_dyad(ent_db *db, int a, int b, int from, int to, const ent_
 ent_status ent_agree_with(ent_db *db, int a, int year, const ent_agree_opts *o,
                           ent_agree_year *out, size_t cap, size_t *n);
 
+/* A vote handed to ent_votes_scan's callback: a roll-call id unique within
+ * the scan (the roll call's index in ent_vrec order, so the two vote sources
+ * never collide), its session year, COW code, vote 1 yes / 2 abstain / 3 no.
+ * Return ENT_OK to continue. */
+typedef ent_status (*ent_vote_fn)(void *ud, int64_t rcid, int year, int ccode, int vote);
+
+/* ent_votes_scan reads, read-only through ent_vrec_load (votes_db.h), every
+ * stored vote on the roll calls of session years from..to, of both vote
+ * sources; restricted to roll calls carrying any of issues[0..nissues)
+ * when nissues > 0 (un_roll_call_issues; unga_roll_calls' flag columns) and
+ * to important votes when important (unga_votes_voeten has no flags: none of
+ * its roll calls is then included).  Used by the ideal-point estimator
+ * (src/ideal/). */
+ent_status ent_votes_scan(ent_db *db, int from, int to, const char *const *issues,
+                          size_t nissues, int important, ent_vote_fn fn, void *ud);
+
 #endif

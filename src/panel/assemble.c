@@ -30,7 +30,7 @@ enum {
     K_CDEF, K_CNEU, K_CNON, K_CENT,
     K_ARMS12, K_ARMS21, K_ASH12, K_ASH21, K_DLV12, K_DLV21, K_DSH12, K_DSH21, K_ALLS, K_ALLK,
     K_MME, K_MMEB, K_TROOPS,
-    K_UN_N, K_UN_AGREE, K_UN_S, K_UN_PI, K_UN_KAPPA, K_IDEAL, K_VETO, K_IGO, K_DIPEX,
+    K_UN_N, K_UN_AGREE, K_UN_S, K_UN_PI, K_UN_KAPPA, K_IDEAL, K_IDEAL_OWN, K_VETO, K_IGO, K_DIPEX,
     K_EV1, K_EV2, K_EV3, K_EV4, K_EVG,
     K_CONTIG, K_DIST, K_CINC1, K_CINC2, K_CINCR, K_MIDON, K_MIDGO, K_MIDHL, K_RIVAL,
     K_POLY1, K_POLY2, K_POLI1, K_POLI2, K_GDP1, K_GDP2, K_POP1, K_POP2,
@@ -39,7 +39,7 @@ enum {
 
 /* per-member values */
 enum {
-    M_CINC, M_IMP, M_EXP, M_IDEAL, M_POLY, M_POLITY, M_GDP, M_POP, M_ARMSIN, M_DLVIN,
+    M_CINC, M_IMP, M_EXP, M_IDEAL, M_IDEAL_OWN, M_POLY, M_POLITY, M_GDP, M_POP, M_ARMSIN, M_DLVIN,
     M_IMFW,   /* IMF: exports + imports with World as the state reported them; NAN: either missing */
     M_IMFREP, /* IMF: 1 when the state reported a World total that year, else NAN */
     M_COUNT
@@ -70,7 +70,7 @@ typedef struct stmts {
 enum {
     Q_ATOP, Q_COWALL, Q_TRADE, Q_TRADES, Q_ITPD, Q_SIPRI, Q_UN, Q_IDEAL, Q_VETO, Q_IGO,
     Q_EV, Q_MEET, Q_CONTIG, Q_DIST, Q_NMC, Q_MID, Q_RIVAL, Q_DEMO, Q_GDP, Q_DIPEX,
-    Q_SIPRID, Q_IMF, Q_IMFW, Q_MME, Q_TROOPS, Q_N
+    Q_SIPRID, Q_IMF, Q_IMFW, Q_MME, Q_TROOPS, Q_IDEAL_OWN, Q_N
 };
 
 /* IMF estimate bits: the figure of exporter 1 / 2, of importer 2 / 1 */
@@ -143,6 +143,9 @@ static const struct {
                " WHERE a.year = ?1 GROUP BY a.ccode, b.ccode"},
     [Q_TROOPS] = {"us_troops", NULL,
                   "SELECT ccode, troops_ad FROM us_troops WHERE year = ?1"},
+    /* entente's own ideal points (`entente idealpoints --store`, src/ideal/) */
+    [Q_IDEAL_OWN] = {"ideal_estimates", NULL,
+                     "SELECT ccode, estimate FROM ideal_estimates WHERE year = ?1"},
 };
 
 /* source_query returns the query that reads indicator k's source table: an
@@ -164,6 +167,7 @@ static int source_query(int k)
     if (k <= K_UN_KAPPA) return Q_UN;
     switch (k) {
     case K_IDEAL: return Q_IDEAL;
+    case K_IDEAL_OWN: return Q_IDEAL_OWN;
     case K_VETO: return Q_VETO;
     case K_IGO: return Q_IGO;
     case K_DIPEX: return Q_DIPEX;
@@ -386,6 +390,12 @@ static ent_status read_year(ent_load *ld, stmts *s, year_ctx *y)
             int a = sqlite3_column_int(q, 0);
             if (a > 0 && a < 1000 && y->idx[a] >= 0)
                 y->mono[M_IDEAL][y->idx[a]] = col_f64(q, 1);
+        }
+    if (IN(K_IDEAL_OWN))
+        EACH(Q_IDEAL_OWN) {
+            int a = sqlite3_column_int(q, 0);
+            if (a > 0 && a < 1000 && y->idx[a] >= 0)
+                y->mono[M_IDEAL_OWN][y->idx[a]] = col_f64(q, 1);
         }
     if (IN(K_VETO))
         EACH(Q_VETO) {
@@ -646,6 +656,8 @@ static void derive(year_ctx *y)
                 imf_total(y, c, i, j);
             if (covered(&ent_panel_indicators[K_IDEAL], y))
                 y->v[K_IDEAL][c] = fabs(y->mono[M_IDEAL][i] - y->mono[M_IDEAL][j]);
+            if (covered(&ent_panel_indicators[K_IDEAL_OWN], y))
+                y->v[K_IDEAL_OWN][c] = fabs(y->mono[M_IDEAL_OWN][i] - y->mono[M_IDEAL_OWN][j]);
             if (covered(&ent_panel_indicators[K_CINC1], y)) {
                 y->v[K_CINC1][c] = c1;
                 y->v[K_CINC2][c] = c2;
@@ -887,7 +899,7 @@ const ent_source ent_src_panel = {
     .name = "panel",
     .dir = NULL,
     .files = {NULL},
-    .version = 6,
+    .version = 7,
     .tables = NULL, /* the loader drops and recreates `panel` */
     .deps = "states,unvotes,un_agree,meet_dyad_year,atop_alliance,cow_alliance,cow_trade,"
             "itpd_bilateral_trade,sipri_arms_transfers_tiv,unsc_vetoes,unga_ideal_points,"

@@ -159,6 +159,10 @@ const ent_indicator ent_panel_indicators[] = {
      "Cohen's kappa of the votes, quadratic weights (Hage 2011)", NULL},
     {"ideal_point_distance", "diplomatic", "ideal-point units", "no", NULL, "unga_ideal_points",
      1946, 2023, N, 0, "|idealpointall_1 - idealpointall_2| (Bailey, Strezhnev & Voeten)", NULL},
+    {"ideal_distance_own", "diplomatic", "ideal-point units", "no", NULL, "ideal_estimates",
+     0, 0, N, 0, "|estimate_1 - estimate_2| of entente's own dynamic ordinal ideal points "
+     "(`entente idealpoints --store`; docs/measures.md); NULL where none is stored",
+     "the state-years stored by `entente idealpoints --store`; none stored: NULL"},
     {"unsc_joint_vetoes", "diplomatic", "drafts", "no", NULL, "unsc_vetoes", 1946, 2022, Z, 0,
      "Security Council drafts that both states vetoed that year", NULL},
     {"shared_igos", "diplomatic", "IGOs", "no", NULL, "cow_igo", 1816, 2014, N, 0,
