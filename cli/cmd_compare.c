@@ -121,8 +121,12 @@ static int run(int argc, char **argv)
         default: return cli_usage(&ent_verb_compare);
         }
     }
-    if (argc - optind != 1 || !o.group)
-        return cli_usage(&ent_verb_compare);
+    if (argc - optind != 1)
+        return cli_bad(&ent_verb_compare, argc - optind ? "give one dyad, written A-B (e.g. CHN-RUS), "
+                                                          "not %d words" : "give the dyad A-B to compare",
+                       argc - optind);
+    if (!o.group)
+        return cli_bad(&ent_verb_compare, "--with GROUP is required (e.g. --with allies:USA)");
     if (o.year && (o.from || o.to))
         return cli_bad(&ent_verb_compare, "--year and --from/--to: give one year or a range");
     if (!o.from != !o.to)

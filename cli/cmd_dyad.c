@@ -68,6 +68,7 @@ static int run(int argc, char **argv)
                                        "context"};
     const char *dbpath = cli_default_db(), *outpath = NULL;
     int from = 0, to = 0, fmt = ENT_FMT_TABLE, c, rc = 0, a = 0, b = 0, swapped, found = 0;
+    int one_year = 0, range = 0;
     ent_ctx *ctx = NULL;
     ent_db *db = NULL;
     const ent_registry *reg;
@@ -83,9 +84,10 @@ static int run(int argc, char **argv)
             if (!cli_int("dyad", "--year", optarg, &from))
                 return 2;
             to = from;
+            one_year = 1;
             break;
-        case 'f': if (!cli_int("dyad", "--from", optarg, &from)) return 2; break;
-        case 't': if (!cli_int("dyad", "--to", optarg, &to)) return 2; break;
+        case 'f': if (!cli_int("dyad", "--from", optarg, &from)) return 2; range = 1; break;
+        case 't': if (!cli_int("dyad", "--to", optarg, &to)) return 2; range = 1; break;
         case 'F':
             if ((fmt = ent_fmt_parse(optarg)) < 0)
                 return cli_fail("dyad", "--format: '%s' is not table, csv or json", optarg) + 1;
@@ -97,6 +99,8 @@ static int run(int argc, char **argv)
     }
     if (argc - optind != 2)
         return cli_usage(&ent_verb_dyad);
+    if (one_year && range)
+        return cli_bad(&ent_verb_dyad, "--year and --from/--to: give one year or a range");
     if (from && !to)
         to = ENT_PANEL_YEAR_HI;
     if (to && !from)

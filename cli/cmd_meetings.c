@@ -273,8 +273,14 @@ static int run(int argc, char **argv)
         default: return cli_usage(&ent_verb_meetings);
         }
     }
-    if ((want_year && argc - optind != 2) || (!want_year && argc - optind != 1))
-        return cli_usage(&ent_verb_meetings);
+    if (want_year && argc - optind != 2)
+        return cli_bad(&ent_verb_meetings, "--by year takes two states, STATE_A STATE_B");
+    if (!want_year && argc - optind == 2)
+        return cli_bad(&ent_verb_meetings, "two names: for two states' meetings per year add "
+                                           "--by year; a leader's name with a space is quoted "
+                                           "(\"Xi Jinping\")");
+    if (!want_year && argc - optind != 1)
+        return cli_bad(&ent_verb_meetings, "give one LEADER, or two states with --by year");
     if (froms && !parse_date("--from", froms, &from, want_year))
         return 2;
     if (tos && !parse_date("--to", tos, &to, want_year))

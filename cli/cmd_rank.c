@@ -75,7 +75,8 @@ static int run(int argc, char **argv)
         }
     }
     if (optind != argc)
-        return cli_usage(&ent_verb_rank);
+        return cli_bad(&ent_verb_rank, "unexpected argument '%s' (rank takes options only; "
+                                       "--state S for one state's dyads)", argv[optind]);
     if (range)
         return cli_bad(&ent_verb_rank, o.year ? "--year and --from/--to: rank takes one --year"
                                               : "rank takes one --year, not --from/--to");

@@ -57,8 +57,12 @@ static int run(int argc, char **argv)
                                                            "a range, --from Y1 --to Y2"
                                                          : "trend takes a range, --from Y1 --to "
                                                            "Y2, not --year");
-    if (argc - optind != 1 || !o.from || !o.to)
-        return cli_usage(&ent_verb_trend);
+    if (argc - optind != 1)
+        return cli_bad(&ent_verb_trend, argc - optind ? "give one dyad, written A-B (e.g. CHN-RUS), "
+                                                        "not %d words" : "give the dyad A-B",
+                       argc - optind);
+    if (!o.from || !o.to)
+        return cli_bad(&ent_verb_trend, "--from Y1 and --to Y2 are required");
     if (o.from > o.to)
         return cli_fail("trend", "--from %d is after --to %d", o.from, o.to) + 1;
     if ((rc = ix_open("trend", &e, dbpath, config, normalize)))

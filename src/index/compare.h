@@ -147,7 +147,8 @@ ent_status ent_ix_rank(ent_ctx *ctx, ent_db *db, const ent_ix_opts *opts, ent_ix
 /* ent_ix_trend gives opts->subject's scores and world ranks for each year
  * opts->from..opts->to.  Years in which it is not a dyad or the panel has no
  * rows are SKIP notes; ENT_ENODATA when no year has a row.  Notes: SKIP,
- * INFO, INCOMPLETE, COVERAGE. */
+ * CARRIED (a dimension resting on part of its indicators), INFO,
+ * INCOMPLETE, COVERAGE. */
 ent_status ent_ix_trend(ent_ctx *ctx, ent_db *db, const ent_ix_opts *opts, ent_ix_result **out);
 
 /* ent_ix_result_free frees res and everything in it; NULL is a no-op. */

@@ -208,8 +208,23 @@ static void tick(void *ud, int done)
     t->o->progress(t->o->progress_ud, t->base + done, t->total);
 }
 
+/* unstored reports whether term t is a partial-coverage indicator (stated
+ * coverage 0-0 in the codebook: event data, meetings) with no value for any
+ * dyad of y: data never stored, not a source that ended. */
+static int unstored(const ent_ix_config *cfg, const ent_ix_year *y, int t)
+{
+    int k = ent_panel_find(cfg->terms[t].col[0]);
+    if (k < 0 || ent_panel_indicators[k].hi)
+        return 0;
+    for (size_t r = 0; r < y->n; r++)
+        if (!isnan(y->raw[r * (size_t)cfg->nterms + (size_t)t]))
+            return 0;
+    return 1;
+}
+
 /* carried writes, for the subject's dimensions that rest on part of their
- * indicators, "economic on trade_total (1 of 3)"; returns how many. */
+ * indicators, "economic on trade_total (1 of 3)"; returns how many.  Terms
+ * never stored for the year (unstored) are not counted. */
 static int carried(const ent_ix_config *cfg, const ent_ix_year *y, size_t r,
                    const ent_ix_score *s, char *buf, size_t cap)
 {
@@ -217,18 +232,30 @@ static int carried(const ent_ix_config *cfg, const ent_ix_year *y, size_t r,
     int nd = 0;
     buf[0] = '\0';
     for (int d = 0; d < ENT_NDIM; d++) {
-        int k = 0;
-        if (!s->present[d] || s->present[d] == s->total[d])
+        int k = 0, total = 0, present = 0;
+        char list[1024];
+        size_t lo = 0;
+        list[0] = '\0';
+        if (!s->present[d])
+            continue;
+        for (int t = 0; t < cfg->nterms; t++) {
+            if (cfg->terms[t].dim != d || cfg->terms[t].weight <= 0)
+                continue;
+            if (!isnan(y->raw[r * (size_t)cfg->nterms + (size_t)t])) {
+                present++;
+                total++;
+                if (lo < sizeof list)
+                    lo += (size_t)snprintf(list + lo, sizeof list - lo, "%s%s", k++ ? ", " : "",
+                                           cfg->terms[t].expr);
+            } else if (!unstored(cfg, y, t)) {
+                total++;
+            }
+        }
+        if (present == total)
             continue;
         if (o < cap)
-            o += (size_t)snprintf(buf + o, cap - o, "%s%s on ", nd++ ? "; " : "", ent_ix_dims[d]);
-        for (int t = 0; t < cfg->nterms; t++)
-            if (cfg->terms[t].dim == d && cfg->terms[t].weight > 0 &&
-                !isnan(y->raw[r * (size_t)cfg->nterms + (size_t)t]) && o < cap)
-                o += (size_t)snprintf(buf + o, cap - o, "%s%s", k++ ? ", " : "",
-                                      cfg->terms[t].expr);
-        if (o < cap)
-            o += (size_t)snprintf(buf + o, cap - o, " (%d of %d)", s->present[d], s->total[d]);
+            o += (size_t)snprintf(buf + o, cap - o, "%s%s on %s (%d of %d)", nd++ ? "; " : "",
+                                  ent_ix_dims[d], list, present, total);
     }
     return nd;
 }
@@ -671,6 +698,7 @@ ent_status ent_ix_trend(ent_ctx *ctx, ent_db *db, const ent_ix_opts *opt, ent_ix
     ent_status st;
     int a, b;
     size_t incomplete = 0;
+    char line[2048];
 
     *out = NULL;
     if (!opt->cfg || !opt->subject || !opt->from || !opt->to)
@@ -718,6 +746,10 @@ ent_status ent_ix_trend(ent_ctx *ctx, ent_db *db, const ent_ix_opts *opt, ent_ix
                 row->rank = rk[(size_t)ENT_NDIM * y.n + (size_t)r];
                 row->n = (int)y.n;
                 incomplete += row->rank && !row->complete;
+                if (carried(opt->cfg, &y, (size_t)r, &sc[r], line, sizeof line))
+                    st = add_note(ctx, res, ENT_IX_NOTE_CARRIED, t,
+                                  "%d: %s rests on part of its indicators: %s", t, res->subject,
+                                  line);
             }
         }
         ent_free(ctx, sc);

@@ -4,6 +4,7 @@
 # docs/data.md word for word (the doc repeats the one table, it does not fork
 # it); every folder the build reads (build --list) has a section there.
 [ -d "$DATA/cow_states" ] || { echo "no $DATA"; exit 77; }
+cd "$TMPD" || exit 1
 fail=0
 $ENTENTE sources --cite --db "$DATADB" --format json > cite.json || exit 1
 python3 - "$ROOT/docs/data.md" cite.json <<'PY' || fail=1
