@@ -23,6 +23,37 @@ extern "C" {
  * context (ENT_EINVAL for another).  Needs no warehouse. */
 ent_status ent_codebook(ent_ctx *ctx, const char *dimension, ent_result **out);
 
+/* ent_dyad lists every panel indicator of the dyad a-b (states by any name
+ * the registry knows), long: one row per year and indicator, grouped by
+ * dimension as `entente dyad` prints them.  Columns: a, b, year, dimension,
+ * indicator, value (REAL; missing NAN, never 0), text (the value of a text
+ * indicator such as meet_coverage, else missing), source.  Directed
+ * indicators read from a's side.  year > 0 is one year; from..to a range
+ * (0 for an open end); all 0: the latest year in which the dyad has at
+ * least half the indicators of its best year (note "info").  Notes:
+ * "coverage" naming the sources that ended by the last year, "info".
+ * ENT_EINVAL when a and b are the same state or not both system members in
+ * the one year asked; ENT_ENOTFOUND when the range has no panel row. */
+ent_status ent_dyad(ent_db *db, const char *a, const char *b, int year, int from, int to,
+                    ent_result **out);
+
+/* ent_agree gives the UN General Assembly vote agreement of a and b per
+ * year from..to (0: the first / last year the votes cover), as `entente
+ * agree A B`: columns a, b, year, n (roll calls both voted in), agree, s,
+ * pi, kappa (quadratic weights; NAN when missing) and partial (1 for a
+ * year whose session was still open when the data end).  With from = to =
+ * 0 only the years in which a-b is a dyad are listed.  Notes: "coverage"
+ * where the votes begin or end inside the range or a year is partial,
+ * "info" on the weights. */
+ent_status ent_agree(ent_db *db, const char *a, const char *b, int from, int to,
+                     ent_result **out);
+
+/* ent_cite lists what to cite for each data folder the warehouse was built
+ * from, as `entente sources --cite`: columns source, folder, release,
+ * licence, citation.  Derived sources cite nothing.  ENT_ENODATA when the
+ * warehouse has no sources table. */
+ent_status ent_cite(ent_db *db, ent_result **out);
+
 #ifdef __cplusplus
 }
 #endif
