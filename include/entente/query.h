@@ -54,6 +54,18 @@ ent_status ent_agree(ent_db *db, const char *a, const char *b, int from, int to,
  * warehouse has no sources table. */
 ent_status ent_cite(ent_db *db, ent_result **out);
 
+/* ent_meetings answers `entente meetings LEADER`: with partners, the heads
+ * of state or government leader met, ranked by in-person episodes (columns
+ * leader, partner, partner_state, episodes, bilateral, group, calls, days,
+ * rank; note "ratio" of the first two); without, the leader's meeting
+ * records (date, end_date, leader, partner, partner_state, partner_role,
+ * place, format, source, source_row).  from_date, to_date: "YYYY-MM-DD"
+ * or NULL for no bound.  A range past a source's last record in which the
+ * leader appears is a "coverage" note.  ENT_ENOTFOUND when no record names
+ * the leader; ENT_EINVAL for a bad date. */
+ent_status ent_meetings(ent_db *db, const char *leader, const char *from_date,
+                        const char *to_date, int partners, ent_result **out);
+
 #ifdef __cplusplus
 }
 #endif

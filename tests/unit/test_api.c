@@ -2,8 +2,10 @@
  * test_api.c -- the public queries of entente/query.h that read a warehouse
  * (ent_dyad, ent_agree, ent_cite) on a warehouse built from the panel
  * fixture (tests/fixtures/panel) plus the UN votes of sessions 75-78
- * (tests/fixtures/srcdata/unga_votes_voeten).  Values worked by hand in
- * tests/cli/panel_fixture/cmd and tests/cli/agree_voeten_fixture/cmd.
+ * (tests/fixtures/srcdata/unga_votes_voeten), and ent_meetings on one
+ * built from tests/fixtures/meetings.  Values worked by hand in
+ * tests/cli/panel_fixture/cmd and tests/cli/agree_voeten_fixture/cmd;
+ * the meetings as `entente meetings` prints them on that fixture.
  */
 #include "testutil.h"
 #include "entente/index.h"
@@ -17,8 +19,8 @@
 #include <unistd.h>
 
 static ent_ctx *ctx;
-static ent_db *db;
-static char dir[64], path[96];
+static ent_db *db, *mdb;
+static char dir[64], path[96], mpath[96];
 
 /* link puts a symbolic link to fixture folder src into dir */
 static int link_in(const char *src)
@@ -56,6 +58,10 @@ static int setup(void **s)
     ctx = ent_ctx_new();
     if (!ctx || ent_db_open(ctx, path, 1, &db) != ENT_OK || ent_build(db, &bo) != ENT_OK)
         return -1;
+    snprintf(mpath, sizeof mpath, "%s/m.db", dir);
+    bo.datadir = "tests/fixtures/meetings";
+    if (ent_db_open(ctx, mpath, 1, &mdb) != ENT_OK || ent_build(mdb, &bo) != ENT_OK)
+        return -1;
     return 0;
 }
 
@@ -64,6 +70,7 @@ static int teardown(void **s)
     char cmd[128];
     (void)s;
     ent_db_close(db);
+    ent_db_close(mdb);
     ent_ctx_free(ctx);
     snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
     return system(cmd) ? -1 : 0;
@@ -184,12 +191,48 @@ static void test_cite(void **s)
     ent_result_free(r);
 }
 
+static void test_meetings(void **s)
+{
+    ent_result *r;
+    (void)s;
+    assert_int_equal(ent_meetings(mdb, "xi jinping", NULL, NULL, 1, &r), ENT_OK);
+    assert_true(ent_result_nrows(r) >= 2);
+    assert_string_equal(ent_result_text(r, 0, 0), "Xi Jinping"); /* the canonical name */
+    assert_string_equal(ent_result_text(r, 0, 1), "Vladimir Putin");
+    assert_string_equal(ent_result_text(r, 0, 2), "RUS");
+    assert_int_equal(ent_result_int(r, 0, 3), 4); /* episodes */
+    assert_int_equal(ent_result_int(r, 0, 4), 2); /* bilateral */
+    assert_int_equal(ent_result_int(r, 0, 5), 2); /* group */
+    assert_int_equal(ent_result_int(r, 0, 6), 2); /* calls */
+    assert_int_equal(ent_result_int(r, 0, 7), 7); /* days */
+    assert_int_equal(ent_result_int(r, 0, 8), 1);
+    assert_int_equal(ent_result_int(r, 1, 8), 2);
+    assert_non_null(strstr(ent_result_note(r, "ratio"), "4 / "));
+    ent_result_free(r);
+
+    assert_int_equal(ent_meetings(mdb, "Xi Jinping", "2013-01-01", "2014-12-31", 0, &r), ENT_OK);
+    assert_string_equal(ent_result_colname(r, 9), "source_row");
+    assert_string_equal(ent_result_text(r, 0, 0), "2013-03-22");
+    assert_string_equal(ent_result_text(r, 0, 3), "Vladimir Putin");
+    assert_string_equal(ent_result_text(r, 0, 8), "china_vitae");
+    assert_int_equal(ent_result_int(r, 0, 9), 17);
+    for (size_t i = 0; i < ent_result_nrows(r); i++)
+        assert_true(strcmp(ent_result_text(r, i, 0), "2015") < 0);
+    ent_result_free(r);
+
+    assert_int_equal(ent_meetings(mdb, "Nobody Atall", NULL, NULL, 1, &r), ENT_ENOTFOUND);
+    assert_null(r);
+    assert_int_equal(ent_meetings(mdb, "Xi Jinping", "2013-13-01", NULL, 1, &r), ENT_EINVAL);
+    assert_non_null(strstr(ent_errmsg(ent_db_ctx(mdb)), "not a date"));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_dyad),
         cmocka_unit_test(test_agree),
         cmocka_unit_test(test_cite),
+        cmocka_unit_test(test_meetings),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
