@@ -66,6 +66,17 @@ ent_status ent_cite(ent_db *db, ent_result **out);
 ent_status ent_meetings(ent_db *db, const char *leader, const char *from_date,
                         const char *to_date, int partners, ent_result **out);
 
+/* ent_panel gives the dyad-year panel, wide, as `entente panel`: columns
+ * ccode1, ccode2, abb1, abb2, year, then one per indicator (REAL, or TEXT
+ * for a text indicator; missing outside the source's coverage, never 0)
+ * in the order of indicators (a comma list of codebook names) or, NULL,
+ * every indicator in codebook order.  Years from..to (0: the panel's first
+ * / last year).  Non-directed: one row per stored pair (ccode1 < ccode2);
+ * directed: each pair twice, the directed columns read from ccode1's side.
+ * ENT_ENOTFOUND for an unknown indicator. */
+ent_status ent_panel(ent_db *db, int from, int to, const char *indicators, int directed,
+                     ent_result **out);
+
 #ifdef __cplusplus
 }
 #endif

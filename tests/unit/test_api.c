@@ -1,6 +1,6 @@
 /*
  * test_api.c -- the public queries of entente/query.h that read a warehouse
- * (ent_dyad, ent_agree, ent_cite) on a warehouse built from the panel
+ * (ent_dyad, ent_panel, ent_agree, ent_cite) on a warehouse built from the panel
  * fixture (tests/fixtures/panel) plus the UN votes of sessions 75-78
  * (tests/fixtures/srcdata/unga_votes_voeten), and ent_meetings on one
  * built from tests/fixtures/meetings.  Values worked by hand in
@@ -10,6 +10,7 @@
 #include "testutil.h"
 #include "entente/index.h"
 #include "entente/query.h"
+#include "panel/panel.h"
 
 #include <limits.h>
 #include <stdio.h>
@@ -191,6 +192,46 @@ static void test_cite(void **s)
     ent_result_free(r);
 }
 
+static void test_panel(void **s)
+{
+    ent_result *r;
+    size_t nall;
+    (void)s;
+    assert_int_equal(ent_panel(db, 2014, 2014, "alliance_s,arms_share_1to2,trade_share_1", 1, &r),
+                     ENT_OK);
+    assert_int_equal(ent_result_ncols(r), 8);
+    assert_string_equal(ent_result_colname(r, 5), "alliance_s");
+    /* directed: USA-UKG then UKG-USA, the directed columns swapped */
+    assert_int_equal(ent_result_int(r, 0, 0), 2);
+    assert_int_equal(ent_result_int(r, 0, 1), 200);
+    assert_string_equal(ent_result_text(r, 0, 3), "UKG");
+    assert_near(ent_result_real(r, 0, 5), 1 - 2 * 0.04 / 0.46, 1e-12);
+    assert_near(ent_result_real(r, 0, 6), 1, 1e-12);
+    assert_near(ent_result_real(r, 0, 7), 0.02725, 1e-12);
+    assert_int_equal(ent_result_int(r, 1, 0), 200);
+    assert_near(ent_result_real(r, 1, 5), ent_result_real(r, 0, 5), 0);
+    assert_nan(ent_result_real(r, 1, 6));
+    assert_false(fabs(ent_result_real(r, 1, 7) - 0.02725) < 1e-9);
+    ent_result_free(r);
+
+    assert_int_equal(ent_panel(db, 2014, 2014, NULL, 0, &r), ENT_OK);
+    nall = ent_result_nrows(r);
+    assert_int_equal(ent_result_ncols(r), 5 + ent_panel_nindicators);
+    assert_int_equal(nall, 10); /* the 10 pairs of the fixture's 5 states */
+    assert_true(ent_result_col(r, "meet_coverage") > 0);
+    assert_int_equal(ent_result_coltype(r, (size_t)ent_result_col(r, "meet_coverage")),
+                     ENT_COL_TEXT);
+    assert_int_equal(ent_result_coltype(r, (size_t)ent_result_col(r, "atop_level")),
+                     ENT_COL_REAL);
+    ent_result_free(r);
+    assert_int_equal(ent_panel(db, 2014, 2014, NULL, 1, &r), ENT_OK);
+    assert_int_equal(ent_result_nrows(r), 2 * nall);
+    ent_result_free(r);
+    assert_int_equal(ent_panel(db, 2014, 2014, "nope", 0, &r), ENT_ENOTFOUND);
+    assert_null(r);
+    assert_int_equal(ent_panel(db, 2015, 2014, NULL, 0, &r), ENT_EINVAL);
+}
+
 static void test_meetings(void **s)
 {
     ent_result *r;
@@ -233,6 +274,7 @@ int main(void)
         cmocka_unit_test(test_agree),
         cmocka_unit_test(test_cite),
         cmocka_unit_test(test_meetings),
+        cmocka_unit_test(test_panel),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
