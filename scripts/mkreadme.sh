@@ -5,7 +5,7 @@
 set -e
 cd "$(dirname "$0")/../docs/readme"
 first=1
-for part in intro data firstrun index report panel agree sources meetings events ideal faults \
+for part in intro data commands firstrun index report panel agree sources meetings events ideal faults \
             library layout; do
     [ -f "$part.md" ] || { echo "mkreadme: docs/readme/$part.md is missing" >&2; exit 1; }
     [ $first -eq 1 ] || echo
