@@ -113,7 +113,7 @@ demo: deps
 	@$(MAKE) --no-print-directory all
 	@[ -d $(DATA) ] || ./$(B)/entente fetch --data $(DATA)
 	./$(B)/entente build --data $(DATA) --db entente.db
-	./$(B)/entente agree CHN RUS --from 2010 --to 2019 --db entente.db
+	./$(B)/entente agree CHN RUS --from 2018 --to 2024 --db entente.db
 	./$(B)/entente compare CHN-RUS --with allies:USA --draws 1000 --seed 1 --db entente.db
 	./$(B)/entente report CHN-RUS --with allies:USA@2018 --from 2000 --to 2023 --draws 1000 --seed 1 --db entente.db -o report.html && echo "demo: open $(CURDIR)/report.html in a browser (offline, self-contained)"
 

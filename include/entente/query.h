@@ -23,6 +23,60 @@ extern "C" {
  * context (ENT_EINVAL for another).  Needs no warehouse. */
 ent_status ent_codebook(ent_ctx *ctx, const char *dimension, ent_result **out);
 
+/* ent_dyad lists every panel indicator of the dyad a-b (states by any name
+ * the registry knows), long: one row per year and indicator, grouped by
+ * dimension as `entente dyad` prints them.  Columns: a, b, year, dimension,
+ * indicator, value (REAL; missing NAN, never 0), text (the value of a text
+ * indicator such as meet_coverage, else missing), source.  Directed
+ * indicators read from a's side.  year > 0 is one year; from..to a range
+ * (0 for an open end); all 0: the latest year in which the dyad has at
+ * least half the indicators of its best year (note "info").  Notes:
+ * "coverage" naming the sources that ended by the last year, "info".
+ * ENT_EINVAL when a and b are the same state or not both system members in
+ * the one year asked; ENT_ENOTFOUND when the range has no panel row. */
+ent_status ent_dyad(ent_db *db, const char *a, const char *b, int year, int from, int to,
+                    ent_result **out);
+
+/* ent_agree gives the UN General Assembly vote agreement of a and b per
+ * year from..to (0: the first / last year the votes cover), as `entente
+ * agree A B`: columns a, b, year, n (roll calls both voted in), agree, s,
+ * pi, kappa (quadratic weights; NAN when missing) and partial (1 for a
+ * year whose session was still open when the data end).  With from = to =
+ * 0 only the years in which a-b is a dyad are listed.  Notes: "coverage"
+ * where the votes begin or end inside the range or a year is partial,
+ * "info" on the weights. */
+ent_status ent_agree(ent_db *db, const char *a, const char *b, int from, int to,
+                     ent_result **out);
+
+/* ent_cite lists what to cite for each data folder the warehouse was built
+ * from, as `entente sources --cite`: columns source, folder, release,
+ * licence, citation.  Derived sources cite nothing.  ENT_ENODATA when the
+ * warehouse has no sources table. */
+ent_status ent_cite(ent_db *db, ent_result **out);
+
+/* ent_meetings answers `entente meetings LEADER`: with partners, the heads
+ * of state or government leader met, ranked by in-person episodes (columns
+ * leader, partner, partner_state, episodes, bilateral, group, calls, days,
+ * rank; note "ratio" of the first two); without, the leader's meeting
+ * records (date, end_date, leader, partner, partner_state, partner_role,
+ * place, format, source, source_row).  from_date, to_date: "YYYY-MM-DD"
+ * or NULL for no bound.  A range past a source's last record in which the
+ * leader appears is a "coverage" note.  ENT_ENOTFOUND when no record names
+ * the leader; ENT_EINVAL for a bad date. */
+ent_status ent_meetings(ent_db *db, const char *leader, const char *from_date,
+                        const char *to_date, int partners, ent_result **out);
+
+/* ent_panel gives the dyad-year panel, wide, as `entente panel`: columns
+ * ccode1, ccode2, abb1, abb2, year, then one per indicator (REAL, or TEXT
+ * for a text indicator; missing outside the source's coverage, never 0)
+ * in the order of indicators (a comma list of codebook names) or, NULL,
+ * every indicator in codebook order.  Years from..to (0: the panel's first
+ * / last year).  Non-directed: one row per stored pair (ccode1 < ccode2);
+ * directed: each pair twice, the directed columns read from ccode1's side.
+ * ENT_ENOTFOUND for an unknown indicator. */
+ent_status ent_panel(ent_db *db, int from, int to, const char *indicators, int directed,
+                     ent_result **out);
+
 #ifdef __cplusplus
 }
 #endif

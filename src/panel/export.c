@@ -186,3 +186,51 @@ ent_status ent_panel_select(ent_ctx *ctx, const char *list, int *sel, int *nsel)
         return ent_err(ctx, ENT_EINVAL, "--indicators: the list is empty");
     return ENT_OK;
 }
+
+/* ent_panel_export_rows: the rows of ent_panel_export_csv handed one by one
+ * to a callback (ent_panel_row_fn) instead of written, for the public API
+ * (src/api/panel.c) that turns them into a result. */
+ent_status ent_panel_export_rows(ent_ctx *ctx, struct sqlite3 *db,
+                                 const ent_panel_export_opts *opt, ent_panel_row_fn fn, void *ud)
+{
+    sqlite3_stmt *q = NULL;
+    int all[ENT_PANEL_MAXIND], col[2][ENT_PANEL_MAXIND];
+    const int *sel = opt->sel;
+    int nsel = opt->nsel, rc;
+    ent_status st = ENT_OK;
+    char sql[ENT_PANEL_MAXIND * 48 + 128];
+    size_t n;
+
+    if (!sel) {
+        for (size_t k = 0; k < ent_panel_nindicators && k < ENT_PANEL_MAXIND; k++)
+            all[k] = (int)k;
+        sel = all;
+        nsel = (int)ent_panel_nindicators;
+    }
+    if (nsel > ENT_PANEL_MAXIND)
+        return ent_err(ctx, ENT_EINVAL, "panel: more than %d indicators", ENT_PANEL_MAXIND);
+    for (int s = 0; s < nsel; s++) {
+        const ent_indicator *ind = &ent_panel_indicators[sel[s]];
+        col[0][s] = 3 + sel[s];
+        col[1][s] = 3 + (ind->pair ? ent_panel_find(ind->pair) : sel[s]);
+    }
+    n = (size_t)snprintf(sql, sizeof sql, "SELECT ccode1, ccode2, year");
+    for (size_t k = 0; k < ent_panel_nindicators && n < sizeof sql; k++)
+        n += (size_t)snprintf(sql + n, sizeof sql - n, ", \"%s\"", ent_panel_indicators[k].name);
+    if (n < sizeof sql)
+        snprintf(sql + n, sizeof sql - n, " FROM panel WHERE year BETWEEN ?1 AND ?2 "
+                                          "ORDER BY year, ccode1, ccode2");
+    if (sqlite3_prepare_v2(db, sql, -1, &q, NULL) != SQLITE_OK)
+        return ent_err(ctx, ENT_ENODATA, "the warehouse has no panel (or one of another "
+                       "version): %s; run `entente build`", sqlite3_errmsg(db));
+    sqlite3_bind_int(q, 1, opt->from);
+    sqlite3_bind_int(q, 2, opt->to);
+    while (st == ENT_OK && (rc = sqlite3_step(q)) == SQLITE_ROW)
+        for (int pass = 0; pass < (opt->directed ? 2 : 1) && st == ENT_OK; pass++)
+            st = fn(ud, sqlite3_column_int(q, pass), sqlite3_column_int(q, !pass),
+                    sqlite3_column_int(q, 2), q, col[pass], nsel);
+    if (st == ENT_OK && rc != SQLITE_DONE)
+        st = ent_err(ctx, ENT_EDB, "sqlite: %s", sqlite3_errmsg(db));
+    sqlite3_finalize(q);
+    return st;
+}

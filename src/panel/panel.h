@@ -83,6 +83,19 @@ typedef struct ent_panel_export_opts {
 ent_status ent_panel_export_csv(ent_ctx *ctx, struct sqlite3 *db, const ent_registry *reg,
                                 const ent_panel_export_opts *opt, FILE *fp, size_t *rows);
 
+struct sqlite3_stmt;
+/* ent_panel_row_fn receives one row of the panel export: the two states (in
+ * the order of the row; directed rows come twice), the year, and for output
+ * column s (0 .. nsel-1) the statement column col[s] of q holding its value
+ * (NULL = missing).  Return ENT_OK to go on. */
+typedef ent_status (*ent_panel_row_fn)(void *ud, int ccode1, int ccode2, int year,
+                                       struct sqlite3_stmt *q, const int *col, int nsel);
+
+/* ent_panel_export_rows hands the rows ent_panel_export_csv would write, in
+ * the same order, to fn instead. */
+ent_status ent_panel_export_rows(ent_ctx *ctx, struct sqlite3 *db,
+                                 const ent_panel_export_opts *opt, ent_panel_row_fn fn, void *ud);
+
 /* ent_panel_select parses a comma list of indicator names into indices
  * (at most ENT_PANEL_MAXIND); an unknown name is ENT_ENOTFOUND. */
 ent_status ent_panel_select(ent_ctx *ctx, const char *list, int *sel, int *nsel);

@@ -19,7 +19,8 @@ import pandas as pd
 from . import _lib
 from ._lib import lib
 
-__all__ = ["Error", "Warehouse", "open", "codebook", "compare", "rank", "trend"]
+__all__ = ["Error", "Warehouse", "open", "build", "codebook", "compare", "rank", "trend",
+           "dyad", "panel", "agree", "meetings", "cite"]
 __version__ = "0.1.0"
 
 INT, REAL, TEXT = 1, 2, 3
@@ -95,11 +96,12 @@ def _frame(ctx, res):
 class Warehouse:
     """An open entente warehouse (made by `entente build` or build())."""
 
-    def __init__(self, path=None):
+    def __init__(self, path=None, create=False):
         self.path = path or os.environ.get("ENTENTE_DB") or "entente.db"
         self._ctx = _Ctx()
         db = ctypes.c_void_p()
-        self._ctx.check(lib.ent_db_open(self._ctx.ptr, self.path.encode(), 0, ctypes.byref(db)))
+        self._ctx.check(lib.ent_db_open(self._ctx.ptr, self.path.encode(), int(create),
+                                        ctypes.byref(db)))
         self._db = db
 
     def close(self):
@@ -198,3 +200,55 @@ def trend(pair, from_, to, config=None, normalize=None, db=None):
     """trend("CHN-RUS", 2003, 2016): the pair's scores and world ranks year by year."""
     o = _index_opts(subject=pair, from_=from_, to=to, config=config, normalize=normalize)
     return _wh(db)._query(lib.ent_trend, ctypes.byref(o))
+
+
+def dyad(a, b, year=None, from_=None, to=None, db=None):
+    """dyad("CHN", "RUS", 2014): every panel indicator of the pair, long: a, b,
+    year, dimension, indicator, value (float, NaN when missing), text (the value
+    of a text indicator such as meet_coverage), source.  Directed indicators read
+    from a's side.  No year and no range: the latest year in which the dyad has
+    at least half the indicators of its best year (attrs["info"] says which)."""
+    return _wh(db)._query(lib.ent_dyad, _s(a), _s(b), year or 0, from_ or 0, to or 0)
+
+
+def panel(from_, to, indicators=None, directed=False, db=None):
+    """panel(2010, 2014, indicators=["atop_defense", "trade_total"]): the dyad-year
+    panel, wide: ccode1, ccode2, abb1, abb2, year, one column per indicator;
+    directed=True gives each pair twice with the directed columns swapped."""
+    if indicators is not None and not isinstance(indicators, str):
+        indicators = ",".join(indicators)
+    return _wh(db)._query(lib.ent_panel, from_ or 0, to or 0, _s(indicators), int(directed))
+
+
+def agree(a, b, from_=None, to=None, db=None):
+    """agree("CHN", "RUS", 2010, 2020): UN General Assembly vote agreement per
+    year: a, b, year, n, agree, s, pi, kappa (quadratic weights), partial.
+    attrs["coverage"] says where the votes begin or end inside the range."""
+    return _wh(db)._query(lib.ent_agree, _s(a), _s(b), from_ or 0, to or 0)
+
+
+def meetings(leader, from_=None, to=None, partners=True, db=None):
+    """meetings("Xi Jinping", "2013-01-01", "2018-12-31"): the heads of state or
+    government the leader met, ranked by in-person episodes (partners=True), or
+    the leader's meeting records (partners=False).  Dates "YYYY-MM-DD" or None."""
+    return _wh(db)._query(lib.ent_meetings, _s(leader), _s(from_), _s(to), int(partners))
+
+
+def cite(db=None):
+    """cite(): what to cite for each data folder the warehouse was built from:
+    source, folder, release, licence, citation."""
+    return _wh(db)._query(lib.ent_cite)
+
+
+def build(data, db, only=None, force=False):
+    """build("../shared/data", "entente.db") loads every known source under data
+    into the warehouse db (made when absent), in one transaction, and returns the
+    open Warehouse, made the default."""
+    global _default
+    w = Warehouse(db, create=True)
+    o = _lib.BuildOpts(datadir=_s(data), only=_s(only), force=int(force), accept_shrink=0)
+    w._ctx.check(lib.ent_build(w._db, ctypes.byref(o)))
+    if _default is not None:
+        _default.close()
+    _default = w
+    return w

@@ -21,6 +21,12 @@ class IndexOpts(ctypes.Structure):
                 ("seed", ctypes.c_ulonglong), ("config", c_char_p), ("normalize", c_char_p)]
 
 
+class BuildOpts(ctypes.Structure):
+    """struct ent_build_opts (entente.h)"""
+    _fields_ = [("datadir", c_char_p), ("only", c_char_p), ("force", c_int),
+                ("accept_shrink", c_int)]
+
+
 def _candidates():
     env = os.environ.get("ENTENTE_LIB")
     if env:
@@ -72,6 +78,15 @@ _protos = {
     "ent_compare": (c_int, [c_void_p, ctypes.POINTER(IndexOpts), ctypes.POINTER(c_void_p)]),
     "ent_rank": (c_int, [c_void_p, ctypes.POINTER(IndexOpts), ctypes.POINTER(c_void_p)]),
     "ent_trend": (c_int, [c_void_p, ctypes.POINTER(IndexOpts), ctypes.POINTER(c_void_p)]),
+    "ent_dyad": (c_int, [c_void_p, c_char_p, c_char_p, c_int, c_int, c_int,
+                         ctypes.POINTER(c_void_p)]),
+    "ent_panel": (c_int, [c_void_p, c_int, c_int, c_char_p, c_int, ctypes.POINTER(c_void_p)]),
+    "ent_agree": (c_int, [c_void_p, c_char_p, c_char_p, c_int, c_int, ctypes.POINTER(c_void_p)]),
+    "ent_meetings": (c_int, [c_void_p, c_char_p, c_char_p, c_char_p, c_int,
+                             ctypes.POINTER(c_void_p)]),
+    "ent_cite": (c_int, [c_void_p, ctypes.POINTER(c_void_p)]),
+    # building
+    "ent_build": (c_int, [c_void_p, ctypes.POINTER(BuildOpts)]),
 }
 
 
