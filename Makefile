@@ -16,6 +16,7 @@ WERROR   ?=
 SAN      ?=
 FUZZ_SECONDS ?= 60
 
+comma    := ,
 PKGS     := sqlite3 zlib libzip libcrypto libcurl liblzma
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
@@ -131,10 +132,19 @@ sanitize: deps
 FUZZ_CFLAGS := -O1 -g -fsanitize=fuzzer,address,undefined $(CPPFLAGS) $(PKG_CFLAGS) $(MPI_CFLAGS) -std=c11
 fuzz: deps $(B)/gen/default_conf.inc $(B)/gen/manifest.inc
 	@mkdir -p build-fuzz
+	@$(MAKE) --no-print-directory build-fuzz/libentente-fuzz.a
 	@for f in $(FUZZ_SRC); do n=$$(basename $$f .c); \
-	  clang $(FUZZ_CFLAGS) -o build-fuzz/$$n $$f $(LIB_SRC) $(LDLIBS) || exit 1; \
+	  clang $(FUZZ_CFLAGS) -o build-fuzz/$$n $$f build-fuzz/libentente-fuzz.a $(LDLIBS) || exit 1; \
 	  sh scripts/fuzzrun.sh build-fuzz/$$n $(FUZZ_SECONDS) build-fuzz/corpus-$$n tests/fuzz/seeds/$$n || exit 1; \
 	done
+
+FUZZ_OBJ := $(LIB_SRC:%.c=build-fuzz/%.o)
+build-fuzz/%.o: %.c $(B)/gen/default_conf.inc $(B)/gen/manifest.inc
+	@mkdir -p $(dir $@)
+	clang $(subst -fsanitize=fuzzer$(comma),-fsanitize=fuzzer-no-link$(comma),$(FUZZ_CFLAGS)) -c $< -o $@
+build-fuzz/libentente-fuzz.a: $(FUZZ_OBJ)
+	@rm -f $@
+	ar rcs $@ $^
 
 fuzz-smoke:
 	@$(MAKE) --no-print-directory fuzz FUZZ_SECONDS=10
