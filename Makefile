@@ -29,7 +29,7 @@ WARN     := -std=c11 -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes \
 CPPFLAGS += -Iinclude -Isrc -I$(B)/gen -D_GNU_SOURCE
 CFLAGS   += $(OPT) $(WARN) $(SAN) -march=x86-64-v2 -fPIC -MMD -MP $(PKG_CFLAGS)
 # librdata's pkg-config file is wrong and libbz2 has none: named directly
-RD_LIBS  := -lrdata -lbz2
+RD_LIBS  := -lrdata -lbz2 -lreadstat
 LDLIBS   += $(PKG_LIBS) $(RD_LIBS) -lm -lpthread
 # MPI is the events front end's (cli/events_mpi.c), never the library's
 MPI_DEFS := $(if $(strip $(MPI_LIBS)),,-DENT_NO_MPI)
@@ -113,7 +113,7 @@ demo: deps
 	@$(MAKE) --no-print-directory all
 	@[ -d $(DATA) ] || ./$(B)/entente fetch --data $(DATA)
 	./$(B)/entente build --data $(DATA) --db entente.db
-	./$(B)/entente agree CHN RUS --from 2010 --to 2019 --db entente.db
+	./$(B)/entente agree CHN RUS --from 2018 --to 2024 --db entente.db
 	./$(B)/entente compare CHN-RUS --with allies:USA --draws 1000 --seed 1 --db entente.db
 	./$(B)/entente report CHN-RUS --with allies:USA@2018 --from 2000 --to 2023 --draws 1000 --seed 1 --db entente.db -o report.html && echo "demo: open $(CURDIR)/report.html in a browser (offline, self-contained)"
 

@@ -15,10 +15,12 @@ score <- function(name, secs, est) {   # est: named by "ccode year"
   r <- sapply(yrs, function(y) {
     k <- names(est)[grepl(paste0(" ", y, "$"), names(est))]
     k <- k[!is.na(bsvk[k])]
-    if (length(k) < 10) NA else cor(est[k], bsvk[k])
+    if (length(k) < 10) return(NA)
+    # orientation year by year, the USA positive as in BSV: a static fit of
+    # state-year legislators has no bridge between years
+    s <- if (!is.na(est[paste("2", y)])) sign(est[paste("2", y)]) else 1
+    s * cor(est[k], bsvk[k])
   })
-  # orientation: one sign for the whole run (the USA positive, as BSV)
-  s <- sign(median(r, na.rm = TRUE)); r <- s * r
   cat(sprintf("%-34s %9.1f s   median r %.3f   min r %.3f (%d years)\n",
               name, secs, median(r, na.rm = TRUE), min(r, na.rm = TRUE), sum(!is.na(r))))
 }

@@ -31,7 +31,7 @@ corr "$T/all.csv" || true
 echo "== bootstrap, sessions $Y1-$Y2, 8 replicates"
 for j in 1 2; do
     $E idealpoints --db "$DB" --from "$Y1" --to "$Y2" --bootstrap 8 --threads $j --format csv \
-        -o /dev/null 2>&1 | grep '^bootstrap' | sed "s/^/  --threads $j: /"
+        -o "$T/boot$j.csv" 2>&1 | grep '^bootstrap' | sed "s/^/  --threads $j: /"
 done
 
 echo "== sessions $Y1-$Y2: entente vs pscl::ideal vs MCMCpack::MCMCdynamicIRT1d"

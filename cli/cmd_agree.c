@@ -134,8 +134,10 @@ static void years(char *b, size_t n, int lo, int hi)
         snprintf(b, n, "%d-%d have", lo, hi);
 }
 
-/* say_coverage tells stderr where the votes end or are incomplete in [from, to]. */
-static void say_coverage(const ent_agree_opts *ao, const ent_agree_cover *c, int from, int to)
+/* say_coverage tells stderr where the votes end in [from, to], and whether a
+ * row shown is of the partial year. */
+static void say_coverage(const ent_agree_opts *ao, const ent_agree_cover *c, int from, int to,
+                         int partial_shown)
 {
     const char *what = ao->important ? "the important-vote flags" : "the UN votes";
     if (!c->year_hi) {
@@ -152,7 +154,7 @@ static void say_coverage(const ent_agree_opts *ao, const ent_agree_cover *c, int
         fprintf(stderr, "entente: agree: %s end in %d (%s, last roll call %s): %s no data\n",
                 what, c->year_hi, c->source_hi, c->last_date, span);
     }
-    if (c->partial && c->partial >= from && c->partial <= to) {
+    if (partial_shown) {
         if (ao->calendar)
             fprintf(stderr, "entente: agree: calendar year %d is partial: the votes end on %s "
                     "(%s)\n", c->partial, c->last_date, c->source_hi);
@@ -319,7 +321,12 @@ static int run(int argc, char **argv)
         nrows = k;
     }
 
-    say_coverage(&ao, &cov, with ? year : from, with ? year : to);
+    {
+        int shown = 0;
+        for (size_t i = 0; i < nrows; i++)
+            shown |= cov.partial && rows[i].year == cov.partial && rows[i].m.n != ENT_NA;
+        say_coverage(&ao, &cov, with ? year : from, with ? year : to, shown);
+    }
     if ((st = ent_out_open(ctx, outpath, (ent_fmt)fmt, cols, (size_t)(5 + nsel), &o)) != ENT_OK)
         goto fail;
     for (size_t i = 0; i < nrows; i++)

@@ -46,7 +46,7 @@ static const char usage[] =
     "examples:\n"
     "  entente idealpoints --from 1990 --to 2019 --format csv -o ideal.csv\n"
     "  entente idealpoints --from 2010 --to 2019 --issues hr,di --bootstrap 20\n"
-    "  entente idealpoints --from 2000 --to 2019 --store --format csv -o /dev/null\n";
+    "  entente idealpoints --from 2000 --to 2019 --store --format csv -o ideal2000.csv\n";
 
 static int parse_issues(char *s, const char **out, size_t cap, size_t *n)
 {

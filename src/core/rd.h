@@ -15,7 +15,8 @@
 
 typedef enum ent_rd_kind {
     ENT_RD_NONE = 0, /* plain CSV/TSV (or gzip of one): the core reader itself */
-    ENT_RD_RDATA     /* R .rda/.RData (a workspace) or .rds (one object) */
+    ENT_RD_RDATA,    /* R .rda/.RData (a workspace) or .rds (one object) */
+    ENT_RD_DTA       /* Stata .dta (versions 104-119) through libreadstat */
 } ent_rd_kind;
 
 /* ent_rd_kind_of picks the backend from path's name. */
@@ -30,6 +31,9 @@ ent_status ent_rd_render(ent_ctx *ctx, const char *path, ent_rd_kind k, char del
  * messages); gzip, bzip2 and xz compression are undone first. */
 ent_status ent_rd_rdata_mem(ent_ctx *ctx, const char *label, const unsigned char *data,
                             size_t n, char delim, char **out, size_t *len);
+
+/* ent_rd_dta renders a Stata file (rd_dta.c: pandas to_csv conventions). */
+ent_status ent_rd_dta(ent_ctx *ctx, const char *path, char delim, char **out, size_t *len);
 
 /* ent_rd_slurp reads a whole file into a fresh allocation. */
 ent_status ent_rd_slurp(ent_ctx *ctx, const char *path, unsigned char **out, size_t *len);

@@ -114,7 +114,7 @@ typedef struct ent_ev_opts {
     int rank, nranks;      /* MPI: this process's share of the work; 0/1 alone */
     size_t max_groups;     /* cap on the groups of one thread's table: beyond it the
                             * run fails with "too many groups: more than N ...";
-                            * 0 = 2^26 (67 M groups, about 4 GB of table) */
+                            * 0 = 2^26 (67 M groups: a table of 6.4 GB) */
 } ent_ev_opts;
 
 /* ------------------------------------------------------------- results */

@@ -65,7 +65,8 @@ const char *ent_manifest_builtin(size_t *len);
 
 /* ent_fetch_original returns datadir/<original> when relpath (e.g.
  * "archigos_leaders/archigos.csv") is a prepared file made from one original
- * that a reader backend reads (today: R .rda through librdata) and that
+ * that a reader backend reads (today: R .rda through librdata, Stata .dta
+ * through libreadstat) and that
  * original is in datadir; else NULL.  The build prefers it to the prepared file. */
 char *ent_fetch_original(ent_ctx *ctx, const char *datadir, const char *relpath);
 

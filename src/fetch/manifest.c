@@ -313,7 +313,7 @@ char *ent_fetch_original(ent_ctx *ctx, const char *datadir, const char *relpath)
         return NULL;
     if ((p = ent_manifest_find(m, relpath)) && p->kind == ENT_MF_PREPARED &&
         !strchr(p->from, ';') && !strchr(p->from, ':') && (o = ent_manifest_find(m, p->from)) &&
-        o->kind == ENT_MF_ORIGINAL && !strcmp(o->format, "rda") &&
+        o->kind == ENT_MF_ORIGINAL && (!strcmp(o->format, "rda") || !strcmp(o->format, "dta")) &&
         (path = ent_path_join(ctx, datadir, o->path)) &&
         (stat(path, &sb) != 0 || !S_ISREG(sb.st_mode))) {
         ent_free(ctx, path);

@@ -352,6 +352,25 @@ static ent_status record(ent_load *ld, const char *files, const char *digests, d
     return st;
 }
 
+/* note_shrink records in `sources` that a shrink was accepted. */
+static ent_status note_shrink(ent_ctx *ctx, sqlite3 *db, const char *name, int64_t from,
+                              uint64_t to)
+{
+    sqlite3_stmt *q = NULL;
+    char cov[160];
+    ent_status st;
+    snprintf(cov, sizeof cov, "partial: accepted a shrink from %lld to %llu rows "
+             "(build --accept-shrink)", (long long)from, (unsigned long long)to);
+    if ((st = ent_sql_prepare(ctx, db, "UPDATE sources SET coverage = ? WHERE name = ?", &q)) ==
+        ENT_OK) {
+        sqlite3_bind_text(q, 1, cov, -1, SQLITE_TRANSIENT);
+        sqlite3_bind_text(q, 2, name, -1, SQLITE_STATIC);
+        st = ent_sql_step_reset(ctx, db, q);
+    }
+    sqlite3_finalize(q);
+    return st;
+}
+
 ent_status ent_build(ent_db *db, const ent_build_opts *opts)
 {
     ent_ctx *ctx = db->ctx;
@@ -396,7 +415,7 @@ ent_status ent_build(ent_db *db, const ent_build_opts *opts)
         load_priv priv;
         ent_load ld;
         double t0;
-        int need = opts->force, dep_reloaded = 0, oldver;
+        int need = opts->force, dep_reloaded = 0, oldver, shrunk;
         int64_t oldrows;
 
         if (opts->only && !in_list(opts->only, src->name))
@@ -461,9 +480,9 @@ ent_status ent_build(ent_db *db, const ent_build_opts *opts)
             goto out;
         }
         /* a truncated but valid file must not wipe a source */
-        if (!opts->accept_shrink &&
-            ((ld.loaded == 0 && (src->dir || oldrows > 0)) ||
-             (oldrows > 0 && (int64_t)ld.loaded * 2 < oldrows))) {
+        shrunk = (ld.loaded == 0 && (src->dir || oldrows > 0)) ||
+                 (oldrows > 0 && (int64_t)ld.loaded * 2 < oldrows);
+        if (shrunk && !opts->accept_shrink) {
             char held[64] = "";
             if (oldrows > 0)
                 snprintf(held, sizeof held, " where the warehouse holds %lld", (long long)oldrows);
@@ -479,6 +498,8 @@ ent_status ent_build(ent_db *db, const ent_build_opts *opts)
         st = record(&ld, files.p, digests.p, ent_now() - t0);
         ent_free(ctx, files.p);
         ent_free(ctx, digests.p);
+        if (st == ENT_OK && shrunk) /* accepted: `sources` says so, not "full" */
+            st = note_shrink(ctx, sq, src->name, oldrows, ld.loaded);
         if (st != ENT_OK)
             goto out;
         if (!sb_add(ctx, &reloaded, src->name) || !sb_add(ctx, &reloaded, ",")) {

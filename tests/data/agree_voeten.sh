@@ -27,7 +27,18 @@ grep -q "^entente: agree: 2023 is partial: session 78 was still open" err.txt \
     || { echo "FAIL: no partial note"; fails=$((fails + 1)); }
 [ "$(cut -d, -f3,9 out.csv | tr '\n' ' ')" = "year,partial 2018,0 2019,0 2020,0 2021,0 2022,0 2023,1 2024, " ] \
     || { echo "FAIL: partial column"; cat out.csv; fails=$((fails + 1)); }
+# the panel's un_* columns carry the same values past 2019 (the years the panel has)
+for y in 2020 2021 2022; do
+    a=$(grep "^CHN,RUS,$y," out.csv | cut -d, -f4,5)
+    p=$(sqlite3 "$DATADB" "SELECT un_n || ',' || printf('%.4f', un_agree) FROM panel WHERE ccode1 = 365 AND ccode2 = 710 AND year = $y")
+    [ -z "$p" ] || [ "$a" = "$p" ] || { echo "FAIL: panel $y: $p, agree $a"; fails=$((fails + 1)); }
+done
 # the sessions: opened on the table's dates, 78 partial
 [ "$(sqlite3 "$DATADB" "SELECT group_concat(session || ':' || roll_calls || ':' || partial, ' ') FROM unga_sessions")" \
     = "75:96:0 76:77:0 77:89:0 78:86:1 79:0:0" ] || { echo "FAIL: unga_sessions"; fails=$((fails + 1)); }
+# the build says which members the file codes 9 (not a member) after they voted
+if [ -f "$TMPD/build.out" ]; then
+    grep -q "TUR is coded 9 (not a member) on 19 roll calls 2023-12-19 to 2024-06-04" "$TMPD/build.out" \
+        || { echo "FAIL: the build does not report TUR's gap"; fails=$((fails + 1)); }
+fi
 [ $fails -eq 0 ]

@@ -174,7 +174,7 @@ for a, b in DYADS:
         code = {'yes': 1, 'abstain': 2, 'no': 3}
         d = sum(abs(code[x] - code[z]) for x, z in both)
         check(f"un_s {a}-{b} {y}", panel(a, b, y, 'un_s'), 1 - 2 * d / (2 * len(both)) if both else None)
-    check(f"un_agree {a}-{b} 2024 (after coverage)", panel(a, b, 2024, 'un_agree'), None)
+    check(f"un_agree {a}-{b} 1945 (before coverage)", panel(a, b, 1945, 'un_agree'), None)
 
 # ---------------------------------------------------------------- ideal points
 ideal = {}

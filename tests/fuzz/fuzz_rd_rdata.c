@@ -25,14 +25,7 @@ const char *__asan_default_options(void)
     return "allocator_may_return_null=1";
 }
 
-/* librdata (0~20210223) leaks buffers on some error paths of damaged files;
- * those leaks are in the library, not in entente: suppress them by module */
-const char *__lsan_default_suppressions(void);
-const char *__lsan_default_suppressions(void)
-{
-    return "leak:librdata.so\n";
-}
-
+/* leaks inside librdata.so are suppressed by src/core/rd_rdata.c */
 int LLVMFuzzerInitialize(int *argc, char ***argv)
 {
     static char *args[64];

@@ -93,7 +93,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if (!(ctx = ent_ctx_new()))
         return 0;
     if (ent_db_open(ctx, db, 1, &w) == ENT_OK) {
-        ent_build_opts o = {dir, T[k].src, 1};
+        ent_build_opts o = {.datadir = dir, .only = T[k].src, .force = 1};
         (void)ent_build(w, &o);
         ent_db_close(w);
     }

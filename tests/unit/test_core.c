@@ -109,14 +109,17 @@ static void test_atomic(void **state)
     /* a directory is refused, naming it */
     assert_int_equal(ent_afile_open(ctx, dir, &f), ENT_EIO);
     assert_non_null(strstr(ent_errmsg(ctx), "Is a directory"));
-    /* a device is written through: /dev/null stays a device */
-    assert_int_equal(ent_afile_open(ctx, "/dev/null", &f), ENT_OK);
-    fputs("x\n", ent_afile_fp(f));
-    assert_int_equal(ent_afile_close(f, 1), ENT_OK);
-    assert_int_equal(stat("/dev/null", &sb), 0);
-    assert_true(S_ISCHR(sb.st_mode));
+    /* a device is written through and stays a device (/dev/zero: shared, so
+     * only when it is one now) */
+    if (stat("/dev/zero", &sb) == 0 && S_ISCHR(sb.st_mode)) {
+        assert_int_equal(ent_afile_open(ctx, "/dev/zero", &f), ENT_OK);
+        fputs("x\n", ent_afile_fp(f));
+        assert_int_equal(ent_afile_close(f, 1), ENT_OK);
+        assert_int_equal(stat("/dev/zero", &sb), 0);
+        assert_true(S_ISCHR(sb.st_mode));
+    }
     /* a full device is an error that says so */
-    if (stat("/dev/full", &sb) == 0) {
+    if (stat("/dev/full", &sb) == 0 && S_ISCHR(sb.st_mode)) {
         assert_int_equal(ent_afile_open(ctx, "/dev/full", &f), ENT_OK);
         fputs("x\n", ent_afile_fp(f));
         assert_int_equal(ent_afile_close(f, 1), ENT_EIO);

@@ -276,7 +276,7 @@ static char *write_many(int ncodes, int reps, int ny)
             row(fp, "20160101", c, "USA", "040", "1", "1.0");
         }
     for (int y = 0; y < ny; y++) {
-        char d[9];
+        char d[16];
         snprintf(d, sizeof d, "%04d0101", 1900 + y);
         row(fp, d, "USA", "RUS", "040", "1", "1.0");
         row(fp, d, "RUS", "USA", "111", "3", "-2.5");
@@ -368,7 +368,7 @@ static void test_iso3_any(void **state)
     char *path = strdup("/tmp/test_events_XXXXXX");
     FILE *fp = fdopen(mkstemp(path), "w");
     for (int y = 1990; y < 2010; y++) {
-        char d[9];
+        char d[16]; /* room for any int: -Wformat-truncation under -O1 */
         snprintf(d, sizeof d, "%04d0601", y);
         row(fp, d, "EUR", "USA", "040", "1", "1.0");
         row(fp, d, "USA", "RUS", "040", "1", "1.0");

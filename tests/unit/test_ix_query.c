@@ -46,7 +46,7 @@ static void run_sql_file(sqlite3 *sq, const char *file)
 
 static int setup(void **s)
 {
-    ent_build_opts bo = {"tests/fixtures/states", "states", 0, 0};
+    ent_build_opts bo = {.datadir = "tests/fixtures/states", .only = "states"};
     int fd;
     (void)s;
     snprintf(path, sizeof path, "/tmp/test_ix_query_XXXXXX");

@@ -4,7 +4,8 @@
  * double, logical, factor, date; NA in each), the three compressions R uses,
  * the rendering in R's write.csv style (15 significant digits, scientific
  * when shorter), the core reader opening an .rda by name, and clear errors
- * for damaged input.  Also the fetch manifest parser's error messages.
+ * for damaged input; a Stata .dta written with libreadstat, rendered as
+ * pandas writes it.  Also the fetch manifest parser's error messages.
  */
 #include "testutil.h"
 #include "core/rd.h"
@@ -15,6 +16,7 @@
 #include <lzma.h>
 #include <math.h>
 #include <rdata/rdata.h>
+#include <readstat.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -226,6 +228,69 @@ static void test_reader_dispatch(void **s)
     unlink(path);
 }
 
+static ssize_t wr_fd(const void *data, size_t len, void *u)
+{
+    return fwrite(data, 1, len, (FILE *)u) == len ? (ssize_t)len : -1;
+}
+
+static void test_dta(void **s)
+{
+    (void)s;
+    char path[] = "/tmp/ent_test_dtaXXXXXX";
+    int fd = mkstemp(path);
+    assert_true(fd >= 0);
+    close(fd);
+    char dta[64];
+    snprintf(dta, sizeof dta, "%s.dta", path);
+    FILE *fp = fopen(dta, "wb");
+    readstat_writer_t *w = readstat_writer_init();
+    readstat_set_data_writer(w, wr_fd);
+    readstat_variable_t *vc = readstat_add_variable(w, "ccode", READSTAT_TYPE_INT16, 0);
+    readstat_variable_t *vn = readstat_add_variable(w, "name", READSTAT_TYPE_STRING, 20);
+    readstat_variable_t *vy = readstat_add_variable(w, "year", READSTAT_TYPE_DOUBLE, 0);
+    readstat_variable_t *vs = readstat_add_variable(w, "share", READSTAT_TYPE_FLOAT, 0);
+    readstat_variable_t *vv = readstat_add_variable(w, "nvotes", READSTAT_TYPE_INT16, 0);
+    readstat_variable_t *vd = readstat_add_variable(w, "day", READSTAT_TYPE_DOUBLE, 0);
+    readstat_variable_set_format(vd, "%td");
+    assert_int_equal(readstat_begin_writing_dta(w, fp, 2), READSTAT_OK);
+    readstat_begin_row(w);
+    readstat_insert_int16_value(w, vc, 2);
+    readstat_insert_string_value(w, vn, "United States");
+    readstat_insert_double_value(w, vy, 1950);
+    readstat_insert_float_value(w, vs, 0.1f);
+    readstat_insert_int16_value(w, vv, 25);
+    readstat_insert_double_value(w, vd, 19786);
+    readstat_end_row(w);
+    readstat_begin_row(w);
+    readstat_insert_int16_value(w, vc, 365);
+    readstat_insert_string_value(w, vn, "Russia, \"USSR\"");
+    readstat_insert_double_value(w, vy, 2.5e-7);
+    readstat_insert_float_value(w, vs, 1.663375f);
+    readstat_insert_missing_value(w, vv);
+    readstat_insert_missing_value(w, vd);
+    readstat_end_row(w);
+    assert_int_equal(readstat_end_writing(w), READSTAT_OK);
+    readstat_writer_free(w);
+    fclose(fp);
+    char *out = NULL;
+    size_t len;
+    if (ent_rd_render(ctx, dta, ENT_RD_DTA, ',', &out, &len) != ENT_OK)
+        fail_msg("render: %s", ent_errmsg(ctx));
+    /* pandas: an int16 column with a gap becomes float ("25.0"); float32 at its precision */
+    assert_string_equal(out, "ccode,name,year,share,nvotes,day\n"
+                             "2,United States,1950.0,0.1,25.0,2014-03-04\n"
+                             "365,\"Russia, \"\"USSR\"\"\",2.5e-07,1.663375,,\n");
+    ent_free(ctx, out);
+    /* a damaged file is an error naming it */
+    fp = fopen(dta, "wb");
+    fputs("not stata", fp);
+    fclose(fp);
+    assert_int_equal(ent_rd_render(ctx, dta, ENT_RD_DTA, ',', &out, &len), ENT_EPARSE);
+    assert_non_null(strstr(ent_errmsg(ctx), ".dta: not a readable Stata file"));
+    unlink(dta);
+    unlink(path);
+}
+
 static void test_manifest_errors(void **s)
 {
     (void)s;
@@ -271,7 +336,8 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_rdata_types),     cmocka_unit_test(test_rds_single_object),
         cmocka_unit_test(test_compressions),    cmocka_unit_test(test_garbage),
-        cmocka_unit_test(test_reader_dispatch), cmocka_unit_test(test_manifest_errors),
+        cmocka_unit_test(test_reader_dispatch), cmocka_unit_test(test_dta),
+        cmocka_unit_test(test_manifest_errors),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

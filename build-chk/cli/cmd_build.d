@@ -1,7 +1,0 @@
-build-chk/cli/cmd_build.o: cli/cmd_build.c cli/cli.h include/entente.h \
- src/core/core.h src/report/report.h src/report/../core/core.h
-cli/cli.h:
-include/entente.h:
-src/core/core.h:
-src/report/report.h:
-src/report/../core/core.h:

@@ -1,9 +1,0 @@
-build-chk/cli/cmd_dyad.o: cli/cmd_dyad.c cli/cli.h include/entente.h \
- src/core/core.h src/report/report.h src/report/../core/core.h \
- src/panel/panel.h
-cli/cli.h:
-include/entente.h:
-src/core/core.h:
-src/report/report.h:
-src/report/../core/core.h:
-src/panel/panel.h:

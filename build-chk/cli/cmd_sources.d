@@ -1,8 +1,0 @@
-build-chk/cli/cmd_sources.o: cli/cmd_sources.c cli/cli.h \
- include/entente.h src/core/core.h src/report/report.h \
- src/report/../core/core.h
-cli/cli.h:
-include/entente.h:
-src/core/core.h:
-src/report/report.h:
-src/report/../core/core.h:

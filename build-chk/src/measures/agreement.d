@@ -1,3 +1,0 @@
-build-chk/src/measures/agreement.o: src/measures/agreement.c \
- src/measures/agreement.h
-src/measures/agreement.h:
