@@ -106,3 +106,69 @@ ent_trend <- function(pair, from, to, config = NULL, normalize = NULL, db = NULL
   .ent_check(.Call(C_trend, .ent_db(db),
     list(subject = pair, from = from, to = to, config = config, normalize = normalize)))
 }
+
+#' Build a warehouse from the data folders
+#'
+#' @param data the folder holding one folder per data set.
+#' @param db the warehouse to make or update.
+#' @return the open warehouse handle (made the default), invisibly.
+ent_build <- function(data, db) {
+  ptr <- .ent_check(.Call(C_build, path.expand(data), path.expand(db)))
+  w <- structure(list(ptr = ptr, path = db), class = "entente_warehouse")
+  .ent$default <- w
+  invisible(w)
+}
+
+#' Every panel indicator of one dyad, long
+#'
+#' @param a,b the two states, by any name the registry knows.
+#' @param year one year; with from and to NULL too, the latest year in which
+#'   the dyad has at least half the indicators of its best year.
+#' @param from,to a range of years instead.
+#' @param db a warehouse handle or path (NULL: the default).
+#' @return a data.frame: a, b, year, dimension, indicator, value, text, source.
+ent_dyad <- function(a, b, year = NULL, from = NULL, to = NULL, db = NULL) {
+  df <- .ent_check(.Call(C_dyad, .ent_db(db), a, b, year, from, to))
+  attr(df, "coverage") <- .ent_notes(df, "coverage")
+  df
+}
+
+#' The dyad-year panel, wide
+#'
+#' @param from,to years.
+#' @param indicators NULL for every indicator, or a character vector of names.
+#' @param directed both orders of each pair, directed columns swapped.
+#' @inheritParams ent_dyad
+#' @return a data.frame: ccode1, ccode2, abb1, abb2, year, one column per indicator.
+ent_panel <- function(from, to, indicators = NULL, directed = FALSE, db = NULL) {
+  if (!is.null(indicators)) indicators <- paste(indicators, collapse = ",")
+  .ent_check(.Call(C_panel, .ent_db(db), from, to, indicators, as.integer(directed)))
+}
+
+#' UN General Assembly vote agreement of a dyad per year
+#'
+#' @inheritParams ent_dyad
+#' @return a data.frame: a, b, year, n, agree, s, pi, kappa, partial.
+ent_agree <- function(a, b, from, to, db = NULL) {
+  df <- .ent_check(.Call(C_agree, .ent_db(db), a, b, from, to))
+  attr(df, "coverage") <- .ent_notes(df, "coverage")
+  df
+}
+
+#' A leader's meetings
+#'
+#' @param leader the leader's name.
+#' @param from,to dates "YYYY-MM-DD" or NULL.
+#' @param partners TRUE: counterparts ranked by in-person episodes; FALSE: records.
+#' @inheritParams ent_dyad
+ent_meetings <- function(leader, from = NULL, to = NULL, partners = TRUE, db = NULL) {
+  .ent_check(.Call(C_meetings, .ent_db(db), leader, from, to, as.integer(partners)))
+}
+
+#' What to cite for the warehouse's data
+#'
+#' @inheritParams ent_dyad
+#' @return a data.frame: source, folder, release, licence, citation.
+ent_cite <- function(db = NULL) {
+  .ent_check(.Call(C_cite, .ent_db(db)))
+}

@@ -133,17 +133,20 @@ static SEXP frame(ent_result *r)
     return df;
 }
 
-SEXP C_open(SEXP path)
+/* open_handle opens (create = 1: makes) a warehouse, and with data set
+ * loads every known source under that folder into it (ent_build). */
+static SEXP open_handle(const char *p, int create, const char *data)
 {
-    const char *p = opt_str(path);
     handle *h = calloc(1, sizeof *h);
-    ent_status st;
+    ent_build_opts bo = {data, NULL, 0, 0};
     if (!h || !(h->ctx = ent_ctx_new())) {
         free(h);
         return error_value("entente: out of memory");
     }
-    if ((st = ent_db_open(h->ctx, p ? p : "entente.db", 0, &h->db)) != ENT_OK) {
+    if (ent_db_open(h->ctx, p ? p : "entente.db", create, &h->db) != ENT_OK ||
+        (data && ent_build(h->db, &bo) != ENT_OK)) {
         SEXP e = PROTECT(error_value(ent_errmsg(h->ctx)));
+        ent_db_close(h->db);
         ent_ctx_free(h->ctx);
         free(h);
         UNPROTECT(1);
@@ -153,6 +156,15 @@ SEXP C_open(SEXP path)
     R_RegisterCFinalizerEx(x, handle_free, TRUE);
     UNPROTECT(1);
     return x;
+}
+
+SEXP C_open(SEXP path) { return open_handle(opt_str(path), 0, NULL); }
+
+SEXP C_build(SEXP data, SEXP path)
+{
+    if (!opt_str(data) || !opt_str(path))
+        return error_value("entente: build: data and db are paths");
+    return open_handle(opt_str(path), 1, opt_str(data));
 }
 
 SEXP C_close(SEXP x)
@@ -212,7 +224,59 @@ SEXP C_compare(SEXP db, SEXP args) { return index_query(ent_compare, db, args); 
 SEXP C_rank(SEXP db, SEXP args) { return index_query(ent_rank, db, args); }
 SEXP C_trend(SEXP db, SEXP args) { return index_query(ent_trend, db, args); }
 
+/* result turns one query's status into the frame of *r, or the message as
+ * an error value (r by address: the query must have run before it is read) */
+static SEXP result(handle *h, ent_status st, ent_result **r)
+{
+    return st != ENT_OK ? error_value(ent_errmsg(h->ctx)) : frame(*r);
+}
+
+SEXP C_dyad(SEXP db, SEXP a, SEXP b, SEXP year, SEXP from, SEXP to)
+{
+    handle *h = get(db);
+    ent_result *r = NULL;
+    return result(h, ent_dyad(h->db, opt_str(a), opt_str(b), opt_int(year, 0),
+                              opt_int(from, 0), opt_int(to, 0), &r), &r);
+}
+
+SEXP C_panel(SEXP db, SEXP from, SEXP to, SEXP indicators, SEXP directed)
+{
+    handle *h = get(db);
+    ent_result *r = NULL;
+    return result(h, ent_panel(h->db, opt_int(from, 0), opt_int(to, 0), opt_str(indicators),
+                               opt_int(directed, 0), &r), &r);
+}
+
+SEXP C_agree(SEXP db, SEXP a, SEXP b, SEXP from, SEXP to)
+{
+    handle *h = get(db);
+    ent_result *r = NULL;
+    return result(h, ent_agree(h->db, opt_str(a), opt_str(b), opt_int(from, 0), opt_int(to, 0),
+                               &r), &r);
+}
+
+SEXP C_meetings(SEXP db, SEXP leader, SEXP from, SEXP to, SEXP partners)
+{
+    handle *h = get(db);
+    ent_result *r = NULL;
+    return result(h, ent_meetings(h->db, opt_str(leader), opt_str(from), opt_str(to),
+                                  opt_int(partners, 1), &r), &r);
+}
+
+SEXP C_cite(SEXP db)
+{
+    handle *h = get(db);
+    ent_result *r = NULL;
+    return result(h, ent_cite(h->db, &r), &r);
+}
+
 static const R_CallMethodDef calls[] = {
+    {"C_dyad", (DL_FUNC)&C_dyad, 6},
+    {"C_panel", (DL_FUNC)&C_panel, 5},
+    {"C_agree", (DL_FUNC)&C_agree, 5},
+    {"C_meetings", (DL_FUNC)&C_meetings, 5},
+    {"C_cite", (DL_FUNC)&C_cite, 1},
+    {"C_build", (DL_FUNC)&C_build, 2},
     {"C_compare", (DL_FUNC)&C_compare, 2},
     {"C_rank", (DL_FUNC)&C_rank, 2},
     {"C_trend", (DL_FUNC)&C_trend, 2},
