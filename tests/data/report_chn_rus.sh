@@ -20,12 +20,12 @@ In 2018, the latest year of the span with data on all four dimensions
 CHN-RUS ranks above 66 of 66 (100%) on the composite; on personal 66 of 66, economic 62 of 66, military 44 of 66, diplomatic 66 of 66.
 robustness (200 draws, seed 1): CHN-RUS ranks above the group median in 100% of draws on the composite; on personal 100%, economic 100%, military 58%, diplomatic 100%
 missing for CHN-RUS in 2018: trade_total, sum(exports_itpd_1to2,exports_itpd_2to1), max(trade_share_1,trade_share_2), max(arms_share_1to2,arms_share_2to1), mme_joint, shared_igos, sum(ev_verbal_coop,ev_material_coop)
-CHN-RUS in 2018 rests on part of its indicators: economic on imf_trade_total, max(imf_trade_share_1,imf_trade_share_2) (2 of 5); military on atop_level, alliance_s, sum(arms_tiv_1to2,arms_tiv_2to1), sum(arms_deliv_1to2,arms_deliv_2to1), max(arms_deliv_share_1to2,arms_deliv_share_2to1) (5 of 7); diplomatic on un_kappa, ideal_point_distance, unsc_joint_vetoes (3 of 5)
+CHN-RUS in 2018 rests on part of its indicators: economic on imf_trade_total, max(imf_trade_share_1,imf_trade_share_2) (2 of 5); military on atop_level, alliance_s, sum(arms_tiv_1to2,arms_tiv_2to1), sum(arms_deliv_1to2,arms_deliv_2to1), max(arms_deliv_share_1to2,arms_deliv_share_2to1) (5 of 7); diplomatic on un_kappa, ideal_point_distance, unsc_joint_vetoes (3 of 4)
 In 2023, the last year of the span (no personal, economic data for the subject: the composite is of what is there)
 CHN-RUS ranks above 66 of 66 (100%) on the composite (flagged: the subject lacks a dimension); on personal missing, economic missing, military 57 of 66, diplomatic 65 of 65.
 robustness (200 draws, seed 1): CHN-RUS ranks above the group median in 100% of draws on the composite; on personal n/a, economic n/a, military 100%, diplomatic 100%
 missing for CHN-RUS in 2023: meet_episodes, meet_days, meet_calls, trade_total, sum(exports_itpd_1to2,exports_itpd_2to1), max(trade_share_1,trade_share_2), imf_trade_total, max(imf_trade_share_1,imf_trade_share_2), atop_level, alliance_s, sum(arms_tiv_1to2,arms_tiv_2to1), max(arms_share_1to2,arms_share_2to1), mme_joint, unsc_joint_vetoes, shared_igos, sum(ev_verbal_coop,ev_material_coop)
-CHN-RUS in 2023 rests on part of its indicators: military on sum(arms_deliv_1to2,arms_deliv_2to1), max(arms_deliv_share_1to2,arms_deliv_share_2to1) (2 of 7); diplomatic on un_kappa, ideal_point_distance (2 of 5)
+CHN-RUS in 2023 rests on part of its indicators: military on sum(arms_deliv_1to2,arms_deliv_2to1), max(arms_deliv_share_1to2,arms_deliv_share_2to1) (2 of 7); diplomatic on un_kappa, ideal_point_distance (2 of 4)
 Scores are 0-100, normalised among all dyads of each year (percentile); “above” is strictly above, ties do not count. The group is allies:USA@2018.
 Over time, 2000–2023
 The subject’s score each year against the group’s median and its middle half (25th to 75th percentile, the subject left out). A missing year is a gap, never a zero.
