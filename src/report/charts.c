@@ -149,17 +149,21 @@ static int ends_here(const ent_rp *rp, int k, int m, int year)
     return t->last == year && (m == ENT_RP_COMPOSITE || t->dim == m);
 }
 
-int ent_rp_source_ends(ent_sb *b, const ent_rp *rp, int m)
+/* list_ends writes, per year, the sources (and their terms) for which at(rp,
+ * k, m, year) holds: "after 2018: atop_alliance (atop_level, ...); ..." */
+typedef int (*term_at_fn)(const ent_rp *rp, int k, int m, int year);
+
+static int list_ends(ent_sb *b, const ent_rp *rp, int m, term_at_fn at)
 {
     int count = 0;
     for (int year = rp->from; year < rp->to; year++) {
         int first = 1;
         for (int k = 0; k < rp->nterms; k++) {
             int seen = 0;
-            if (!ends_here(rp, k, m, year))
+            if (!at(rp, k, m, year))
                 continue;
             for (int j = 0; j < k && !seen; j++)
-                seen = ends_here(rp, j, m, year) && !strcmp(rp->terms[j].source, rp->terms[k].source);
+                seen = at(rp, j, m, year) && !strcmp(rp->terms[j].source, rp->terms[k].source);
             if (seen)
                 continue;
             if (first)
@@ -168,7 +172,7 @@ int ent_rp_source_ends(ent_sb *b, const ent_rp *rp, int m)
                 ent_sb_puts(b, ", ");
             ent_sb_printf(b, "%s (", rp->terms[k].source);
             for (int j = k, n = 0; j < rp->nterms; j++)
-                if (ends_here(rp, j, m, year) && !strcmp(rp->terms[j].source, rp->terms[k].source))
+                if (at(rp, j, m, year) && !strcmp(rp->terms[j].source, rp->terms[k].source))
                     ent_sb_printf(b, "%s%s", n++ ? ", " : "", rp->terms[j].expr);
             ent_sb_puts(b, ")");
             first = 0;
@@ -176,6 +180,11 @@ int ent_rp_source_ends(ent_sb *b, const ent_rp *rp, int m)
         }
     }
     return count;
+}
+
+int ent_rp_source_ends(ent_sb *b, const ent_rp *rp, int m)
+{
+    return list_ends(b, rp, m, ends_here);
 }
 
 /* the last year of the span in which the subject has term k (a value or a
@@ -199,31 +208,7 @@ static int stops_here(const ent_rp *rp, int k, int m, int year)
 
 int ent_rp_subject_stops(ent_sb *b, const ent_rp *rp, int m)
 {
-    int count = 0;
-    for (int year = rp->from; year < rp->to; year++) {
-        int first = 1;
-        for (int k = 0; k < rp->nterms; k++) {
-            int seen = 0;
-            if (!stops_here(rp, k, m, year))
-                continue;
-            for (int j = 0; j < k && !seen; j++)
-                seen = stops_here(rp, j, m, year) && !strcmp(rp->terms[j].source, rp->terms[k].source);
-            if (seen)
-                continue;
-            if (first)
-                ent_sb_printf(b, "%safter %d: ", count ? "; " : "", year);
-            else
-                ent_sb_puts(b, ", ");
-            ent_sb_printf(b, "%s (", rp->terms[k].source);
-            for (int j = k, n = 0; j < rp->nterms; j++)
-                if (stops_here(rp, j, m, year) && !strcmp(rp->terms[j].source, rp->terms[k].source))
-                    ent_sb_printf(b, "%s%s", n++ ? ", " : "", rp->terms[j].expr);
-            ent_sb_puts(b, ")");
-            first = 0;
-            count++;
-        }
-    }
-    return count;
+    return list_ends(b, rp, m, stops_here);
 }
 
 /* the years in which a series is missing, as "2019-2023, 2025" */

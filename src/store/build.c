@@ -260,9 +260,9 @@ static int recorded(sqlite3 *db, const ent_source *src, const char *digests, int
     return same;
 }
 
-/* drop_tables drops the tables of a source whose loader version changed, so
- * that its schema is created anew rather than kept from the older loader. */
-static ent_status drop_tables(ent_ctx *ctx, sqlite3 *db, const char *tables)
+/* each_table runs sql_fmt (one %.*s for the name) on every table of the
+ * comma list tables. */
+static ent_status each_table(ent_ctx *ctx, sqlite3 *db, const char *tables, const char *sql_fmt)
 {
     const char *p = tables;
     while (p && *p) {
@@ -270,7 +270,7 @@ static ent_status drop_tables(ent_ctx *ctx, sqlite3 *db, const char *tables)
         size_t k = e ? (size_t)(e - p) : strlen(p);
         char sql[256];
         ent_status st;
-        snprintf(sql, sizeof sql, "DROP TABLE IF EXISTS \"%.*s\"", (int)k, p);
+        snprintf(sql, sizeof sql, sql_fmt, (int)k, p);
         if ((st = ent_sql_exec(ctx, db, sql)) != ENT_OK)
             return st;
         p = e ? e + 1 : NULL;
@@ -278,20 +278,16 @@ static ent_status drop_tables(ent_ctx *ctx, sqlite3 *db, const char *tables)
     return ENT_OK;
 }
 
+/* drop_tables drops the tables of a source whose loader version changed, so
+ * that its schema is created anew rather than kept from the older loader. */
+static ent_status drop_tables(ent_ctx *ctx, sqlite3 *db, const char *tables)
+{
+    return each_table(ctx, db, tables, "DROP TABLE IF EXISTS \"%.*s\"");
+}
+
 static ent_status empty_tables(ent_ctx *ctx, sqlite3 *db, const char *tables)
 {
-    const char *p = tables;
-    while (p && *p) {
-        const char *e = strchr(p, ',');
-        size_t k = e ? (size_t)(e - p) : strlen(p);
-        char sql[256];
-        ent_status st;
-        snprintf(sql, sizeof sql, "DELETE FROM \"%.*s\"", (int)k, p);
-        if ((st = ent_sql_exec(ctx, db, sql)) != ENT_OK)
-            return st;
-        p = e ? e + 1 : NULL;
-    }
-    return ENT_OK;
+    return each_table(ctx, db, tables, "DELETE FROM \"%.*s\"");
 }
 
 static ent_status record(ent_load *ld, const char *files, const char *digests, double secs)

@@ -8,15 +8,7 @@ case "$B" in *san*) echo "not under sanitizers (ctypes loads the plain library)"
 "$PY" -c 'import pandas' 2>/dev/null || { echo "no pandas for $PY"; exit 77; }
 set -e
 W="$TMPD/python"; rm -rf "$W"; mkdir -p "$W"
-"$ENTENTE" build --quiet --only states --data "$FIX/states" --db "$W/w.db"
-sqlite3 "$W/w.db" < "$FIX/index/panel.sql"
-# the panel fixture with the UN votes of sessions 75-78 (dyad, panel, agree, cite),
-# and the meetings fixture (meetings)
-mkdir -p "$W/d"; cp -r "$FIX/panel/." "$FIX/srcdata/unga_votes_voeten" "$W/d/"
-"$ENTENTE" build --quiet --data "$W/d" --db "$W/p.db"
-"$ENTENTE" build --quiet --data "$FIX/meetings" --db "$W/m.db"
-export ENTENTE_TEST_DB="$W/w.db" ENTENTE_TEST_CONF="$FIX/index/small.conf" ENTENTE
-export ENTENTE_TEST_PANEL_DB="$W/p.db" ENTENTE_TEST_MEET_DB="$W/m.db" ENTENTE_TEST_DATA="$FIX/meetings"
+. "$ROOT/tests/sh/bindings.inc"
 export ENTENTE_LIB="$ROOT/$B/libentente.so"
 "$PY" -m unittest discover -v -s "$ROOT/bindings/python/tests" 2>&1 | tee "$W/ut.out"
 grep -q '^OK' "$W/ut.out"

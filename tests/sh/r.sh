@@ -8,14 +8,7 @@ command -v R >/dev/null || { echo "no R"; exit 77; }
 Rscript -e 'library(testthat)' >/dev/null 2>&1 || { echo "no testthat"; exit 77; }
 set -e
 W="$TMPD/r"; rm -rf "$W"; mkdir -p "$W"
-"$ENTENTE" build --quiet --only states --data "$FIX/states" --db "$W/w.db"
-sqlite3 "$W/w.db" < "$FIX/index/panel.sql"
-# the panel fixture with the UN votes of sessions 75-78, and the meetings fixture
-mkdir -p "$W/d"; cp -r "$FIX/panel/." "$FIX/srcdata/unga_votes_voeten" "$W/d/"
-"$ENTENTE" build --quiet --data "$W/d" --db "$W/p.db"
-"$ENTENTE" build --quiet --data "$FIX/meetings" --db "$W/m.db"
-export ENTENTE_TEST_DB="$W/w.db" ENTENTE_TEST_CONF="$FIX/index/small.conf" ENTENTE
-export ENTENTE_TEST_PANEL_DB="$W/p.db" ENTENTE_TEST_MEET_DB="$W/m.db" ENTENTE_TEST_DATA="$FIX/meetings"
+. "$ROOT/tests/sh/bindings.inc"
 export PKG_CONFIG_PATH="$ROOT/$B"
 cd "$W"
 R CMD build --no-build-vignettes "$ROOT/bindings/r/entente" > build.out 2>&1 || { cat build.out; exit 1; }
