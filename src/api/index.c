@@ -9,7 +9,10 @@
 #include "store/store.h"
 
 #include <math.h>
+#include <stdio.h>
 #include <string.h>
+
+_Static_assert(ENT_INDEX_MAX_DRAWS == ENT_IX_MAX_DRAWS, "entente/index.h states the cap");
 
 ent_ctx *ent_db_ctx(ent_db *db) { return db ? db->ctx : NULL; }
 
@@ -74,14 +77,26 @@ static ent_status convert(ent_ctx *ctx, const ent_ix_result *x, ent_result **out
                 ent_result_set_int(r, j, w->year);
             } else if (!strcmp(c, "composite")) {
                 ent_result_set_real(r, j, w->composite);
+                if (!isnan(w->composite) && !w->complete) { /* a table marks it */
+                    char b[32];
+                    snprintf(b, sizeof b, "%.1f*", w->composite);
+                    ent_result_show(r, j, b, ENT_SHOW_TABLE);
+                }
             } else if (!strcmp(c, "rank")) {
                 ent_result_set_int(r, j, w->rank ? w->rank : ENT_NA);
             } else if (!strcmp(c, "group_size") || !strcmp(c, "dyads")) {
                 ent_result_set_int(r, j, w->n);
             } else if (!strcmp(c, "is_subject")) {
                 ent_result_set_int(r, j, w->is_subject);
+                ent_result_show(r, j, w->is_subject ? "<== subject" : "", ENT_SHOW_TABLE);
             } else if (!strcmp(c, "complete")) {
                 ent_result_set_int(r, j, w->complete);
+                if (!w->complete) { /* a table says what it lacks: "0 (no personal)" */
+                    char lacks[128], b[160];
+                    ent_ix_lacks_text(w, lacks, sizeof lacks);
+                    snprintf(b, sizeof b, "0 (no %s)", lacks);
+                    ent_result_show(r, j, b, ENT_SHOW_TABLE);
+                }
             }
         }
     }
@@ -138,6 +153,8 @@ static ent_status run(ent_db *db, const ent_index_opts *po, ix_query q, ent_resu
     o.complete_only = po->complete;
     o.draws = po->draws;
     o.seed = po->seed;
+    o.progress = po->progress;
+    o.progress_ud = po->progress_ud;
     if ((st = q(ctx, db, &o, &x)) != ENT_OK)
         return st;
     st = convert(ctx, x, out);
