@@ -3,7 +3,8 @@
  * `panel` outside assembly, and the one place that does the directed swap.
  *
  * A reader names every codebook column in its SELECT (a panel's column order
- * is no contract) and serves each row from a side: the stored order (ccode1
+ * is no contract; [name], not "name", which SQLite would take for a string
+ * when the column is missing) and serves each row from a side: the stored order (ccode1
  * < ccode2) or reversed.  On a reversed row the two states swap and every
  * directed indicator (_1to2/_2to1, _1/_2: the codebook's `pair`) is read from
  * its pair's column; non-directed indicators stay.  Reversed rows are either
@@ -64,7 +65,7 @@ ent_status ent_panel_rows_open(ent_ctx *ctx, struct sqlite3 *db, int a, int b, i
     }
     n = (size_t)snprintf(sql, sizeof sql, "SELECT ccode1, ccode2, year");
     for (size_t k = 0; k < ent_panel_nindicators && n < sizeof sql; k++)
-        n += (size_t)snprintf(sql + n, sizeof sql - n, ", \"%s\"", ent_panel_indicators[k].name);
+        n += (size_t)snprintf(sql + n, sizeof sql - n, ", [%s]", ent_panel_indicators[k].name);
     if (n < sizeof sql)
         n += (size_t)snprintf(sql + n, sizeof sql - n, " FROM panel WHERE year BETWEEN ?1 AND ?2%s"
                               " ORDER BY year, ccode1, ccode2",
