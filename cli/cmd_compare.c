@@ -148,6 +148,10 @@ static int run(int argc, char **argv)
     }
     if (!(ctx = ent_ctx_new()))
         return cli_fail("compare", "out of memory");
+    if (ent_index_check(ctx, &o) != ENT_OK) { /* bad values, before any warehouse is read */
+        rc = cli_bad(&ent_verb_compare, "%s", ent_errmsg(ctx));
+        goto out;
+    }
     if ((rc = cli_open_db("compare", ctx, dbpath, &db)))
         goto out;
     if ((st = ent_compare(db, &o, &res)) != ENT_OK) {

@@ -83,6 +83,10 @@ static int run(int argc, char **argv)
                                               : "rank takes one --year, not --from/--to");
     if (!(ctx = ent_ctx_new()))
         return cli_fail("rank", "out of memory");
+    if (ent_index_check(ctx, &o) != ENT_OK) { /* bad values, before any warehouse is read */
+        rc = cli_bad(&ent_verb_rank, "%s", ent_errmsg(ctx));
+        goto out;
+    }
     if ((rc = cli_open_db("rank", ctx, dbpath, &db)))
         goto out;
     if ((st = ent_rank(db, &o, &res)) != ENT_OK) {

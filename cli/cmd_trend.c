@@ -71,6 +71,10 @@ static int run(int argc, char **argv)
     o.subject = argv[optind];
     if (!(ctx = ent_ctx_new()))
         return cli_fail("trend", "out of memory");
+    if (ent_index_check(ctx, &o) != ENT_OK) { /* bad values, before any warehouse is read */
+        rc = cli_bad(&ent_verb_trend, "%s", ent_errmsg(ctx));
+        goto out;
+    }
     if ((rc = cli_open_db("trend", ctx, dbpath, &db)))
         goto out;
     if ((st = ent_trend(db, &o, &res)) != ENT_OK) {

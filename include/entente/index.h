@@ -64,6 +64,12 @@ ent_status ent_rank(ent_db *db, const ent_index_opts *opts, ent_result **out);
  * composite, rank, dyads, complete. */
 ent_status ent_trend(ent_db *db, const ent_index_opts *opts, ent_result **out);
 
+/* ent_index_check makes the checks of the three calls above that need no
+ * warehouse (the normalisation, the dimension, top, draws, year with
+ * from/to, from > to): ENT_OK, or ENT_EINVAL with the message on ctx.  For
+ * a caller that reports bad options before opening anything. */
+ent_status ent_index_check(ent_ctx *ctx, const ent_index_opts *opts);
+
 /* ent_db_ctx returns the context a warehouse was opened with (its errors). */
 ent_ctx *ent_db_ctx(ent_db *db);
 

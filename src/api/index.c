@@ -110,6 +110,29 @@ static ent_status convert(ent_ctx *ctx, const ent_ix_result *x, ent_result **out
     return ENT_OK;
 }
 
+ent_status ent_index_check(ent_ctx *ctx, const ent_index_opts *po)
+{
+    int d;
+    if (po->normalize && ent_norm_parse(po->normalize) < 0)
+        return ent_err(ctx, ENT_EINVAL, "normalize: '%s' is not percentile, zlog or minmax",
+                       po->normalize);
+    for (d = 0; po->dimension && d < ENT_NDIM && strcmp(po->dimension, ent_ix_dims[d]); d++)
+        ;
+    if (po->dimension && d == ENT_NDIM && strcmp(po->dimension, "composite"))
+        return ent_err(ctx, ENT_EINVAL, "dimension: '%s' is not personal, economic, military, "
+                                        "diplomatic or composite", po->dimension);
+    if (po->top < 0)
+        return ent_err(ctx, ENT_EINVAL, "top: %d is not a count of rows (1 or more)", po->top);
+    if (po->draws < 0 || po->draws > ENT_INDEX_MAX_DRAWS)
+        return ent_err(ctx, ENT_EINVAL, "draws: %d is not 0 to %d", po->draws,
+                       ENT_INDEX_MAX_DRAWS);
+    if (po->year && (po->from || po->to))
+        return ent_err(ctx, ENT_EINVAL, "year and from/to: give one year or a range");
+    if (po->to && po->from > po->to)
+        return ent_err(ctx, ENT_EINVAL, "from %d is after to %d", po->from, po->to);
+    return ENT_OK;
+}
+
 typedef ent_status (*ix_query)(ent_ctx *, ent_db *, const ent_ix_opts *, ent_ix_result **);
 
 static ent_status run(ent_db *db, const ent_index_opts *po, ix_query q, ent_result **out)
@@ -121,23 +144,13 @@ static ent_status run(ent_db *db, const ent_index_opts *po, ix_query q, ent_resu
     ent_status st;
 
     *out = NULL;
-    if (po->normalize) {
-        int m = ent_norm_parse(po->normalize);
-        if (m < 0)
-            return ent_err(ctx, ENT_EINVAL, "normalize: '%s' is not percentile, zlog or minmax",
-                           po->normalize);
-        o.norm = (ent_norm)m;
-    }
+    if ((st = ent_index_check(ctx, po)) != ENT_OK)
+        return st;
+    o.norm = po->normalize ? (ent_norm)ent_norm_parse(po->normalize) : ENT_NORM_PCT;
     o.dim = ENT_NDIM;
-    if (po->dimension) {
-        for (o.dim = 0; o.dim < ENT_NDIM && strcmp(po->dimension, ent_ix_dims[o.dim]); o.dim++)
-            ;
-        if (o.dim == ENT_NDIM && strcmp(po->dimension, "composite"))
-            return ent_err(ctx, ENT_EINVAL, "dimension '%s' is not personal, economic, "
-                                            "military, diplomatic or composite", po->dimension);
-    }
-    if (po->top < 0)
-        return ent_err(ctx, ENT_EINVAL, "top: %d is not a count of rows (1 or more)", po->top);
+    for (int d = 0; po->dimension && d < ENT_NDIM; d++)
+        if (!strcmp(po->dimension, ent_ix_dims[d]))
+            o.dim = d;
     if ((st = ent_ix_config_load(ctx, po->config, &cfg)) != ENT_OK ||
         (st = ent_ix_config_check(ctx, po->config ? po->config : "index-default.conf", &cfg,
                                   db->db)) != ENT_OK)

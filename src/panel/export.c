@@ -112,15 +112,12 @@ ent_status ent_panel_export_csv(ent_ctx *ctx, struct sqlite3 *db, const ent_regi
         wput(&w, ",", 1);
         put_uint(&w, (unsigned)ent_panel_rows_year(r));
         for (int s = 0; s < nsel; s++) {
+            double v;
+            const char *t;
             wput(&w, ",", 1);
-            switch (ent_panel_rows_type(r, sel[s])) {
-            case ENT_PV_INT: put_num(&w, (double)ent_panel_rows_int(r, sel[s])); break;
-            case ENT_PV_REAL: put_num(&w, ent_panel_rows_real(r, sel[s])); break;
-            case ENT_PV_TEXT: {
-                const char *t = ent_panel_rows_text(r, sel[s]);
-                wput(&w, t, strlen(t)); /* codebook texts: no commas or quotes */
-                break;
-            }
+            switch (ent_panel_rows_cell(r, sel[s], &v, &t)) {
+            case ENT_PV_INT: case ENT_PV_REAL: put_num(&w, v); break;
+            case ENT_PV_TEXT: wput(&w, t, strlen(t)); break; /* codebook texts: no commas or quotes */
             default: break; /* NULL: empty */
             }
         }

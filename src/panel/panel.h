@@ -132,6 +132,10 @@ ent_panel_vtype ent_panel_rows_type(const ent_panel_rows *r, int k);
 double ent_panel_rows_real(const ent_panel_rows *r, int k);
 int64_t ent_panel_rows_int(const ent_panel_rows *r, int k);
 const char *ent_panel_rows_text(const ent_panel_rows *r, int k);
+/* ent_panel_rows_cell is the four above in one call, for a hot loop: the
+ * type, *num (NAN unless a number) and *text (NULL unless text). */
+ent_panel_vtype ent_panel_rows_cell(const ent_panel_rows *r, int k, double *num,
+                                    const char **text);
 /* ent_panel_rows_get reads an indicator by name (NAN: missing or unknown). */
 double ent_panel_rows_get(const ent_panel_rows *r, const char *name);
 /* ent_panel_rows_present counts the current row's indicators present. */

@@ -165,6 +165,22 @@ const char *ent_panel_rows_text(const ent_panel_rows *r, int k)
     return (const char *)sqlite3_column_text(r->q, colof(r, k));
 }
 
+ent_panel_vtype ent_panel_rows_cell(const ent_panel_rows *r, int k, double *num,
+                                    const char **text)
+{
+    int c = colof(r, k);
+    *num = NAN;
+    *text = NULL;
+    if (c < 0)
+        return ENT_PV_NULL;
+    switch (sqlite3_column_type(r->q, c)) {
+    case SQLITE_INTEGER: *num = (double)sqlite3_column_int64(r->q, c); return ENT_PV_INT;
+    case SQLITE_FLOAT: *num = sqlite3_column_double(r->q, c); return ENT_PV_REAL;
+    case SQLITE_TEXT: *text = (const char *)sqlite3_column_text(r->q, c); return ENT_PV_TEXT;
+    default: return ENT_PV_NULL;
+    }
+}
+
 double ent_panel_rows_get(const ent_panel_rows *r, const char *name)
 {
     return ent_panel_rows_real(r, ent_panel_find(name));

@@ -3,7 +3,8 @@
  * panel streamed to CSV or JSON, directed rows swapped by the row accessor),
  * ent_dyad through the shared formatter (the value column as `entente dyad`
  * prints it, the text column left out, the notes a caller puts elsewhere
- * left out of the table), and ent_report_check.  The warehouse is built
+ * left out of the table), and the option checks ent_report_check and
+ * ent_index_check.  The warehouse is built
  * from tests/fixtures/panel; the values are those of tests/cli/panel_directed
  * and tests/cli/dyad_fixture, worked from the fixture's files.
  */
@@ -157,12 +158,42 @@ static void test_report_check(void **s)
     assert_int_equal(ent_report_check(ctx, &o), ENT_OK);
 }
 
+static void test_index_check(void **s)
+{
+    ent_index_opts o = ENT_INDEX_OPTS_INIT;
+    (void)s;
+    o.subject = "CHN-RUS";
+    o.group = "allies:USA";
+    assert_int_equal(ent_index_check(ctx, &o), ENT_OK);
+    o.dimension = "economy";
+    assert_int_equal(ent_index_check(ctx, &o), ENT_EINVAL);
+    assert_non_null(strstr(ent_errmsg(ctx), "'economy' is not personal"));
+    o.dimension = "composite";
+    assert_int_equal(ent_index_check(ctx, &o), ENT_OK);
+    o.normalize = "median";
+    assert_int_equal(ent_index_check(ctx, &o), ENT_EINVAL);
+    o.normalize = "minmax";
+    o.draws = -1;
+    assert_int_equal(ent_index_check(ctx, &o), ENT_EINVAL);
+    o.draws = 100;
+    o.year = 2014;
+    o.from = 2010;
+    o.to = 2014;
+    assert_int_equal(ent_index_check(ctx, &o), ENT_EINVAL);
+    o.year = 0;
+    o.from = 2015;
+    assert_int_equal(ent_index_check(ctx, &o), ENT_EINVAL);
+    o.from = 2010;
+    assert_int_equal(ent_index_check(ctx, &o), ENT_OK);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_panel_write),
         cmocka_unit_test(test_dyad_formatted),
         cmocka_unit_test(test_report_check),
+        cmocka_unit_test(test_index_check),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -79,6 +79,20 @@ static void test_dyad_both_sides(void **s)
     assert_near(ent_panel_rows_get(r, "atop_level"), 3, 0);
     assert_string_equal(ent_panel_rows_text(r, K("meet_coverage")), "state_dept");
     assert_nan(ent_panel_rows_get(r, "nosuch"));
+    { /* the same through the one-call getter of the export's loop */
+        double v;
+        const char *t;
+        assert_int_equal(ent_panel_rows_cell(r, K("trade_1to2"), &v, &t), ENT_PV_REAL);
+        assert_near(v, 134000.5, 0);
+        assert_null(t);
+        assert_int_equal(ent_panel_rows_cell(r, K("cinc_2"), &v, &t), ENT_PV_REAL);
+        assert_near(v, 0.14, 0);
+        assert_int_equal(ent_panel_rows_cell(r, K("meet_coverage"), &v, &t), ENT_PV_TEXT);
+        assert_string_equal(t, "state_dept");
+        assert_nan(v);
+        assert_int_equal(ent_panel_rows_cell(r, K("arms_tiv_1to2"), &v, &t), ENT_PV_NULL);
+        assert_nan(v);
+    }
     ent_panel_rows_close(r);
     sqlite3_close(db);
     ent_ctx_free(ctx);
