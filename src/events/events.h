@@ -218,6 +218,13 @@ int ent_ev_format_parse(const char *s);
 
 /* --------------------------------------------------------------- output */
 
+/* ent_ev_write_csv writes r as CSV (header, then one line per group) to fp
+ * through a private buffer (output.c); abb gives a COW code's abbreviation
+ * (NULL, or a NULL return: the number).  A failed write stops it and leaves
+ * fp's error set for the caller's close to report; ENT_ENOMEM only. */
+ent_status ent_ev_write_csv(ent_ctx *ctx, const ent_ev_result *r,
+                            const char *(*abb)(void *ud, int ccode), void *ud, FILE *fp);
+
 /* ent_ev_write_db stores a year x quad result as the source table
  * events_dyad_year (schema in docs/internals/events.md), replacing its rows
  * in one transaction. */
