@@ -120,6 +120,11 @@ typedef struct fslot {
 typedef struct ev_run ev_run;
 
 typedef struct worker {
+    /* the workers sit side by side in one array: the pads keep the hot
+     * fields of one (counters, table sizes, the queue) off the cache lines
+     * of its neighbours, which the threads would otherwise pass back and
+     * forth on every row (false sharing) */
+    char pad_head[128];
     ev_run *run;
     ent_ctx *ctx;
     ev_tab groups;       /* ent_ev_group slots */
@@ -152,6 +157,7 @@ typedef struct worker {
         uint8_t hg, hm, hs, ha, full;
     } pq[PEND_N];
     unsigned pq_head, pq_n;
+    char pad_tail[128];
 } worker;
 
 struct ev_run {

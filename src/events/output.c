@@ -127,7 +127,16 @@ ent_status ent_ev_write_csv(ent_ctx *ctx, const ent_ev_result *r,
         return ent_err(ctx, ENT_ENOMEM, "out of memory");
     }
     char *p = buf, *lim = buf + OUTBUF - 512; /* a row is below 300 bytes */
-    int bad = 0;
+    int bad = 0, last_per = -1;
+    char per[16], gs[32];
+    size_t per_n = 0;
+    struct keytxt {
+        int k;
+        uint8_t n;
+        char text[8];
+    } keys[64];
+    for (int i = 0; i < 64; i++)
+        keys[i].k = -1;
     memcpy(p, head, sizeof head - 1);
     p += sizeof head - 1;
     for (size_t i = 0; i < r->ngroups && !bad; i++) {
@@ -140,12 +149,25 @@ ent_status ent_ev_write_csv(ent_ctx *ctx, const ent_ev_result *r,
         memcpy(p, a2->text, a2->n);
         p += a2->n;
         *p++ = ',';
-        char per[16], key[8], gs[32];
-        ent_ev_period_str(EV_KEY_PER(g->key), r->by, per);
-        ent_ev_key_str(EV_KEY_K(g->key), r->key, key);
-        p = put_csv(p, per, strlen(per));
+        /* periods and keys repeat from row to row: formatted once each.
+         * They are digits and '-', never quoted. */
+        int pv = EV_KEY_PER(g->key), kv = EV_KEY_K(g->key);
+        if (pv != last_per) {
+            ent_ev_period_str(pv, r->by, per);
+            per_n = strlen(per);
+            last_per = pv;
+        }
+        memcpy(p, per, per_n);
+        p += per_n;
         *p++ = ',';
-        p = put_csv(p, key, strlen(key));
+        struct keytxt *kt = &keys[kv & 63];
+        if (kt->k != kv) {
+            ent_ev_key_str(kv, r->key, kt->text);
+            kt->n = (uint8_t)strlen(kt->text);
+            kt->k = kv;
+        }
+        memcpy(p, kt->text, kt->n);
+        p += kt->n;
         *p++ = ',';
         p = put_i64(p, g->events);
         *p++ = ',';
