@@ -87,10 +87,14 @@ typedef struct wreason {
 #define CC_UNSET INT16_MIN
 #define CC_VARIES (INT16_MIN + 1)
 
+#define EV_FILL_LOCKS 64
+
 /* The lookup table of one code: per year one COW code (-1 none), or
  * CC_VARIES with a table per day.  The tables of ISO codes are shared by
- * the threads (ev_run.iso_cc): a year is filled once, under ev_run.cc_mu,
- * and published by the atomic store of its entry (release; the hot path
+ * the threads (ev_run.iso_cc): a year is filled once, under one of the
+ * striped locks ev_run.fill_mu (chosen by the table's address, so two
+ * threads filling different codes at the start of a run do not wait on each
+ * other), and published by the atomic store of its entry (release; the hot path
  * reads it with acquire, a plain load on x86).  ICEWS names keep tables
  * per thread (their lookups need the thread's mapper state). */
 typedef struct ccache {
@@ -175,7 +179,8 @@ struct ev_run {
     ent_ev_where first_err;
     ev_tab ids;          /* --dedupe: event id + 1, 8-byte slots */
     _Atomic(ccache *) *iso_cc; /* by ISO code index (26^3), shared by the threads */
-    pthread_mutex_t cc_mu;     /* creating and filling shared tables */
+    pthread_mutex_t cc_mu;     /* creating shared tables */
+    pthread_mutex_t fill_mu[EV_FILL_LOCKS]; /* filling them: by table address */
     size_t max_groups;
 };
 
