@@ -205,6 +205,9 @@ void ent_ev_period_str(int per, ent_ev_by by, char buf[16]);
 /* ent_ev_key_str formats the key column: quad "1".."4", root "01".."20",
  * code "0834". */
 void ent_ev_key_str(int k, ent_ev_key key, char buf[8]);
+/* ent_ev_put_u writes v in decimal, zero-padded to at least width digits,
+ * at p (no NUL); returns the end. */
+char *ent_ev_put_u(char *p, uint64_t v, int width);
 /* ent_ev_gold_str formats a sum of hundredths exactly: "12.3", "-0.45", "7.0". */
 void ent_ev_gold_str(int64_t gold100, char buf[32]);
 

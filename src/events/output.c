@@ -16,26 +16,13 @@
 
 #define OUTBUF (1u << 20)
 
-static char *put_u64(char *p, uint64_t v)
-{
-    char tmp[24];
-    int n = 0;
-    do {
-        tmp[n++] = (char)('0' + v % 10);
-        v /= 10;
-    } while (v);
-    while (n)
-        *p++ = tmp[--n];
-    return p;
-}
-
 static char *put_i64(char *p, int64_t v)
 {
     if (v < 0) {
         *p++ = '-';
-        return put_u64(p, (uint64_t)(-(v + 1)) + 1);
+        return ent_ev_put_u(p, (uint64_t)(-(v + 1)) + 1, 1);
     }
-    return put_u64(p, (uint64_t)v);
+    return ent_ev_put_u(p, (uint64_t)v, 1);
 }
 
 /* put_mean writes "%.4f" of (double)g / 100.0 / (double)n (n > 0).  The
@@ -56,7 +43,7 @@ static char *put_mean(char *p, int64_t g, int64_t n)
                 q++;
             if (neg)
                 *p++ = '-';
-            p = put_u64(p, q / 10000);
+            p = ent_ev_put_u(p, q / 10000, 1);
             *p++ = '.';
             uint64_t f = q % 10000;
             p[0] = (char)('0' + f / 1000);

@@ -41,6 +41,31 @@ static char *slurp(const char *path)
     return buf;
 }
 
+/* the context and the registry of the data folder; NULL without the data */
+typedef struct fix {
+    ent_ctx *ctx;
+    ent_registry *reg;
+} fix;
+
+static int setup(void **state)
+{
+    static fix f;
+    f.ctx = ent_ctx_new();
+    f.reg = NULL;
+    if (have_cameo() && ent_registry_load(f.ctx, datadir(), &f.reg) != ENT_OK)
+        return -1;
+    *state = &f;
+    return 0;
+}
+
+static int teardown(void **state)
+{
+    fix *f = *state;
+    ent_registry_free(f->reg);
+    ent_ctx_free(f->ctx);
+    return 0;
+}
+
 static void test_options(void **state)
 {
     (void)state;
@@ -79,12 +104,11 @@ static const char want_month[] =
 
 static void test_run_write_merge(void **state)
 {
-    (void)state;
-    if (!have_cameo())
+    fix *f = *state;
+    if (!f->reg)
         skip();
-    ent_ctx *ctx = ent_ctx_new();
-    ent_registry *reg = NULL;
-    assert_int_equal(ent_registry_load(ctx, datadir(), &reg), ENT_OK);
+    ent_ctx *ctx = f->ctx;
+    const ent_registry *reg = f->reg;
     ent_events_opts *o = ent_events_opts_new();
     assert_int_equal(ent_events_opts_set(ctx, o, "by", "month"), ENT_OK);
     assert_int_equal(ent_events_opts_set(ctx, o, "threads", "2"), ENT_OK);
@@ -142,18 +166,15 @@ static void test_run_write_merge(void **state)
     rmdir(dir);
     ent_events_free(ev);
     ent_events_opts_free(o);
-    ent_registry_free(reg);
-    ent_ctx_free(ctx);
 }
 
 static void test_strict_error(void **state)
 {
-    (void)state;
-    if (!have_cameo())
+    fix *f = *state;
+    if (!f->reg)
         skip();
-    ent_ctx *ctx = ent_ctx_new();
-    ent_registry *reg = NULL;
-    assert_int_equal(ent_registry_load(ctx, datadir(), &reg), ENT_OK);
+    ent_ctx *ctx = f->ctx;
+    const ent_registry *reg = f->reg;
     const char *files[] = { "tests/fixtures/events/short_row.tsv" };
     ent_events *ev = NULL;
     assert_int_equal(ent_events_run(ctx, reg, datadir(), files, 1, NULL, &ev), ENT_EPARSE);
@@ -173,16 +194,14 @@ static void test_strict_error(void **state)
     assert_int_not_equal(ent_events_run(ctx, reg, datadir(), files, 1, o, &ev), ENT_OK);
     assert_null(ev);
     ent_events_opts_free(o);
-    ent_registry_free(reg);
-    ent_ctx_free(ctx);
 }
 
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_options),
-        cmocka_unit_test(test_run_write_merge),
-        cmocka_unit_test(test_strict_error),
+        cmocka_unit_test_setup_teardown(test_run_write_merge, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_strict_error, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
