@@ -5,6 +5,7 @@
  */
 #include "testutil.h"
 #include "panel/panel.h"
+#include "panel/family.h"
 #include "measures/agreement.h"
 
 #include <sqlite3.h>
@@ -51,6 +52,40 @@ static void test_codebook(void **s)
     assert_int_equal(ent_panel_find("nosuch"), -1);
     assert_int_equal(ent_panel_find("agree"), ent_panel_find("un_agree"));
     assert_int_equal(ent_panel_find("n"), ent_panel_find("un_n"));
+}
+
+/* the families cover the codebook exactly once, in order: every column is
+ * filled by one family, and a family's count matches its codebook run */
+static void test_families(void **s)
+{
+    (void)s;
+    ent_ctx *ctx = ent_ctx_new();
+    int base[256], owner[ENT_PANEL_MAXIND];
+    assert_true(ent_panel_nfamilies <= 256);
+    assert_true(ent_panel_nindicators <= ENT_PANEL_MAXIND);
+    assert_int_equal(ent_panel_families_check(ctx, base), ENT_OK);
+    for (size_t k = 0; k < ent_panel_nindicators; k++)
+        owner[k] = -1;
+    for (size_t f = 0; f < ent_panel_nfamilies; f++) {
+        const ent_pfamily *fam = &ent_panel_families[f];
+        assert_string_equal(ent_panel_indicators[base[f]].name, fam->first);
+        assert_string_equal(ent_panel_indicators[base[f] + fam->ncols - 1].name, fam->last);
+        for (int i = 0; i < fam->ncols; i++) {
+            assert_int_equal(owner[base[f] + i], -1);
+            owner[base[f] + i] = (int)f;
+        }
+        /* a family reads its tables or derives from others' (portfolio) */
+        assert_true(fam->q[0].sql || (fam->derive && fam->needs));
+        for (int i = 0; i < ENT_PFAM_MAXQ && fam->q[i].sql; i++) {
+            assert_non_null(fam->q[i].table);
+            assert_non_null(fam->q[i].fill);
+            assert_non_null(strstr(fam->q[i].sql, fam->q[i].table));
+        }
+    }
+    for (size_t k = 0; k < ent_panel_nindicators; k++)
+        if (owner[k] < 0)
+            fail_msg("codebook column %s belongs to no family", ent_panel_indicators[k].name);
+    ent_ctx_free(ctx);
 }
 
 static void test_portfolio_hand(void **s)
@@ -212,6 +247,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_codebook),
+        cmocka_unit_test(test_families),
         cmocka_unit_test(test_portfolio_hand),
         cmocka_unit_test(test_portfolio_four),
         cmocka_unit_test(test_portfolio_random),
