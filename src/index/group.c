@@ -1,6 +1,6 @@
 /*
- * group.c -- the comparison groups of `entente compare`, and loading a
- * config from a file or the built-in default.
+ * group.c -- the comparison groups of `entente compare` and the pairs
+ * ("A-B") they are written with.
  *
  *   allies:S       dyads of S with an ATOP defense obligation that year
  *   allies:S:any   dyads of S with any ATOP obligation (atop_level > 0)
@@ -16,36 +16,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-ent_status ent_ix_config_load(ent_ctx *ctx, const char *path, ent_ix_config *cfg)
-{
-    FILE *f;
-    char *text;
-    long len;
-    ent_status st;
-    const char *base;
-    if (!path)
-        return ent_ix_config_parse(ctx, "index-default.conf", ent_ix_default_conf, cfg);
-    if (!(f = fopen(path, "rb")))
-        return ent_err(ctx, ENT_EIO, "%s: cannot open", path);
-    fseek(f, 0, SEEK_END);
-    len = ftell(f);
-    fseek(f, 0, SEEK_SET);
-    if (len < 0 || len > (1 << 20)) {
-        fclose(f);
-        return ent_err(ctx, ENT_EIO, "%s: cannot read%s", path, len < 0 ? "" : " (over 1 MB)");
-    }
-    if (!(text = ent_malloc(ctx, (size_t)len + 1))) {
-        fclose(f);
-        return ent_err(ctx, ENT_ENOMEM, "out of memory");
-    }
-    text[fread(text, 1, (size_t)len, f)] = '\0';
-    fclose(f);
-    base = strrchr(path, '/');
-    st = ent_ix_config_parse(ctx, base ? base + 1 : path, text, cfg);
-    ent_free(ctx, text);
-    return st;
-}
 
 /* split_pair tries buf split at sep: both halves must resolve. */
 static ent_status split_pair(ent_ctx *ctx, const ent_registry *reg, const char *text, size_t at,
