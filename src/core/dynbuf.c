@@ -9,9 +9,8 @@
 ent_status ent_grow(ent_ctx *ctx, void *pp, size_t *cap, size_t need, size_t size, size_t max,
                     const char *what)
 {
-    void **p = pp;
     size_t nc;
-    void *np;
+    void *old, *np;
     if (need <= *cap)
         return ENT_OK;
     if (need > max || size == 0 || need > SIZE_MAX / size)
@@ -24,9 +23,12 @@ ent_status ent_grow(ent_ctx *ctx, void *pp, size_t *cap, size_t need, size_t siz
         nc = max;
     if (nc > SIZE_MAX / size)
         nc = need;
-    if (!(np = ent_realloc(ctx, *p, nc * size)))
+    /* *pp is a typed pointer: read and written as bytes (object pointers
+     * share one representation here), not through a void ** */
+    memcpy(&old, pp, sizeof old);
+    if (!(np = ent_realloc(ctx, old, nc * size)))
         return ent_err(ctx, ENT_ENOMEM, "%s: out of memory for %zu", what ? what : "buffer", nc);
-    *p = np;
+    memcpy(pp, &np, sizeof np);
     *cap = nc;
     return ENT_OK;
 }

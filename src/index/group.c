@@ -12,6 +12,7 @@
  */
 #include "index.h"
 #include "panel/panel.h"
+#include "../core/dynbuf.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -61,19 +62,15 @@ int ent_ix_atop_last(void)
     return i >= 0 && ent_panel_indicators[i].hi ? ent_panel_indicators[i].hi : 2018;
 }
 
+#define GROUP_MAX (1u << 20) /* dyads of a group: at most those of a year */
+
 static ent_status push(ent_ctx *ctx, long **rows, size_t *n, size_t *cap, long r)
 {
     for (size_t i = 0; i < *n; i++)
         if ((*rows)[i] == r)
             return ENT_OK;
-    if (*n == *cap) {
-        size_t nc = *cap ? *cap * 2 : 64;
-        long *p = ent_realloc(ctx, *rows, nc * sizeof *p);
-        if (!p)
-            return ent_err(ctx, ENT_ENOMEM, "out of memory");
-        *rows = p;
-        *cap = nc;
-    }
+    if (ent_grow(ctx, rows, cap, *n + 1, sizeof **rows, GROUP_MAX, "group: dyads") != ENT_OK)
+        return ENT_ENOMEM;
     (*rows)[(*n)++] = r;
     return ENT_OK;
 }

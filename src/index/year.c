@@ -4,11 +4,15 @@
  * lookup of a dyad, and the latest year a dyad is complete (see index.h).
  */
 #include "index.h"
+#include "../core/dynbuf.h"
 
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+#define IX_MAXDYADS (1u << 20) /* dyads of one year (about 19,000 in the panel) */
+#define IX_WHAT "index: dyads of a year"
 
 /* ------------------------------------------------------------ one year */
 
@@ -104,23 +108,16 @@ ent_status ent_ix_load_year(ent_ctx *ctx, sqlite3 *db, const ent_ix_config *cfg,
         return ent_err(ctx, ENT_EDB, "sqlite: %s", sqlite3_errmsg(db));
     sqlite3_bind_int(q, 1, year);
     while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
-        if (y->n == cap) {
-            size_t nc = cap ? cap * 2 : 4096;
-            int *a = ent_realloc(ctx, y->c1, nc * sizeof *a);
-            int *b = a ? ent_realloc(ctx, y->c2, nc * sizeof *b) : NULL;
-            double *r;
-            if (a)
-                y->c1 = a;
-            if (b)
-                y->c2 = b;
-            r = b ? ent_realloc(ctx, y->raw, nc * (size_t)(cfg->nterms ? cfg->nterms : 1) * sizeof *r)
-                  : NULL;
-            if (!r) {
-                st = ent_err(ctx, ENT_ENOMEM, "out of memory");
+        if (y->n == cap) { /* three parallel arrays: the same capacity from the same start */
+            const size_t rsz = (size_t)(cfg->nterms ? cfg->nterms : 1) * sizeof *y->raw;
+            size_t c1 = cap, c2 = cap, c3 = cap;
+            if (ent_grow(ctx, &y->c1, &c1, cap + 1, sizeof *y->c1, IX_MAXDYADS, IX_WHAT) ||
+                ent_grow(ctx, &y->c2, &c2, cap + 1, sizeof *y->c2, IX_MAXDYADS, IX_WHAT) ||
+                ent_grow(ctx, &y->raw, &c3, cap + 1, rsz, IX_MAXDYADS, IX_WHAT)) {
+                st = ENT_ENOMEM; /* ent_grow's message names the cap or the memory */
                 goto out;
             }
-            y->raw = r;
-            cap = nc;
+            cap = c1;
         }
         y->c1[y->n] = sqlite3_column_int(q, 0);
         y->c2[y->n] = sqlite3_column_int(q, 1);
