@@ -6,6 +6,7 @@
 #include "testutil.h"
 #include "panel/panel.h"
 #include "panel/family.h"
+#include "store/store.h"
 #include "measures/agreement.h"
 
 #include <sqlite3.h>
@@ -86,6 +87,60 @@ static void test_families(void **s)
         if (owner[k] < 0)
             fail_msg("codebook column %s belongs to no family", ent_panel_indicators[k].name);
     ent_ctx_free(ctx);
+}
+
+extern const ent_source ent_src_panel;
+
+/* in_list: name is an item of the comma list */
+static int in_list(const char *list, const char *name, size_t len)
+{
+    for (const char *p = list; p && *p;) {
+        size_t k = strcspn(p, ",");
+        if (k == len && !strncmp(p, name, len))
+            return 1;
+        p += k + (p[k] == ',');
+    }
+    return 0;
+}
+
+/* depends: source src's deps hold name, directly or through a source they
+ * hold (a reload of un_agree's unga_votes_voeten reloads un_agree, which
+ * reloads the panel) */
+static int depends(const ent_source *src, const char *name, size_t len, int depth)
+{
+    if (!src || depth > 8)
+        return 0;
+    if (in_list(src->deps, name, len))
+        return 1;
+    for (const char *p = src->deps; p && *p;) {
+        size_t k = strcspn(p, ",");
+        char dep[64];
+        snprintf(dep, sizeof dep, "%.*s", (int)k, p);
+        if (depends(ent_source_find(dep), name, len, depth + 1))
+            return 1;
+        p += k + (p[k] == ',');
+    }
+    return 0;
+}
+
+/* every build source a codebook row names (its source, split at '+') is a
+ * dependency of the panel, so reloading it rebuilds the panel; sources the
+ * build does not load (events, ideal_estimates: stored by verbs) are not */
+static void test_panel_deps(void **s)
+{
+    (void)s;
+    for (size_t k = 0; k < ent_panel_nindicators; k++) {
+        const char *src = ent_panel_indicators[k].source;
+        for (const char *p = src; *p;) {
+            size_t len = strcspn(p, "+");
+            char name[64];
+            snprintf(name, sizeof name, "%.*s", (int)len, p);
+            if (ent_source_find(name) && !depends(&ent_src_panel, name, len, 0))
+                fail_msg("%s: source %s is not in the panel's deps (assemble.c)",
+                         ent_panel_indicators[k].name, name);
+            p += len + (p[len] == '+');
+        }
+    }
 }
 
 static void test_portfolio_hand(void **s)
@@ -248,6 +303,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_codebook),
         cmocka_unit_test(test_families),
+        cmocka_unit_test(test_panel_deps),
         cmocka_unit_test(test_portfolio_hand),
         cmocka_unit_test(test_portfolio_four),
         cmocka_unit_test(test_portfolio_random),
