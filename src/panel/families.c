@@ -355,7 +355,7 @@ static void ideal_own_derive(ent_pyear *y, double **v, const unsigned char *cov)
         distance_of(y, v[0], M_IDEAL_OWN);
 }
 
-/* count_fill: column 2 of the row is the dyad's value (vetoes, IGOs) */
+/* count_fill: column 2 of the row is the dyad's count (joint vetoes) */
 static void count_fill(ent_pyear *y, double **v, sqlite3_stmt *q)
 {
     int sw;
@@ -467,7 +467,7 @@ static void rivalry_fill(ent_pyear *y, double **v, sqlite3_stmt *q)
         v[0][c] = 1;
 }
 
-/* the value columns as the families read them */
+/* value_fill: column 2 of the row is the dyad's value, NULL kept (minimum distance) */
 static void value_fill(ent_pyear *y, double **v, sqlite3_stmt *q)
 {
     int sw;
