@@ -70,7 +70,7 @@ $(B)/cli/%.o: cli/%.c
 $(B)/gen/default_conf.inc: docs/index-default.conf
 	@mkdir -p $(dir $@)
 	sed -e 's/\\/\\\\/g' -e 's/"/\\"/g' -e 's/^/"/' -e 's/$$/\\n"/' $< > $@
-$(B)/src/index/index.o: $(B)/gen/default_conf.inc
+$(B)/src/index/config.o: $(B)/gen/default_conf.inc
 # the fetch manifest is compiled in from data/manifest.tsv, as bytes
 $(B)/gen/manifest.inc: data/manifest.tsv
 	@mkdir -p $(dir $@)

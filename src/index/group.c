@@ -1,6 +1,6 @@
 /*
- * group.c -- the comparison groups of `entente compare`, and loading a
- * config from a file or the built-in default.
+ * group.c -- the comparison groups of `entente compare` and the pairs
+ * ("A-B") they are written with.
  *
  *   allies:S       dyads of S with an ATOP defense obligation that year
  *   allies:S:any   dyads of S with any ATOP obligation (atop_level > 0)
@@ -12,40 +12,11 @@
  */
 #include "index.h"
 #include "panel/panel.h"
+#include "../core/dynbuf.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-ent_status ent_ix_config_load(ent_ctx *ctx, const char *path, ent_ix_config *cfg)
-{
-    FILE *f;
-    char *text;
-    long len;
-    ent_status st;
-    const char *base;
-    if (!path)
-        return ent_ix_config_parse(ctx, "index-default.conf", ent_ix_default_conf, cfg);
-    if (!(f = fopen(path, "rb")))
-        return ent_err(ctx, ENT_EIO, "%s: cannot open", path);
-    fseek(f, 0, SEEK_END);
-    len = ftell(f);
-    fseek(f, 0, SEEK_SET);
-    if (len < 0 || len > (1 << 20)) {
-        fclose(f);
-        return ent_err(ctx, ENT_EIO, "%s: cannot read%s", path, len < 0 ? "" : " (over 1 MB)");
-    }
-    if (!(text = ent_malloc(ctx, (size_t)len + 1))) {
-        fclose(f);
-        return ent_err(ctx, ENT_ENOMEM, "out of memory");
-    }
-    text[fread(text, 1, (size_t)len, f)] = '\0';
-    fclose(f);
-    base = strrchr(path, '/');
-    st = ent_ix_config_parse(ctx, base ? base + 1 : path, text, cfg);
-    ent_free(ctx, text);
-    return st;
-}
 
 /* split_pair tries buf split at sep: both halves must resolve. */
 static ent_status split_pair(ent_ctx *ctx, const ent_registry *reg, const char *text, size_t at,
@@ -91,19 +62,15 @@ int ent_ix_atop_last(void)
     return i >= 0 && ent_panel_indicators[i].hi ? ent_panel_indicators[i].hi : 2018;
 }
 
+#define GROUP_MAX (1u << 20) /* dyads of a group: at most those of a year */
+
 static ent_status push(ent_ctx *ctx, long **rows, size_t *n, size_t *cap, long r)
 {
     for (size_t i = 0; i < *n; i++)
         if ((*rows)[i] == r)
             return ENT_OK;
-    if (*n == *cap) {
-        size_t nc = *cap ? *cap * 2 : 64;
-        long *p = ent_realloc(ctx, *rows, nc * sizeof *p);
-        if (!p)
-            return ent_err(ctx, ENT_ENOMEM, "out of memory");
-        *rows = p;
-        *cap = nc;
-    }
+    if (ent_grow(ctx, rows, cap, *n + 1, sizeof **rows, GROUP_MAX, "group: dyads") != ENT_OK)
+        return ENT_ENOMEM;
     (*rows)[(*n)++] = r;
     return ENT_OK;
 }

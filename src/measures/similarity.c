@@ -6,33 +6,30 @@
 #include "similarity.h"
 #include "agreement.h"
 #include "../core/reader.h"
+#include "../core/dynbuf.h"
 
 #include <math.h>
 #include <string.h>
 
+#define SIM_MAX ((size_t)1 << 28) /* item pairs of one comparison */
+
+/* grow makes room for one more item in the parallel arrays x, y (and w) */
 static int grow(ent_ctx *ctx, ent_sim_items *it)
 {
-    size_t cap = it->cap ? it->cap * 2 : 256;
-    double *x, *y, *w;
-    if (!(x = ent_realloc(ctx, it->x, cap * sizeof *x)))
+    size_t cx = it->cap, cy = it->cap, cw = it->cap;
+    if (ent_grow(ctx, &it->x, &cx, it->n + 1, sizeof *it->x, SIM_MAX, "similarity: items") ||
+        ent_grow(ctx, &it->y, &cy, it->n + 1, sizeof *it->y, SIM_MAX, "similarity: items") ||
+        (it->weighted &&
+         ent_grow(ctx, &it->w, &cw, it->n + 1, sizeof *it->w, SIM_MAX, "similarity: items")))
         return 0;
-    it->x = x;
-    if (!(y = ent_realloc(ctx, it->y, cap * sizeof *y)))
-        return 0;
-    it->y = y;
-    if (it->weighted) {
-        if (!(w = ent_realloc(ctx, it->w, cap * sizeof *w)))
-            return 0;
-        it->w = w;
-    }
-    it->cap = cap;
+    it->cap = cx;
     return 1;
 }
 
 ent_status ent_sim_add(ent_ctx *ctx, ent_sim_items *it, double x, double y, double w)
 {
     if (it->n == it->cap && !grow(ctx, it))
-        return ent_err(ctx, ENT_ENOMEM, "out of memory");
+        return ENT_ENOMEM; /* the message names the cap or the memory */
     it->x[it->n] = x;
     it->y[it->n] = y;
     if (it->weighted)

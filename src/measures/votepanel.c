@@ -6,11 +6,14 @@
  * primary-key order of un_agree, so inserts append to the B-tree.
  */
 #include "votepanel.h"
+#include "../core/dynbuf.h"
 
 #include <limits.h>
 #include <string.h>
 
 #define NOYEAR INT_MIN
+#define VP_MAXVOTES ((size_t)1 << 31) /* country-votes of one panel */
+#define VP_WHAT "vote panel: votes"
 
 struct ent_vpanel {
     ent_ctx *ctx;
@@ -45,17 +48,13 @@ ent_status ent_vpanel_add_rc(ent_vpanel *p, int64_t rcid, int year)
 {
     if (rcid < 0 || rcid > INT32_MAX)
         return ENT_EINVAL;
-    if ((size_t)rcid >= p->rc_cap) {
-        size_t cap = p->rc_cap ? p->rc_cap : 1024;
-        while (cap <= (size_t)rcid)
-            cap *= 2;
-        int *y = ent_realloc(p->ctx, p->rc_year, cap * sizeof *y);
-        if (!y)
+    if ((size_t)rcid >= p->rc_cap) { /* indexed by rcid: the new slots have no year */
+        size_t old = p->rc_cap;
+        if (ent_grow(p->ctx, &p->rc_year, &p->rc_cap, (size_t)rcid + 1, sizeof *p->rc_year,
+                     (size_t)INT32_MAX + 1, "vote panel: roll calls") != ENT_OK)
             return ENT_ENOMEM;
-        for (size_t i = p->rc_cap; i < cap; i++)
-            y[i] = NOYEAR;
-        p->rc_year = y;
-        p->rc_cap = cap;
+        for (size_t i = old; i < p->rc_cap; i++)
+            p->rc_year[i] = NOYEAR;
     }
     p->rc_year[rcid] = year;
     return ENT_OK;
@@ -71,21 +70,13 @@ ent_status ent_vpanel_add_vote(ent_vpanel *p, int64_t rcid, int ccode, int vote)
     if (!ent_vpanel_has_rc(p, rcid) || ccode <= 0 || ccode >= ENT_VPANEL_MAXCODE ||
         vote < ENT_VOTE_YES || vote > ENT_VOTE_NO)
         return ENT_EINVAL;
-    if (p->nv == p->v_cap) {
-        size_t cap = p->v_cap ? p->v_cap * 2 : 65536;
-        int32_t *r = ent_realloc(p->ctx, p->v_rc, cap * sizeof *r);
-        if (!r)
+    if (p->nv == p->v_cap) { /* three parallel arrays: the same capacity from the same start */
+        size_t cr = p->v_cap, cc = p->v_cap, cv = p->v_cap, need = p->nv + 1;
+        if (ent_grow(p->ctx, &p->v_rc, &cr, need, sizeof *p->v_rc, VP_MAXVOTES, VP_WHAT) ||
+            ent_grow(p->ctx, &p->v_cc, &cc, need, sizeof *p->v_cc, VP_MAXVOTES, VP_WHAT) ||
+            ent_grow(p->ctx, &p->v_val, &cv, need, sizeof *p->v_val, VP_MAXVOTES, VP_WHAT))
             return ENT_ENOMEM;
-        p->v_rc = r;
-        int16_t *c = ent_realloc(p->ctx, p->v_cc, cap * sizeof *c);
-        if (!c)
-            return ENT_ENOMEM;
-        p->v_cc = c;
-        uint8_t *v = ent_realloc(p->ctx, p->v_val, cap);
-        if (!v)
-            return ENT_ENOMEM;
-        p->v_val = v;
-        p->v_cap = cap;
+        p->v_cap = cr;
     }
     p->v_rc[p->nv] = (int32_t)rcid;
     p->v_cc[p->nv] = (int16_t)ccode;
@@ -176,13 +167,9 @@ ent_status ent_vpanel_run(ent_vpanel *p, int ylo, int yhi, ent_agree_wt wt,
     for (int y = 0; y < ny; y++) {
         size_t nm = (size_t)yp[y].nm, nw = ent_votes_words((size_t)yp[y].nrc);
         size_t need = 3 * nm * (nw ? nw : 1), npairs = nm > 1 ? nm * (nm - 1) / 2 : 0;
-        if (need > bits_cap) {
-            uint64_t *b = ent_realloc(ctx, bits, need * sizeof *b);
-            if (!b)
-                goto nomem;
-            bits = b;
-            bits_cap = need;
-        }
+        if (ent_grow(ctx, &bits, &bits_cap, need, sizeof *bits, (size_t)1 << 32,
+                     "vote panel: packed votes") != ENT_OK)
+            goto nomem;
         yp[y].rows = ent_malloc(ctx, (npairs ? npairs : 1) * sizeof *yp[y].rows);
         if (!yp[y].rows)
             goto nomem;

@@ -8,11 +8,15 @@
  */
 #include "votes_db.h"
 #include "agreement.h"
+#include "../core/dynbuf.h"
 
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+#define VDB_MAXRC ((size_t)1 << 24)    /* roll calls read */
+#define VDB_MAXVOTES ((size_t)1 << 31) /* country-votes read */
 
 struct ent_vrec {
     ent_ctx *ctx;
@@ -83,15 +87,10 @@ static ent_status read_rcs(ent_vrec *v, sqlite3 *db, ent_vsrc src, int ylo, int 
     sqlite3_bind_int(q, 2, yhi);
     while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
         ent_rollcall *r;
-        if (v->nrc == v->rc_cap) {
-            size_t cap = v->rc_cap ? v->rc_cap * 2 : 8192;
-            ent_rollcall *p = ent_realloc(v->ctx, v->rc, cap * sizeof *p);
-            if (!p) {
-                sqlite3_finalize(q);
-                return ent_err(v->ctx, ENT_ENOMEM, "out of memory");
-            }
-            v->rc = p;
-            v->rc_cap = cap;
+        if (ent_grow(v->ctx, &v->rc, &v->rc_cap, v->nrc + 1, sizeof *v->rc, VDB_MAXRC,
+                     "votes: roll calls") != ENT_OK) {
+            sqlite3_finalize(q);
+            return ENT_ENOMEM;
         }
         r = &v->rc[v->nrc++];
         memset(r, 0, sizeof *r);
@@ -110,14 +109,9 @@ static ent_status read_rcs(ent_vrec *v, sqlite3 *db, ent_vsrc src, int ylo, int 
 
 static int push(ent_ctx *ctx, tbuf *b, size_t rc, int ccode, int vote)
 {
-    if (b->n == b->cap) {
-        size_t cap = b->cap ? b->cap * 2 : 1 << 20;
-        triple *p = ent_realloc(ctx, b->t, cap * sizeof *p);
-        if (!p)
-            return 0;
-        b->t = p;
-        b->cap = cap;
-    }
+    if (ent_grow(ctx, &b->t, &b->cap, b->n + 1, sizeof *b->t, VDB_MAXVOTES,
+                 "votes: country-votes") != ENT_OK)
+        return 0;
     b->t[b->n].rc = (uint32_t)rc;
     b->t[b->n].ccode = (int16_t)ccode;
     b->t[b->n].vote = (uint8_t)vote;
@@ -163,7 +157,7 @@ static ent_status read_unvotes(ent_vrec *v, sqlite3 *db, size_t lo, size_t hi, t
         if (id < 0 || id > max || idx[id] == UINT32_MAX || !vote_ok(cc, vote))
             continue; /* a roll call outside [ylo, yhi] */
         if (!push(v->ctx, b, idx[id], cc, vote)) {
-            st = ent_err(v->ctx, ENT_ENOMEM, "out of memory");
+            st = ENT_ENOMEM; /* the message names the cap or the memory */
             goto out;
         }
     }
@@ -207,7 +201,7 @@ static ent_status read_unga(ent_vrec *v, sqlite3 *db, size_t lo, size_t hi, tbuf
         if (i == SIZE_MAX || !vote_ok(cc, vote))
             continue;
         if (!push(v->ctx, b, i, cc, vote)) {
-            st = ent_err(v->ctx, ENT_ENOMEM, "out of memory");
+            st = ENT_ENOMEM; /* the message names the cap or the memory */
             goto out;
         }
     }

@@ -60,7 +60,7 @@ extern const size_t ent_panel_nindicators;
  * state has weight, kappa when no disagreement is expected.  deg (n ints),
  * nz (n*n ints) and work (4n doubles) are scratch.  The work is O(n^2 +
  * sum_k deg_k^2): the weighted min-product of the level matrix, accumulated
- * over each state's pairs of allies (see assemble.c). */
+ * over each state's pairs of allies (see portfolio.c). */
 void ent_panel_portfolio(int n, const double *lev, const double *w, int *deg, int *nz,
                          double *work, double *s_out, double *k_out);
 

@@ -17,6 +17,7 @@
  *   Serbia   345: COW continues Yugoslavia as Serbia
  */
 #include "registry.h"
+#include "../core/dynbuf.h"
 
 #include <ctype.h>
 #include <stdio.h>
@@ -27,6 +28,7 @@
 #include "../fetch/fetch.h"
 
 #define OPEN_END 99991231 /* a spell COW v2016 left ongoing */
+#define REG_MAXNAMES (1u << 20) /* folded names of states (COW, ISO, aliases) */
 
 /* ------------------------------------------------------------ building */
 
@@ -49,14 +51,9 @@ ent_reg_state *ent_reg_state_get(ent_registry *r, int ccode, int create)
         return &r->states[r->by_code[ccode]];
     if (!create)
         return NULL;
-    if (r->nstates == r->capstates) {
-        size_t nc = r->capstates ? r->capstates * 2 : 256;
-        ent_reg_state *ns = ent_realloc(r->ctx, r->states, nc * sizeof *ns);
-        if (!ns)
-            return NULL;
-        r->states = ns;
-        r->capstates = nc;
-    }
+    if (ent_grow(r->ctx, &r->states, &r->capstates, r->nstates + 1, sizeof *r->states,
+                 ENT_REG_MAXCODE, "registry: states") != ENT_OK)
+        return NULL;
     s = &r->states[r->nstates];
     memset(s, 0, sizeof *s);
     s->ccode = ccode;
@@ -140,14 +137,9 @@ ent_status ent_reg_add_name(ent_registry *r, const char *name, int ccode)
     for (size_t i = 0; i < r->nnames; i++)
         if (r->names[i].ccode == ccode && !strcmp(r->names[i].key, key))
             return ENT_OK;
-    if (r->nnames == r->capnames) {
-        size_t nc = r->capnames ? r->capnames * 2 : 1024;
-        nn = ent_realloc(r->ctx, r->names, nc * sizeof *nn);
-        if (!nn)
-            return ent_err(r->ctx, ENT_ENOMEM, "out of memory");
-        r->names = nn;
-        r->capnames = nc;
-    }
+    if (ent_grow(r->ctx, &r->names, &r->capnames, r->nnames + 1, sizeof *r->names,
+                 REG_MAXNAMES, "registry: state names") != ENT_OK)
+        return ENT_ENOMEM;
     nn = &r->names[r->nnames];
     if (!(nn->key = ent_strdup(r->ctx, key)))
         return ent_err(r->ctx, ENT_ENOMEM, "out of memory");

@@ -1,9 +1,11 @@
 /*
  * registry_db.c -- storing the registry in the warehouse and loading it back,
- * so that commands reading the warehouse need no data folder.
+ * so that commands reading the warehouse need no data folder (registry_db.h).
+ * Below the store: it uses only the SQL helpers of src/core/sql.h.
  */
+#include "registry_db.h"
 #include "registry.h"
-#include "../store/store.h"
+#include "../core/sql.h"
 
 #include <string.h>
 

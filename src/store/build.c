@@ -8,6 +8,7 @@
  * the next open.  Either way the previous warehouse is what readers see.
  */
 #include "store.h"
+#include "../core/dynbuf.h"
 #include "../core/rd.h"
 #include "../fetch/fetch.h"
 
@@ -171,17 +172,13 @@ typedef struct strbuf {
     size_t n, cap;
 } strbuf;
 
+#define SB_MAX (16u << 20) /* a comma list of files, digests or reject reasons */
+
 static int sb_add(ent_ctx *ctx, strbuf *b, const char *s)
 {
     size_t k = strlen(s);
-    if (b->n + k + 1 > b->cap) {
-        size_t nc = (b->cap + k + 1) * 2;
-        char *np = ent_realloc(ctx, b->p, nc);
-        if (!np)
-            return 0;
-        b->p = np;
-        b->cap = nc;
-    }
+    if (ent_grow(ctx, &b->p, &b->cap, b->n + k + 1, 1, SB_MAX, "build: text list") != ENT_OK)
+        return 0;
     memcpy(b->p + b->n, s, k + 1);
     b->n += k;
     return 1;

@@ -17,6 +17,8 @@
 
 #include "../core/core.h"
 #include "../core/reader.h"
+#include "../core/sql.h"
+#include "../states/registry_db.h"
 #include <sqlite3.h>
 
 typedef struct ent_load ent_load;
@@ -67,23 +69,14 @@ void ent_load_reject(ent_load *ld, const ent_reader *r, const char *reason);
 /* ent_load_year widens the observed year coverage. */
 void ent_load_year(ent_load *ld, int year);
 
-/* SQL helpers: on failure they set ctx's message with SQLite's text. */
-ent_status ent_sql_exec(ent_ctx *ctx, sqlite3 *db, const char *sql);
-ent_status ent_sql_prepare(ent_ctx *ctx, sqlite3 *db, const char *sql, sqlite3_stmt **st);
-/* ent_sql_step_reset steps an INSERT/UPDATE to completion and resets it. */
-ent_status ent_sql_step_reset(ent_ctx *ctx, sqlite3 *db, sqlite3_stmt *st);
-/* Bind a double or NULL when NAN; an int64 or NULL when ENT_NA. */
-void ent_sql_bind_f64(sqlite3_stmt *st, int i, double v);
-void ent_sql_bind_i64(sqlite3_stmt *st, int i, int64_t v);
+/* The SQL helpers (ent_sql_exec, ent_sql_prepare ...) are src/core/sql.h. */
 
 /* The table of sources, in build order (src/sources/sources.c). */
 extern const ent_source *const ent_sources[];
 extern const size_t ent_nsources;
 const ent_source *ent_source_find(const char *name);
 
-/* Registry <-> warehouse (src/states/registry_db.c). */
-ent_status ent_registry_save(ent_ctx *ctx, const ent_registry *reg, sqlite3 *db);
-ent_status ent_registry_load_db(ent_ctx *ctx, sqlite3 *db, ent_registry **out);
+/* Registry <-> warehouse: the registry's own (src/states/registry_db.h). */
 
 /* The warehouse's identity: PRAGMA application_id ("Ent\x01") and PRAGMA
  * user_version.  Bump ENT_SCHEMA_VERSION when the layout of the tables that

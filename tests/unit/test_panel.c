@@ -5,6 +5,8 @@
  */
 #include "testutil.h"
 #include "panel/panel.h"
+#include "panel/family.h"
+#include "store/store.h"
 #include "measures/agreement.h"
 
 #include <sqlite3.h>
@@ -51,6 +53,94 @@ static void test_codebook(void **s)
     assert_int_equal(ent_panel_find("nosuch"), -1);
     assert_int_equal(ent_panel_find("agree"), ent_panel_find("un_agree"));
     assert_int_equal(ent_panel_find("n"), ent_panel_find("un_n"));
+}
+
+/* the families cover the codebook exactly once, in order: every column is
+ * filled by one family, and a family's count matches its codebook run */
+static void test_families(void **s)
+{
+    (void)s;
+    ent_ctx *ctx = ent_ctx_new();
+    int base[256], owner[ENT_PANEL_MAXIND];
+    assert_true(ent_panel_nfamilies <= 256);
+    assert_true(ent_panel_nindicators <= ENT_PANEL_MAXIND);
+    assert_int_equal(ent_panel_families_check(ctx, base), ENT_OK);
+    for (size_t k = 0; k < ent_panel_nindicators; k++)
+        owner[k] = -1;
+    for (size_t f = 0; f < ent_panel_nfamilies; f++) {
+        const ent_pfamily *fam = &ent_panel_families[f];
+        assert_string_equal(ent_panel_indicators[base[f]].name, fam->first);
+        assert_string_equal(ent_panel_indicators[base[f] + fam->ncols - 1].name, fam->last);
+        for (int i = 0; i < fam->ncols; i++) {
+            assert_int_equal(owner[base[f] + i], -1);
+            owner[base[f] + i] = (int)f;
+        }
+        /* a family reads its tables or derives from others' (portfolio) */
+        assert_true(fam->q[0].sql || (fam->derive && fam->needs));
+        for (int i = 0; i < ENT_PFAM_MAXQ && fam->q[i].sql; i++) {
+            assert_non_null(fam->q[i].table);
+            assert_non_null(fam->q[i].fill);
+            assert_non_null(strstr(fam->q[i].sql, fam->q[i].table));
+        }
+    }
+    for (size_t k = 0; k < ent_panel_nindicators; k++)
+        if (owner[k] < 0)
+            fail_msg("codebook column %s belongs to no family", ent_panel_indicators[k].name);
+    ent_ctx_free(ctx);
+}
+
+extern const ent_source ent_src_panel;
+
+/* in_list: name is an item of the comma list */
+static int in_list(const char *list, const char *name, size_t len)
+{
+    for (const char *p = list; p && *p;) {
+        size_t k = strcspn(p, ",");
+        if (k == len && !strncmp(p, name, len))
+            return 1;
+        p += k + (p[k] == ',');
+    }
+    return 0;
+}
+
+/* depends: source src's deps hold name, directly or through a source they
+ * hold (a reload of un_agree's unga_votes_voeten reloads un_agree, which
+ * reloads the panel) */
+static int depends(const ent_source *src, const char *name, size_t len, int depth)
+{
+    if (!src || depth > 8)
+        return 0;
+    if (in_list(src->deps, name, len))
+        return 1;
+    for (const char *p = src->deps; p && *p;) {
+        size_t k = strcspn(p, ",");
+        char dep[64];
+        snprintf(dep, sizeof dep, "%.*s", (int)k, p);
+        if (depends(ent_source_find(dep), name, len, depth + 1))
+            return 1;
+        p += k + (p[k] == ',');
+    }
+    return 0;
+}
+
+/* every build source a codebook row names (its source, split at '+') is a
+ * dependency of the panel, so reloading it rebuilds the panel; sources the
+ * build does not load (events, ideal_estimates: stored by verbs) are not */
+static void test_panel_deps(void **s)
+{
+    (void)s;
+    for (size_t k = 0; k < ent_panel_nindicators; k++) {
+        const char *src = ent_panel_indicators[k].source;
+        for (const char *p = src; *p;) {
+            size_t len = strcspn(p, "+");
+            char name[64];
+            snprintf(name, sizeof name, "%.*s", (int)len, p);
+            if (ent_source_find(name) && !depends(&ent_src_panel, name, len, 0))
+                fail_msg("%s: source %s is not in the panel's deps (assemble.c)",
+                         ent_panel_indicators[k].name, name);
+            p += len + (p[len] == '+');
+        }
+    }
 }
 
 static void test_portfolio_hand(void **s)
@@ -212,6 +302,8 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_codebook),
+        cmocka_unit_test(test_families),
+        cmocka_unit_test(test_panel_deps),
         cmocka_unit_test(test_portfolio_hand),
         cmocka_unit_test(test_portfolio_four),
         cmocka_unit_test(test_portfolio_random),
