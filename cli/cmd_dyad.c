@@ -3,6 +3,7 @@
  * grouped by dimension, each with its source.
  */
 #include "cli.h"
+#include "report/report.h" /* private: until this verb prints an ent_result (cli.h includes only include/) */
 #include "index/compare.h"
 #include "panel/panel.h"
 

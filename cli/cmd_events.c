@@ -4,6 +4,7 @@
  * under mpirun across ranks.
  */
 #include "cli.h"
+#include "report/report.h" /* private: until this verb prints an ent_result (cli.h includes only include/) */
 #include "core/atomic.h"
 #include "events_mpi.h"
 

@@ -6,6 +6,7 @@
  * through the report writers.  A file output is replaced atomically.
  */
 #include "cli.h"
+#include "report/report.h" /* private: until this verb prints an ent_result (cli.h includes only include/) */
 #include "core/atomic.h"
 #include "panel/panel.h"
 

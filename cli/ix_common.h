@@ -7,6 +7,7 @@
 #define ENT_IX_COMMON_H
 
 #include "cli.h"
+#include "report/report.h" /* private: until this verb prints an ent_result (cli.h includes only include/) */
 #include "index/compare.h"
 
 typedef struct ix_env {

@@ -15,6 +15,7 @@ typedef struct cell {
         double d;
         char *s;
     } v;
+    char *shown;       /* TEXT: what a table shows instead of v.s, or NULL */
     unsigned char set; /* 0 = missing */
 } cell;
 
@@ -25,6 +26,7 @@ typedef struct note {
 struct ent_result {
     ent_ctx *ctx;
     ent_result_coldef *cols; /* names owned */
+    unsigned char *hidden;   /* per column: 1 = tables leave it out */
     size_t ncols;
     cell *cells;          /* nrows * ncols */
     size_t nrows, caprows;
@@ -44,7 +46,10 @@ ent_status ent_result_new(ent_ctx *ctx, const ent_result_coldef *cols, size_t nc
 {
     ent_result *r = ent_calloc(ctx, 1, sizeof *r);
     *out = NULL;
-    if (!r || !(r->cols = ent_calloc(ctx, ncols ? ncols : 1, sizeof *r->cols))) {
+    if (!r || !(r->cols = ent_calloc(ctx, ncols ? ncols : 1, sizeof *r->cols)) ||
+        !(r->hidden = ent_calloc(ctx, ncols ? ncols : 1, 1))) {
+        if (r)
+            ent_free(ctx, r->cols);
         ent_free(ctx, r);
         return ent_err(ctx, ENT_ENOMEM, "out of memory while making a result");
     }
@@ -67,8 +72,10 @@ void ent_result_free(ent_result *r)
         return;
     ent_ctx *ctx = r->ctx;
     for (size_t i = 0; i < r->nrows * r->ncols; i++)
-        if (r->cells[i].set && r->cols[i % r->ncols].type == ENT_COL_TEXT)
+        if (r->cells[i].set && r->cols[i % r->ncols].type == ENT_COL_TEXT) {
             ent_free(ctx, r->cells[i].v.s);
+            ent_free(ctx, r->cells[i].shown);
+        }
     for (size_t k = 0; k < r->nnotes; k++) {
         ent_free(ctx, r->notes[k].kind);
         ent_free(ctx, r->notes[k].text);
@@ -76,6 +83,7 @@ void ent_result_free(ent_result *r)
     for (size_t j = 0; j < r->ncols; j++)
         ent_free(ctx, (char *)r->cols[j].name);
     ent_free(ctx, r->cols);
+    ent_free(ctx, r->hidden);
     ent_free(ctx, r->cells);
     ent_free(ctx, r->notes);
     ent_free(ctx, r);
@@ -125,14 +133,17 @@ void ent_result_set_real(ent_result *r, size_t j, double v)
     }
 }
 
-void ent_result_set_text(ent_result *r, size_t j, const char *s)
+void ent_result_set_text_shown(ent_result *r, size_t j, const char *s, const char *shown)
 {
     cell *c = cur(r, j, ENT_COL_TEXT);
     if (!c)
         return;
-    if (c->set)
+    if (c->set) {
         ent_free(r->ctx, c->v.s);
+        ent_free(r->ctx, c->shown);
+    }
     c->set = 0;
+    c->shown = NULL;
     if (!s)
         return;
     if (!(c->v.s = ent_strdup(r->ctx, s))) {
@@ -140,6 +151,19 @@ void ent_result_set_text(ent_result *r, size_t j, const char *s)
         return;
     }
     c->set = 1;
+    if (shown && !(c->shown = ent_strdup(r->ctx, shown)))
+        oom(r);
+}
+
+void ent_result_set_text(ent_result *r, size_t j, const char *s)
+{
+    ent_result_set_text_shown(r, j, s, NULL);
+}
+
+void ent_result_hide_in_table(ent_result *r, size_t j)
+{
+    if (j < r->ncols)
+        r->hidden[j] = 1;
 }
 
 void ent_result_add_note(ent_result *r, const char *kind, const char *fmt, ...)
@@ -233,6 +257,19 @@ const char *ent_result_text(const ent_result *r, size_t i, size_t j)
 {
     const cell *c = at(r, i, j);
     return c && r->cols[j].type == ENT_COL_TEXT ? c->v.s : NULL;
+}
+
+const char *ent_result_shown(const ent_result *r, size_t i, size_t j)
+{
+    const cell *c = at(r, i, j);
+    if (!c || r->cols[j].type != ENT_COL_TEXT)
+        return NULL;
+    return c->shown ? c->shown : c->v.s;
+}
+
+int ent_result_col_hidden(const ent_result *r, size_t j)
+{
+    return r && j < r->ncols ? r->hidden[j] : 0;
 }
 
 size_t ent_result_nnotes(const ent_result *r) { return r ? r->nnotes : 0; }

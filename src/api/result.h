@@ -29,6 +29,12 @@ void ent_result_set_int(ent_result *r, size_t j, int64_t v);   /* ENT_NA = missi
 void ent_result_set_real(ent_result *r, size_t j, double v);   /* NAN = missing */
 void ent_result_set_text(ent_result *r, size_t j, const char *s); /* copied; NULL = missing */
 void ent_result_add_note(ent_result *r, const char *kind, const char *fmt, ...) ENT_PRINTF(3, 4);
+/* ent_result_set_text_shown sets a TEXT cell to s and the shorter text a
+ * table shows for it (copied; NULL: the table shows s). */
+void ent_result_set_text_shown(ent_result *r, size_t j, const char *s, const char *shown);
+/* ent_result_hide_in_table makes tables leave column j out (long text that
+ * CSV and JSON carry, such as a definition). */
+void ent_result_hide_in_table(ent_result *r, size_t j);
 /* ent_result_ok is ENT_OK, or ENT_ENOMEM when a call above ran out of memory. */
 ent_status ent_result_ok(const ent_result *r);
 
