@@ -5,7 +5,8 @@
  * (tests/fixtures/srcdata/unga_votes_voeten: CHN, GBR, JPN, RUS, USA on six
  * roll calls), and ent_similarity on arrays and on a CSV.  The values are
  * worked by hand from the fixture (see each test) and agree with
- * tests/cli/agree_voeten_fixture and tests/cli/similarity_*.
+ * tests/cli/agree_voeten_fixture and tests/cli/similarity_*; a failed
+ * allocation at every point of ent_similarity.
  */
 #include "testutil.h"
 #include "entente/agree.h"
@@ -273,6 +274,61 @@ static void test_similarity(void **s)
     assert_null(r);
 }
 
+static ent_status oom_similarity(ent_ctx *c, ent_result **r)
+{
+    static const double x[] = {3, 3, 2, 2}, y[] = {2, 2, 3, 3}, w[] = {.5, .3, .1, .1};
+    ent_similarity_input in = {0};
+    in.x = x;
+    in.y = y;
+    in.w = w;
+    in.n = 4;
+    in.hi = 3;
+    return ent_similarity(c, &in, r);
+}
+
+/* fail the Nth allocation for every N: no crash, no leak, ENT_ENOMEM */
+static long alloc_left, alloc_live;
+static void *failing(void *ud, void *p, size_t n)
+{
+    (void)ud;
+    if (n == 0) {
+        if (p)
+            alloc_live--;
+        free(p);
+        return NULL;
+    }
+    if (alloc_left-- <= 0)
+        return NULL;
+    if (!p)
+        alloc_live++;
+    return realloc(p, n);
+}
+
+static void test_oom(void **s)
+{
+    int ok = 0;
+    (void)s;
+    for (long n = 0; n < 1000 && !ok; n++) {
+        ent_ctx *c = ent_ctx_new();
+        ent_result *r = NULL;
+        ent_status st;
+        alloc_left = n, alloc_live = 0;
+        ent_ctx_set_alloc(c, failing, NULL);
+        st = oom_similarity(c, &r);
+        if (st == ENT_OK) {
+            ok = 1;
+            assert_near(ent_result_real(r, 0, 1), 1.0 / 3, 1e-12);
+            ent_result_free(r);
+        } else {
+            assert_int_equal(st, ENT_ENOMEM);
+            assert_null(r);
+        }
+        assert_int_equal(alloc_live, 0);
+        ent_ctx_free(c);
+    }
+    assert_true(ok);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -280,6 +336,7 @@ int main(void)
         cmocka_unit_test(test_agreement),
         cmocka_unit_test(test_agreement_with),
         cmocka_unit_test(test_similarity),
+        cmocka_unit_test(test_oom),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

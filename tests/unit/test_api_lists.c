@@ -3,7 +3,8 @@
  * warehouse's contents (ent_states, ent_loaded_sources), the meetings of two
  * states per year (ent_meetings_by_year), the codebook (ent_codebook's table
  * forms, ent_codebook_markdown), and the shared formatter's layout
- * (ent_result_print: warnings apart, hidden columns, a cell's short form).
+ * (ent_result_print: warnings apart, hidden columns, a cell's short form),
+ * and a failed allocation at every point of ent_codebook.
  * Warehouses: tests/fixtures/states (27 COW spells, 21 codelist rows) and
  * tests/fixtures/meetings, values as tests/cli/states_resolve,
  * tests/cli/sources_list and tests/cli/meetings_coverage print them.
@@ -243,6 +244,49 @@ static void test_print(void **s)
     ent_result_free(r);
 }
 
+/* fail the Nth allocation for every N: no crash, no leak, ENT_ENOMEM */
+static long alloc_left, alloc_live;
+static void *failing(void *ud, void *p, size_t n)
+{
+    (void)ud;
+    if (n == 0) {
+        if (p)
+            alloc_live--;
+        free(p);
+        return NULL;
+    }
+    if (alloc_left-- <= 0)
+        return NULL;
+    if (!p)
+        alloc_live++;
+    return realloc(p, n);
+}
+
+static void test_oom(void **s)
+{
+    int ok = 0;
+    (void)s;
+    for (long n = 0; n < 20000 && !ok; n++) {
+        ent_ctx *c = ent_ctx_new();
+        ent_result *r = NULL;
+        ent_status st;
+        alloc_left = n, alloc_live = 0;
+        ent_ctx_set_alloc(c, failing, NULL);
+        st = ent_codebook(c, NULL, &r);
+        if (st == ENT_OK) {
+            ok = 1;
+            assert_string_equal(ent_result_shown(r, 0, 5), "partial");
+            ent_result_free(r);
+        } else {
+            assert_int_equal(st, ENT_ENOMEM);
+            assert_null(r);
+        }
+        assert_int_equal(alloc_live, 0);
+        ent_ctx_free(c);
+    }
+    assert_true(ok);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -251,6 +295,7 @@ int main(void)
         cmocka_unit_test(test_meetings_by_year),
         cmocka_unit_test(test_codebook_forms),
         cmocka_unit_test(test_print),
+        cmocka_unit_test(test_oom),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
