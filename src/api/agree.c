@@ -231,17 +231,21 @@ ent_status ent_agreement(ent_db *db, const char *sa, const char *sb, const ent_a
     return st;
 }
 
-static int sort_measure; /* the measure ent_agreement_with sorts by (qsort has no user data) */
+/* A row of ent_agreement_with with the value it is sorted by (qsort has no
+ * user data, and a library keeps no global state). */
+typedef struct keyed {
+    double v;
+    ent_agree_year y;
+} keyed;
 
-static int by_measure(const void *pa, const void *pb)
+static int by_value(const void *pa, const void *pb)
 {
-    const ent_agree_year *a = pa, *b = pb;
-    double x = mval(&a->m, sort_measure), y = mval(&b->m, sort_measure);
-    if (x != y)
-        return x < y ? 1 : -1;
-    if (a->m.n != b->m.n)
-        return a->m.n < b->m.n ? 1 : -1;
-    return (a->b > b->b) - (a->b < b->b);
+    const keyed *a = pa, *b = pb;
+    if (a->v != b->v)
+        return a->v < b->v ? 1 : -1;
+    if (a->y.m.n != b->y.m.n)
+        return a->y.m.n < b->y.m.n ? 1 : -1;
+    return (a->y.b > b->y.b) - (a->y.b < b->y.b);
 }
 
 ent_status ent_agreement_with(ent_db *db, const char *sa, int year, int top,
@@ -266,13 +270,20 @@ ent_status ent_agreement_with(ent_db *db, const char *sa, int year, int top,
     if (!(rows = ent_calloc(ctx, cap ? cap : 1, sizeof *rows)))
         return ent_err(ctx, ENT_ENOMEM, "out of memory");
     if ((st = ent_agree_with(db, ca, year, &s.ao, rows, cap, &n)) == ENT_OK) {
-        sort_measure = s.sel[0];
+        keyed *ks = ent_calloc(ctx, n ? n : 1, sizeof *ks);
+        if (!ks) {
+            ent_free(ctx, rows);
+            return ent_err(ctx, ENT_ENOMEM, "out of memory");
+        }
         for (size_t i = 0; i < n; i++) /* the pairs with a value of the sort measure */
-            if (!isnan(mval(&rows[i].m, sort_measure)))
-                rows[k++] = rows[i];
-        qsort(rows, k, sizeof *rows, by_measure);
+            if (!isnan(mval(&rows[i].m, s.sel[0])))
+                ks[k++] = (keyed){mval(&rows[i].m, s.sel[0]), rows[i]};
+        qsort(ks, k, sizeof *ks, by_value);
         if (top && (size_t)top < k)
             k = (size_t)top;
+        for (size_t i = 0; i < k; i++)
+            rows[i] = ks[i].y;
+        ent_free(ctx, ks);
         st = rows_result(db, reg, &s, &cov, rows, k, year, year, NULL, out);
     }
     ent_free(ctx, rows);
