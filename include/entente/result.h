@@ -51,10 +51,6 @@ int ent_result_isna(const ent_result *r, size_t i, size_t j);
 int64_t ent_result_int(const ent_result *r, size_t i, size_t j);
 double ent_result_real(const ent_result *r, size_t i, size_t j);
 const char *ent_result_text(const ent_result *r, size_t i, size_t j);
-/* ent_result_shown is the text a table shows for a TEXT cell: a shorter
- * form when the query gave one (the codebook's coverage without its long
- * note), else ent_result_text's. */
-const char *ent_result_shown(const ent_result *r, size_t i, size_t j);
 /* ent_result_col_hidden is 1 when tables leave column j out (long text such
  * as a definition, which CSV and JSON carry), else 0. */
 int ent_result_col_hidden(const ent_result *r, size_t j);
@@ -84,6 +80,12 @@ const char *ent_result_note(const ent_result *r, const char *kind);
  * ENT_EINVAL for an unknown format, ENT_EIO when the output fails. */
 ent_status ent_result_write(ent_ctx *ctx, const ent_result *r, const char *format,
                             const char *path);
+/* ent_result_write_except is ent_result_write leaving out of a table the
+ * notes whose kind is in the comma list skip (NULL: none left out), for a
+ * caller that shows them elsewhere (the CLI puts "coverage" notes on
+ * stderr).  Same failures. */
+ent_status ent_result_write_except(ent_ctx *ctx, const ent_result *r, const char *format,
+                                   const char *path, const char *skip);
 
 /* How ent_result_print lays a result out.  Zero-initialise and set what
  * you need; every field may stay 0/NULL. */
@@ -100,7 +102,8 @@ typedef struct ent_print_opts {
 
 /* ent_result_print is ent_result_write with the layout of o (NULL: the
  * defaults, which are ent_result_write's).  Tables leave out the columns
- * ent_result_col_hidden names and show ent_result_shown's text.  Failure as
+ * ent_result_col_hidden names and may show a cell in a shorter form than
+ * its value (the codebook's coverage without its note).  Failure as
  * ent_result_write's; nothing is written to o->path on failure. */
 ent_status ent_result_print(ent_ctx *ctx, const ent_result *r, const ent_print_opts *o);
 

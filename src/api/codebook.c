@@ -63,8 +63,8 @@ ent_status ent_codebook(ent_ctx *ctx, const char *dimension, ent_result **out)
         ent_result_set_text(r, 2, ind->unit);
         ent_result_set_text(r, 3, ind->directed);
         ent_result_set_text(r, 4, ind->source);
-        ent_result_set_text_shown(r, 5, coverage(ind, 1, full, sizeof full),
-                                  coverage(ind, 0, brief, sizeof brief));
+        ent_result_set_text(r, 5, coverage(ind, 1, full, sizeof full));
+        ent_result_show(r, 5, coverage(ind, 0, brief, sizeof brief), ENT_SHOW_TABLE);
         ent_result_set_text(r, 6, ind->absent == ENT_ABSENT_ZERO ? "0" : "missing");
         ent_result_set_text(r, 7, ind->definition);
     }

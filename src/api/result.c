@@ -15,8 +15,10 @@ typedef struct cell {
         double d;
         char *s;
     } v;
-    char *shown;       /* TEXT: what a table shows instead of v.s, or NULL */
     unsigned char set; /* 0 = missing */
+    unsigned char num;   /* shown[1] is a number (bare in JSON) */
+    char *shown[2];      /* the formatter's text for a table / CSV and JSON
+                            (ent_result_show), or NULL */
 } cell;
 
 typedef struct note {
@@ -26,13 +28,13 @@ typedef struct note {
 struct ent_result {
     ent_ctx *ctx;
     ent_result_coldef *cols; /* names owned */
-    unsigned char *hidden;   /* per column: 1 = tables leave it out */
     size_t ncols;
     cell *cells;          /* nrows * ncols */
     size_t nrows, caprows;
     note *notes;
     size_t nnotes, capnotes;
     ent_status st;        /* ENT_ENOMEM after a failed allocation */
+    unsigned char *hide;  /* ncols flags (ent_result_hide), or NULL: none hidden */
 };
 
 static void oom(ent_result *r)
@@ -46,10 +48,7 @@ ent_status ent_result_new(ent_ctx *ctx, const ent_result_coldef *cols, size_t nc
 {
     ent_result *r = ent_calloc(ctx, 1, sizeof *r);
     *out = NULL;
-    if (!r || !(r->cols = ent_calloc(ctx, ncols ? ncols : 1, sizeof *r->cols)) ||
-        !(r->hidden = ent_calloc(ctx, ncols ? ncols : 1, 1))) {
-        if (r)
-            ent_free(ctx, r->cols);
+    if (!r || !(r->cols = ent_calloc(ctx, ncols ? ncols : 1, sizeof *r->cols))) {
         ent_free(ctx, r);
         return ent_err(ctx, ENT_ENOMEM, "out of memory while making a result");
     }
@@ -71,11 +70,12 @@ void ent_result_free(ent_result *r)
     if (!r)
         return;
     ent_ctx *ctx = r->ctx;
-    for (size_t i = 0; i < r->nrows * r->ncols; i++)
-        if (r->cells[i].set && r->cols[i % r->ncols].type == ENT_COL_TEXT) {
+    for (size_t i = 0; i < r->nrows * r->ncols; i++) {
+        if (r->cells[i].set && r->cols[i % r->ncols].type == ENT_COL_TEXT)
             ent_free(ctx, r->cells[i].v.s);
-            ent_free(ctx, r->cells[i].shown);
-        }
+        ent_free(ctx, r->cells[i].shown[0]);
+        ent_free(ctx, r->cells[i].shown[1]);
+    }
     for (size_t k = 0; k < r->nnotes; k++) {
         ent_free(ctx, r->notes[k].kind);
         ent_free(ctx, r->notes[k].text);
@@ -83,7 +83,7 @@ void ent_result_free(ent_result *r)
     for (size_t j = 0; j < r->ncols; j++)
         ent_free(ctx, (char *)r->cols[j].name);
     ent_free(ctx, r->cols);
-    ent_free(ctx, r->hidden);
+    ent_free(ctx, r->hide);
     ent_free(ctx, r->cells);
     ent_free(ctx, r->notes);
     ent_free(ctx, r);
@@ -133,17 +133,14 @@ void ent_result_set_real(ent_result *r, size_t j, double v)
     }
 }
 
-void ent_result_set_text_shown(ent_result *r, size_t j, const char *s, const char *shown)
+void ent_result_set_text(ent_result *r, size_t j, const char *s)
 {
     cell *c = cur(r, j, ENT_COL_TEXT);
     if (!c)
         return;
-    if (c->set) {
+    if (c->set)
         ent_free(r->ctx, c->v.s);
-        ent_free(r->ctx, c->shown);
-    }
     c->set = 0;
-    c->shown = NULL;
     if (!s)
         return;
     if (!(c->v.s = ent_strdup(r->ctx, s))) {
@@ -151,19 +148,61 @@ void ent_result_set_text_shown(ent_result *r, size_t j, const char *s, const cha
         return;
     }
     c->set = 1;
-    if (shown && !(c->shown = ent_strdup(r->ctx, shown)))
+}
+
+void ent_result_show(ent_result *r, size_t j, const char *text, int where)
+{
+    cell *c;
+    if (r->st != ENT_OK || !r->nrows || j >= r->ncols)
+        return;
+    c = r->cells + (r->nrows - 1) * r->ncols + j;
+    for (int f = 0; f < 2; f++) {
+        if (!(where & (f ? ENT_SHOW_DATA : ENT_SHOW_TABLE)))
+            continue;
+        ent_free(r->ctx, c->shown[f]);
+        c->shown[f] = NULL;
+        if (text && !(c->shown[f] = ent_strdup(r->ctx, text))) {
+            oom(r);
+            return;
+        }
+        if (f)
+            c->num = (where & ENT_SHOW_NUM) != 0;
+    }
+}
+
+const char *ent_result_shown(const ent_result *r, size_t i, size_t j, int fmt, int *num)
+{
+    const cell *c;
+    *num = 0;
+    if (!r || i >= r->nrows || j >= r->ncols)
+        return NULL;
+    c = r->cells + i * r->ncols + j;
+    if (fmt == ENT_SHOW_TABLE)
+        return c->shown[0];
+    *num = c->num;
+    return c->shown[1];
+}
+
+/* hide sets column j's flag: 1 every format leaves it out, 2 tables only */
+static void hide(ent_result *r, size_t j, unsigned char how)
+{
+    if (r->st != ENT_OK || j >= r->ncols)
+        return;
+    if (!r->hide && !(r->hide = ent_calloc(r->ctx, r->ncols, 1))) {
         oom(r);
+        return;
+    }
+    r->hide[j] = how;
 }
 
-void ent_result_set_text(ent_result *r, size_t j, const char *s)
-{
-    ent_result_set_text_shown(r, j, s, NULL);
-}
+void ent_result_hide(ent_result *r, size_t j) { hide(r, j, 1); }
+void ent_result_hide_in_table(ent_result *r, size_t j) { hide(r, j, 2); }
 
-void ent_result_hide_in_table(ent_result *r, size_t j)
+int ent_result_hidden(const ent_result *r, size_t j) { return r && r->hide && j < r->ncols && r->hide[j] == 1; }
+
+int ent_result_col_hidden(const ent_result *r, size_t j)
 {
-    if (j < r->ncols)
-        r->hidden[j] = 1;
+    return r && r->hide && j < r->ncols && r->hide[j] == 2;
 }
 
 void ent_result_add_note(ent_result *r, const char *kind, const char *fmt, ...)
@@ -257,19 +296,6 @@ const char *ent_result_text(const ent_result *r, size_t i, size_t j)
 {
     const cell *c = at(r, i, j);
     return c && r->cols[j].type == ENT_COL_TEXT ? c->v.s : NULL;
-}
-
-const char *ent_result_shown(const ent_result *r, size_t i, size_t j)
-{
-    const cell *c = at(r, i, j);
-    if (!c || r->cols[j].type != ENT_COL_TEXT)
-        return NULL;
-    return c->shown ? c->shown : c->v.s;
-}
-
-int ent_result_col_hidden(const ent_result *r, size_t j)
-{
-    return r && j < r->ncols ? r->hidden[j] : 0;
 }
 
 size_t ent_result_nnotes(const ent_result *r) { return r ? r->nnotes : 0; }
