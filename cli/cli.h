@@ -10,8 +10,15 @@
 #define ENT_CLI_H
 
 #include "entente.h"
-#include "core/core.h"
-#include "report/report.h"
+#include "entente/agree.h"
+#include "entente/query.h"
+#include "entente/result.h"
+
+#if defined(__GNUC__)
+#define CLI_PRINTF(a, b) __attribute__((format(printf, a, b)))
+#else
+#define CLI_PRINTF(a, b)
+#endif
 
 typedef struct ent_verb {
     const char *name;
@@ -32,7 +39,7 @@ extern const ent_verb ent_verb_report;
 extern const ent_verb ent_verb_idealpoints;
 
 /* cli_fail prints "entente: VERB: message" and returns 1. */
-int cli_fail(const char *verb, const char *fmt, ...) ENT_PRINTF(2, 3);
+int cli_fail(const char *verb, const char *fmt, ...) CLI_PRINTF(2, 3);
 /* cli_status prints ctx's message for a failed status and returns 1. */
 int cli_status(const char *verb, ent_ctx *ctx, ent_status st);
 /* cli_usage prints the verb's usage to stderr and returns 2. */
@@ -40,7 +47,7 @@ int cli_usage(const ent_verb *v);
 /* cli_bad reports a usage error in one line, "entente: VERB: reason", then
  * "try 'entente VERB --help'", and returns 2.  Prefer it to cli_usage: say
  * what is wrong. */
-int cli_bad(const ent_verb *v, const char *fmt, ...) ENT_PRINTF(2, 3);
+int cli_bad(const ent_verb *v, const char *fmt, ...) CLI_PRINTF(2, 3);
 /* cli_optbad reports what getopt_long refused (it returned c: ':' for an
  * option missing its value when the option string starts with ':', '?' for
  * an unknown option) through cli_bad, and returns 2.  A verb using it sets
@@ -59,5 +66,15 @@ int cli_open_db(const char *verb, ent_ctx *ctx, const char *path, ent_db **db);
 int cli_int(const char *verb, const char *opt, const char *s, int *v);
 /* cli_parse_int is cli_int without the message (for a cli_bad line). */
 int cli_parse_int(const char *s, int *v);
+/* cli_format_ok is 1 when s names an output format: table, csv or json. */
+int cli_format_ok(const char *s);
+/* cli_print writes r through the shared formatter (ent_result_print): its
+ * warnings (coverage notes) to stderr as "entente: VERB: ...", then the rows
+ * as format (NULL: table) to path (NULL: stdout), and footer (NULL: none)
+ * after a table's notes.  Frees r.  Returns 0, or 1 with the message. */
+int cli_print(const char *verb, ent_ctx *ctx, ent_result *r, const char *format,
+              const char *path, const char *footer);
+/* cli_now is a monotonic clock in seconds (for "ready in T s"). */
+double cli_now(void);
 
 #endif

@@ -1,5 +1,6 @@
 /*
- * cmd_build.c -- `entente build`: load the data sets into the warehouse.
+ * cmd_build.c -- `entente build`: load the data sets into the warehouse: one
+ * call, ent_build (include/entente.h), which returns a status.
  */
 #include "cli.h"
 
@@ -68,14 +69,14 @@ static int run(int argc, char **argv)
         return cli_fail("build", "out of memory");
     if (!quiet)
         ent_ctx_set_log(ctx, stderr);
-    t0 = ent_now();
+    t0 = cli_now();
     st = ent_db_open(ctx, dbpath, 1, &db);
     if (st == ENT_OK)
         st = ent_build(db, &bo);
     if (st != ENT_OK)
         rc = cli_status("build", ctx, st);
     else if (!quiet)
-        fprintf(stderr, "build: %s ready in %.2f s\n", dbpath, ent_now() - t0);
+        fprintf(stderr, "build: %s ready in %.2f s\n", dbpath, cli_now() - t0);
     ent_db_close(db);
     ent_ctx_free(ctx);
     return rc;

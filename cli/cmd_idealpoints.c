@@ -5,6 +5,7 @@
  * stored in the warehouse.
  */
 #include "cli.h"
+#include "report/report.h" /* private: until this verb prints an ent_result (cli.h includes only include/) */
 #include "ideal/ideal.h"
 #include "store/store.h"
 

@@ -1,19 +1,17 @@
 /*
  * cmd_similarity.c -- `entente similarity FILE --levels LO:HI`: every
  * agreement measure of two rated vectors given as a CSV of items (columns x,
- * y and an optional weight column), printed as `measure,value` rows.  The
- * items and the battery are src/measures/similarity.c's: this parses the
- * options, calls it and prints.
+ * y and an optional weight column), printed as `measure,value` rows.  One
+ * call, ent_similarity (include/entente/agree.h); this parses the options
+ * (inline items are checked here to be usage errors) and prints.
  */
 #include "cli.h"
-#include "measures/similarity.h"
 
 #include <getopt.h>
-#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
-#include <string.h>
 
+#define MAXLEVELS 64 /* the scale ent_similarity takes (include/entente/agree.h) */
 
 static const char usage_text[] =
     "usage: entente similarity FILE --levels LO:HI [--weights COL] [--format table|csv|json]\n"
@@ -52,9 +50,9 @@ const ent_verb ent_verb_similarity = {
     "similarity", "agreement measures (S, pi, kappa, tau-b) of two vectors in a CSV",
     usage_text, run};
 
-/* parse_list reads a comma list of numbers into a fresh ctx array; 0 with a
- * usage message when it is not one. */
-static int parse_list(ent_ctx *ctx, const char *opt, const char *s, double **out, size_t *n)
+/* parse_list reads a comma list of numbers into a fresh array (freed by
+ * the caller); 0 with a usage message when it is not one. */
+static int parse_list(const char *opt, const char *s, double **out, size_t *n)
 {
     size_t cap = 0;
     const char *p = s;
@@ -68,7 +66,7 @@ static int parse_list(ent_ctx *ctx, const char *opt, const char *s, double **out
             return 0;
         }
         if (*n == cap) {
-            double *g = ent_realloc(ctx, *out, (cap = cap ? 2 * cap : 64) * sizeof *g);
+            double *g = realloc(*out, (cap = cap ? 2 * cap : 64) * sizeof *g);
             if (!g) {
                 cli_fail("similarity", "out of memory");
                 return 0;
@@ -81,46 +79,37 @@ static int parse_list(ent_ctx *ctx, const char *opt, const char *s, double **out
     return 1;
 }
 
-/* inline_items turns --x/--y/--w into items; 0 with a message when bad. */
-static int inline_items(ent_ctx *ctx, const char *xs, const char *ys, const char *ws, int lo,
-                        int hi, ent_sim_items *it)
+/* inline_items reads --x/--y/--w into v[0..2] and checks them as options:
+ * as many items each, ratings integers in the levels, weights >= 0; 0 with
+ * a usage message when bad. */
+static int inline_items(const char *const lists[3], int lo, int hi, double *v[3], size_t *n)
 {
     static const char *const names[3] = {"--x", "--y", "--w"};
-    const char *lists[3] = {xs, ys, ws};
-    double *v[3] = {NULL, NULL, NULL};
     size_t cnt[3] = {0, 0, 0};
-    int ok = 1;
-    for (int k = 0; k < 3 && ok; k++)
-        if (lists[k])
-            ok = parse_list(ctx, names[k], lists[k], &v[k], &cnt[k]);
-    if (ok && (cnt[0] != cnt[1] || (ws && cnt[2] != cnt[0]))) {
-        ok = 0;
+    for (int k = 0; k < 3; k++)
+        if (lists[k] && !parse_list(names[k], lists[k], &v[k], &cnt[k]))
+            return 0;
+    if (cnt[0] != cnt[1] || (lists[2] && cnt[2] != cnt[0])) {
         cli_bad(&ent_verb_similarity, "--x, --y%s must have the same number of items",
-                ws ? ", --w" : "");
+                lists[2] ? ", --w" : "");
+        return 0;
     }
-    for (size_t i = 0; ok && i < cnt[0]; i++) {
-        for (int k = 0; k < 2 && ok; k++)
+    for (size_t i = 0; i < cnt[0]; i++) {
+        for (int k = 0; k < 2; k++)
             if (v[k][i] != (int)v[k][i] || v[k][i] < lo || v[k][i] > hi) {
-                ok = 0;
                 cli_bad(&ent_verb_similarity,
                         "%s: item %zu (%g) is not an integer in the levels %d:%d", names[k], i + 1,
                         v[k][i], lo, hi);
+                return 0;
             }
-        if (ok && ws && !(v[2][i] >= 0)) {
-            ok = 0;
+        if (lists[2] && !(v[2][i] >= 0)) {
             cli_bad(&ent_verb_similarity, "--w: item %zu (%g) is not a weight (a number >= 0)",
                     i + 1, v[2][i]);
+            return 0;
         }
     }
-    it->weighted = ws != NULL;
-    for (size_t i = 0; ok && i < cnt[0]; i++)
-        if (ent_sim_add(ctx, it, v[0][i], v[1][i], ws ? v[2][i] : 1) != ENT_OK) {
-            ok = 0;
-            cli_fail("similarity", "out of memory");
-        }
-    for (int k = 0; k < 3; k++)
-        ent_free(ctx, v[k]);
-    return ok;
+    *n = cnt[0];
+    return 1;
 }
 
 static int parse_levels(const char *s, int *lo, int *hi)
@@ -131,7 +120,7 @@ static int parse_levels(const char *s, int *lo, int *hi)
         return 0;
     s = end + 1;
     b = strtol(s, &end, 10);
-    if (end == s || *end || a >= b || a < -1000000 || b > 1000000 || b - a + 1 > ENT_SIM_MAXLEVELS)
+    if (end == s || *end || a >= b || a < -1000000 || b > 1000000 || b - a + 1 > MAXLEVELS)
         return 0;
     *lo = (int)a;
     *hi = (int)b;
@@ -145,30 +134,30 @@ static int run(int argc, char **argv)
         {"format", required_argument, NULL, 'f'}, {"output", required_argument, NULL, 'o'},
         {"x", required_argument, NULL, 'X'},      {"y", required_argument, NULL, 'Y'},
         {"w", required_argument, NULL, 'V'},      {NULL, 0, NULL, 0}};
-    static const char *const cols[] = {"measure", "value"};
-    const char *levels = NULL, *wcol = NULL, *outpath = NULL, *xs = NULL, *ys = NULL, *ws = NULL;
-    int fmt = ENT_FMT_CSV, lo = 0, hi = 0, c, rc = 1;
+    const char *levels = NULL, *outpath = NULL, *format = "csv", *lists[3] = {NULL, NULL, NULL};
+    double *v[3] = {NULL, NULL, NULL};
+    ent_similarity_input in = {0};
     ent_ctx *ctx = NULL;
-    ent_out *o = NULL;
-    ent_sim_items it = {0};
-    ent_sim_measure m[ENT_SIM_NMEASURES];
+    ent_result *r;
     ent_status st;
+    int c, rc = 2;
 
     optind = 1;
     opterr = 0;
     while ((c = getopt_long(argc, argv, ":o:", longopts, NULL)) != -1) {
         switch (c) {
         case 'l': levels = optarg; break;
-        case 'w': wcol = optarg; break;
+        case 'w': in.weight_column = optarg; break;
         case 'f':
-            if ((fmt = ent_fmt_parse(optarg)) < 0)
+            if (!cli_format_ok(optarg))
                 return cli_bad(&ent_verb_similarity, "--format: '%s' is not table, csv or json",
                                optarg);
+            format = optarg;
             break;
         case 'o': outpath = optarg; break;
-        case 'X': xs = optarg; break;
-        case 'Y': ys = optarg; break;
-        case 'V': ws = optarg; break;
+        case 'X': lists[0] = optarg; break;
+        case 'Y': lists[1] = optarg; break;
+        case 'V': lists[2] = optarg; break;
         default: return cli_optbad(&ent_verb_similarity, c, argv);
         }
     }
@@ -176,41 +165,32 @@ static int run(int argc, char **argv)
      * check for inline items: `?:` binds looser than `||`) */
     if (!levels)
         return cli_bad(&ent_verb_similarity, "--levels LO:HI is required");
-    if ((xs || ys) ? (optind != argc || !xs || !ys) : optind != argc - 1)
+    if ((lists[0] || lists[1]) ? (optind != argc || !lists[0] || !lists[1]) : optind != argc - 1)
         return cli_bad(&ent_verb_similarity, "one FILE, or --x and --y (and no FILE), is needed");
-    if (!parse_levels(levels, &lo, &hi))
+    if (!parse_levels(levels, &in.lo, &in.hi))
         return cli_bad(&ent_verb_similarity,
                        "--levels: '%s' is not LO:HI with integers LO < HI and at most %d levels",
-                       levels, ENT_SIM_MAXLEVELS);
-    if (!(ctx = ent_ctx_new()))
-        return cli_fail("similarity", "out of memory");
-    if (xs) {
-        if (!inline_items(ctx, xs, ys, ws, lo, hi, &it)) {
-            rc = 2;
+                       levels, MAXLEVELS);
+    if (lists[0]) {
+        if (!inline_items(lists, in.lo, in.hi, v, &in.n))
             goto out;
-        }
-    } else if ((st = ent_sim_read_csv(ctx, argv[optind], wcol, lo, hi, &it)) != ENT_OK) {
-        rc = cli_status("similarity", ctx, st);
+        in.x = v[0];
+        in.y = v[1];
+        in.w = v[2];
+    } else {
+        in.path = argv[optind];
+    }
+    if (!(ctx = ent_ctx_new())) {
+        rc = cli_fail("similarity", "out of memory");
         goto out;
     }
-    if ((st = ent_sim_battery(ctx, &it, lo, hi, m)) != ENT_OK ||
-        (st = ent_out_open(ctx, outpath, (ent_fmt)fmt, cols, 2, &o)) != ENT_OK) {
+    if ((st = ent_similarity(ctx, &in, &r)) != ENT_OK)
         rc = cli_status("similarity", ctx, st);
-        goto out;
-    }
-    for (int i = 0; i < ENT_SIM_NMEASURES; i++) {
-        ent_out_str(o, m[i].name);
-        ent_out_f64(o, m[i].v, 4);
-        ent_out_row(o);
-    }
-    ent_out_note(o, "%zu items, levels %d:%d", it.n, lo, hi);
-    st = ent_out_close(o, 1);
-    o = NULL;
-    rc = st != ENT_OK ? cli_status("similarity", ctx, st) : 0;
+    else
+        rc = cli_print("similarity", ctx, r, format, outpath, NULL);
 out:
-    ent_out_close(o, 0);
-    if (ctx)
-        ent_sim_items_free(ctx, &it);
+    for (int k = 0; k < 3; k++)
+        free(v[k]);
     ent_ctx_free(ctx);
     return rc;
 }

@@ -1,6 +1,6 @@
 /*
  * cmd_states.c -- `entente states`: resolve state names and codes, list the
- * system members of a year.
+ * system members of a year: one call, ent_states (include/entente/query.h).
  */
 #include "cli.h"
 
@@ -35,13 +35,11 @@ static int run(int argc, char **argv)
                                          {"format", required_argument, NULL, 'f'},
                                          {"output", required_argument, NULL, 'o'},
                                          {NULL, 0, NULL, 0}};
-    static const char *const cols[] = {"input", "ccode", "abb", "name", "member"};
-    const char *dbpath = cli_default_db(), *outpath = NULL;
-    int year = 0, fmt = ENT_FMT_TABLE, c, rc = 0;
+    const char *dbpath = cli_default_db(), *outpath = NULL, *format = NULL;
+    int year = 0, c, rc;
     ent_ctx *ctx = NULL;
     ent_db *db = NULL;
-    const ent_registry *reg;
-    ent_out *o = NULL;
+    ent_result *r;
     ent_status st;
 
     optind = 1;
@@ -54,8 +52,9 @@ static int run(int argc, char **argv)
             break;
         case 'b': dbpath = optarg; break;
         case 'f':
-            if ((fmt = ent_fmt_parse(optarg)) < 0)
+            if (!cli_format_ok(optarg))
                 return cli_bad(&ent_verb_states, "--format: '%s' is not table, csv or json", optarg);
+            format = optarg;
             break;
         case 'o': outpath = optarg; break;
         default: return cli_optbad(&ent_verb_states, c, argv);
@@ -65,52 +64,11 @@ static int run(int argc, char **argv)
         return cli_fail("states", "out of memory");
     if ((rc = cli_open_db("states", ctx, dbpath, &db)))
         goto out;
-    if ((st = ent_db_registry(db, &reg)) != ENT_OK) {
+    if ((st = ent_states(db, (const char *const *)argv + optind, (size_t)(argc - optind), year,
+                         &r)) != ENT_OK)
         rc = cli_status("states", ctx, st);
-        goto out;
-    }
-    for (int i = optind; i < argc; i++) { /* every name resolves before any output */
-        int cc;
-        if ((st = ent_state_resolve(ctx, reg, argv[i], year, &cc)) != ENT_OK) {
-            rc = cli_status("states", ctx, st);
-            goto out;
-        }
-    }
-    if ((st = ent_out_open(ctx, outpath, (ent_fmt)fmt, cols, 5, &o)) != ENT_OK) {
-        rc = cli_status("states", ctx, st);
-        goto out;
-    }
-    if (optind < argc) {
-        for (int i = optind; i < argc; i++) {
-            int cc;
-            ent_state_resolve(ctx, reg, argv[i], year, &cc);
-            ent_out_str(o, argv[i]);
-            ent_out_i64(o, cc);
-            ent_out_str(o, ent_state_abb(reg, cc));
-            ent_out_str(o, ent_state_name(reg, cc));
-            if (year)
-                ent_out_str(o, ent_state_member(reg, cc, year) ? "yes" : "no");
-            else
-                ent_out_str(o, NULL);
-            ent_out_row(o);
-        }
-    } else {
-        size_t n;
-        const int *codes = ent_state_codes(reg, &n);
-        for (size_t i = 0; i < n; i++) {
-            if (year && !ent_state_member(reg, codes[i], year))
-                continue;
-            ent_out_str(o, ent_state_abb(reg, codes[i]));
-            ent_out_i64(o, codes[i]);
-            ent_out_str(o, ent_state_abb(reg, codes[i]));
-            ent_out_str(o, ent_state_name(reg, codes[i]));
-            ent_out_str(o, year ? "yes" : NULL);
-            ent_out_row(o);
-        }
-    }
-    if ((st = ent_out_close(o, 1)) != ENT_OK)
-        rc = cli_status("states", ctx, st);
-    o = NULL;
+    else
+        rc = cli_print("states", ctx, r, format, outpath, NULL);
 out:
     ent_db_close(db);
     ent_ctx_free(ctx);

@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 static const ent_verb *const verbs[] = {
     &ent_verb_build,
@@ -133,6 +134,35 @@ int cli_int(const char *verb, const char *opt, const char *s, int *v)
     }
     *v = (int)x;
     return 1;
+}
+
+int cli_format_ok(const char *s)
+{
+    return !strcmp(s, "table") || !strcmp(s, "csv") || !strcmp(s, "json");
+}
+
+int cli_print(const char *verb, ent_ctx *ctx, ent_result *r, const char *format,
+              const char *path, const char *footer)
+{
+    char prefix[64];
+    ent_print_opts o = {0};
+    ent_status st;
+    snprintf(prefix, sizeof prefix, "entente: %s: ", verb);
+    o.format = format;
+    o.path = path;
+    o.warn = stderr;
+    o.warn_prefix = prefix;
+    o.footer = footer;
+    st = ent_result_print(ctx, r, &o);
+    ent_result_free(r);
+    return st == ENT_OK ? 0 : cli_status(verb, ctx, st);
+}
+
+double cli_now(void)
+{
+    struct timespec t;
+    clock_gettime(CLOCK_MONOTONIC, &t);
+    return (double)t.tv_sec + (double)t.tv_nsec * 1e-9;
 }
 
 static const ent_verb *find_verb(const char *name)

@@ -85,6 +85,48 @@ ent_status ent_meetings(ent_db *db, const char *leader, const char *from_date,
 ent_status ent_panel(ent_db *db, int from, int to, const char *indicators, int directed,
                      ent_result **out);
 
+/* ---- the warehouse's contents, states and meetings per year (cliA) ---- */
+
+/* ent_states resolves names[0 .. n) (any name the registry knows; year > 0
+ * resolves names that denote different states at different dates), as
+ * `entente states NAME...`: columns input, ccode, abb, name, member ("yes"
+ * / "no" in year; missing when year is 0), one row per name in order.
+ * With n = 0, the COW system members of year (every state ever when year is
+ * 0), ascending by code, input being the abbreviation.  Every name resolves
+ * or nothing is returned: ENT_ENOTFOUND / ENT_EAMBIG with the message of
+ * ent_state_resolve. */
+ent_status ent_states(ent_db *db, const char *const *names, size_t n, int year,
+                      ent_result **out);
+
+/* ent_loaded_sources lists what the warehouse holds, one row per loaded source in
+ * build order, as `entente sources`: columns source, read, loaded,
+ * rejected (rows; read = loaded + rejected), years (found in the data,
+ * "lo-hi"), stated (the codebook's coverage), coverage ("full" or
+ * "partial: why"), seconds (REAL, load time), upstream (the repositories
+ * and commits of the files read, from data/manifest.tsv; "?" when the
+ * digests cannot be matched) and, when rejects is 1, rejects (each reason
+ * with its count and first file:line).  ENT_ENODATA when the file has no
+ * sources table. */
+ent_status ent_loaded_sources(ent_db *db, int rejects, ent_result **out);
+
+/* ent_meetings_by_year gives the leader-level meetings of states a and b
+ * per year from..to (0: the first / last year the meeting records cover
+ * the dyad), as `entente meetings A B --by year`: columns state_a,
+ * state_b, year, meet_episodes, meet_days, meet_calls (INT; missing, never
+ * 0, where no source covers the dyad-year), meet_coverage (the sources that
+ * cover it).  Note "coverage" when the range runs outside the years the
+ * records cover the dyad; "info" on the counts.  ENT_EINVAL when a = b or
+ * from > to; ENT_ENODATA when no record covers the dyad and no range is
+ * given; ENT_ENOTFOUND / ENT_EAMBIG for a name. */
+ent_status ent_meetings_by_year(ent_db *db, const char *a, const char *b, int from, int to,
+                                ent_result **out);
+
+/* ent_codebook_markdown writes the codebook to fp as the markdown tables of
+ * docs/measures.md ("Panel indicators"): one "### Dimension" section per
+ * dimension, columns indicator, unit, directed, source, coverage (with its
+ * note), no row, definition.  ENT_EIO when the write fails.  Needs no
+ * warehouse. */
+ent_status ent_codebook_markdown(ent_ctx *ctx, FILE *fp);
 /* ent_panel_write writes the rows ent_panel would return to path (NULL or
  * "-": stdout) as format "csv" (NULL) or "json", streaming: the panel of all
  * years is millions of rows, too many to hold as a result.  CSV: header

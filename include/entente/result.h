@@ -51,6 +51,9 @@ int ent_result_isna(const ent_result *r, size_t i, size_t j);
 int64_t ent_result_int(const ent_result *r, size_t i, size_t j);
 double ent_result_real(const ent_result *r, size_t i, size_t j);
 const char *ent_result_text(const ent_result *r, size_t i, size_t j);
+/* ent_result_col_hidden is 1 when tables leave column j out (long text such
+ * as a definition, which CSV and JSON carry), else 0. */
+int ent_result_col_hidden(const ent_result *r, size_t j);
 
 /* Whole columns, for bindings that fill a vector at once: ent_result_reals
  * writes column j of every row as doubles (INT converted, missing NAN) to
@@ -83,6 +86,26 @@ ent_status ent_result_write(ent_ctx *ctx, const ent_result *r, const char *forma
  * stderr).  Same failures. */
 ent_status ent_result_write_except(ent_ctx *ctx, const ent_result *r, const char *format,
                                    const char *path, const char *skip);
+
+/* How ent_result_print lays a result out.  Zero-initialise and set what
+ * you need; every field may stay 0/NULL. */
+typedef struct ent_print_opts {
+    const char *format; /* "table" (NULL), "csv" or "json" */
+    const char *path;   /* NULL or "-": stdout; else replaced atomically */
+    FILE *warn;         /* notes of kind "coverage" and "warning" go here, one
+                           a line, each after warn_prefix, before anything is
+                           written (in every format); NULL: they follow the
+                           table with the other notes */
+    const char *warn_prefix;
+    const char *footer; /* a table's last line, after the notes */
+} ent_print_opts;
+
+/* ent_result_print is ent_result_write with the layout of o (NULL: the
+ * defaults, which are ent_result_write's).  Tables leave out the columns
+ * ent_result_col_hidden names and may show a cell in a shorter form than
+ * its value (the codebook's coverage without its note).  Failure as
+ * ent_result_write's; nothing is written to o->path on failure. */
+ent_status ent_result_print(ent_ctx *ctx, const ent_result *r, const ent_print_opts *o);
 
 #ifdef __cplusplus
 }

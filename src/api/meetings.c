@@ -1,14 +1,13 @@
 /*
  * meetings.c -- ent_meetings: a leader's counterparts ranked by in-person
  * episodes, or the leader's meeting records, as a result (the library form
- * of `entente meetings LEADER [--partners]`).
+ * of `entente meetings LEADER [--partners]`), and ent_meetings_by_year: the
+ * meetings of two states' leaders per year; over src/meetings/query.c.
  */
 #include "entente/query.h"
 #include "result.h"
 #include "meetings/query.h"
 #include "store/store.h"
-
-#include <sqlite3.h>
 
 static ent_status partners(ent_db *db, const ent_registry *reg, const char *leader,
                            int32_t from, int32_t to, ent_result *r)
@@ -46,39 +45,35 @@ static ent_status partners(ent_db *db, const ent_registry *reg, const char *lead
     return ENT_OK;
 }
 
+typedef struct recs {
+    ent_result *r;
+    const ent_registry *reg;
+    const char *leader;
+} recs;
+
+static ent_status record(void *ud, const ent_meet_record *m)
+{
+    recs *x = ud;
+    ent_result *r = x->r;
+    ent_result_row(r);
+    ent_result_set_text(r, 0, m->date);
+    ent_result_set_text(r, 1, m->end_date);
+    ent_result_set_text(r, 2, x->leader);
+    ent_result_set_text(r, 3, m->partner);
+    ent_result_set_text(r, 4, m->partner_state < 0 ? NULL : ent_state_abb(x->reg, m->partner_state));
+    ent_result_set_text(r, 5, m->role);
+    ent_result_set_text(r, 6, m->place);
+    ent_result_set_text(r, 7, m->format);
+    ent_result_set_text(r, 8, m->source);
+    ent_result_set_int(r, 9, m->source_row);
+    return ent_result_ok(r);
+}
+
 static ent_status records(ent_db *db, const ent_registry *reg, const char *leader, int32_t from,
                           int32_t to, ent_result *r)
 {
-    static const char sql[] =
-        "SELECT date, end_date, leader_b, state_b, role_b, place, format, source, source_row "
-        "FROM meetings WHERE leader_a=?1 UNION ALL "
-        "SELECT date, end_date, leader_a, state_a, role_a, place, format, source, source_row "
-        "FROM meetings WHERE leader_b=?1 ORDER BY 1, 3";
-    sqlite3_stmt *q = NULL;
-    ent_status st;
-
-    if ((st = ent_sql_prepare(db->ctx, db->db, sql, &q)) != ENT_OK)
-        return st;
-    sqlite3_bind_text(q, 1, leader, -1, SQLITE_STATIC);
-    while (sqlite3_step(q) == SQLITE_ROW) {
-        int32_t d;
-        if (ent_meet_date_parse((const char *)sqlite3_column_text(q, 0), &d) != 1)
-            continue;
-        if (from <= to && (d < from || d > to))
-            continue;
-        ent_result_row(r);
-        ent_result_set_text(r, 0, (const char *)sqlite3_column_text(q, 0));
-        ent_result_set_text(r, 1, (const char *)sqlite3_column_text(q, 1));
-        ent_result_set_text(r, 2, leader);
-        ent_result_set_text(r, 3, (const char *)sqlite3_column_text(q, 2));
-        ent_result_set_text(r, 4, sqlite3_column_type(q, 3) == SQLITE_NULL
-                                      ? NULL : ent_state_abb(reg, sqlite3_column_int(q, 3)));
-        for (int j = 4; j < 8; j++)
-            ent_result_set_text(r, (size_t)j + 1, (const char *)sqlite3_column_text(q, j));
-        ent_result_set_int(r, 9, sqlite3_column_int64(q, 8));
-    }
-    sqlite3_finalize(q);
-    return ENT_OK;
+    recs x = {r, reg, leader};
+    return ent_meet_records(db->ctx, db->db, leader, from, to, record, &x);
 }
 
 ent_status ent_meetings(ent_db *db, const char *typed, const char *from_date,
@@ -105,11 +100,11 @@ ent_status ent_meetings(ent_db *db, const char *typed, const char *from_date,
 
     *out = NULL;
     if (from_date && ent_meet_date_parse(from_date, &from) != 1)
-        return ent_err(ctx, ENT_EINVAL, "from: '%s' is not a date (YYYY-MM-DD)", from_date);
+        return ent_err(ctx, ENT_EINVAL, "--from: '%s' is not a date (YYYY-MM-DD)", from_date);
     if (to_date && ent_meet_date_parse(to_date, &to) != 1)
-        return ent_err(ctx, ENT_EINVAL, "to: '%s' is not a date (YYYY-MM-DD)", to_date);
+        return ent_err(ctx, ENT_EINVAL, "--to: '%s' is not a date (YYYY-MM-DD)", to_date);
     if (from > to)
-        return ent_err(ctx, ENT_EINVAL, "from %s is after to %s", from_date, to_date);
+        return ent_err(ctx, ENT_EINVAL, "--from is after --to");
     if ((st = ent_db_registry(db, &reg)) != ENT_OK ||
         (st = ent_meet_leader_name(ctx, db->db, typed, leader, sizeof leader)) != ENT_OK)
         return st;
@@ -124,6 +119,75 @@ ent_status ent_meetings(ent_db *db, const char *typed, const char *from_date,
     st = want_partners ? partners(db, reg, leader, from, to, r) : records(db, reg, leader, from, to, r);
     if (st == ENT_OK)
         st = ent_result_ok(r);
+    if (st != ENT_OK) {
+        ent_result_free(r);
+        return st;
+    }
+    *out = r;
+    return ENT_OK;
+}
+
+ent_status ent_meetings_by_year(ent_db *db, const char *a, const char *b, int from, int to,
+                                ent_result **out)
+{
+    static const ent_result_coldef cols[] = {
+        {"state_a", ENT_COL_TEXT, 0},      {"state_b", ENT_COL_TEXT, 0},
+        {"year", ENT_COL_INT, 0},          {"meet_episodes", ENT_COL_INT, 0},
+        {"meet_days", ENT_COL_INT, 0},     {"meet_calls", ENT_COL_INT, 0},
+        {"meet_coverage", ENT_COL_TEXT, 0}};
+    ent_ctx *ctx = db->ctx;
+    const ent_registry *reg;
+    ent_meet_year *ys = NULL;
+    ent_result *r = NULL;
+    int ca, cb, lo = from, hi = to, covlo, covhi;
+    ent_status st;
+
+    *out = NULL;
+    if (from && to && from > to)
+        return ent_err(ctx, ENT_EINVAL, "--from %d is after --to %d", from, to);
+    if ((st = ent_db_registry(db, &reg)) != ENT_OK ||
+        (st = ent_state_resolve(ctx, reg, a, 0, &ca)) != ENT_OK ||
+        (st = ent_state_resolve(ctx, reg, b, 0, &cb)) != ENT_OK)
+        return st;
+    if (ca == cb)
+        return ent_err(ctx, ENT_EINVAL, "'%s' and '%s' are the same state", a, b);
+    if ((st = ent_meet_dyad_span(ctx, db->db, ca, cb, &covlo, &covhi)) != ENT_OK)
+        return st;
+    if (!lo)
+        lo = covlo;
+    if (!hi)
+        hi = covhi;
+    if (!lo || !hi)
+        return ent_err(ctx, ENT_ENODATA, "no meeting records cover %s-%s (sources cover CHN "
+                       "and USA dyads only)", ent_state_abb(reg, ca), ent_state_abb(reg, cb));
+    if (lo > hi || hi - lo > 5000)
+        return ent_err(ctx, ENT_EINVAL, "%d-%d is not a year range", lo, hi);
+    if (!(ys = ent_calloc(ctx, (size_t)(hi - lo + 1), sizeof *ys)))
+        return ent_err(ctx, ENT_ENOMEM, "out of memory");
+    if ((st = ent_meet_dyad_years(ctx, db->db, ca, cb, lo, hi, ys)) != ENT_OK ||
+        (st = ent_result_new(ctx, cols, sizeof cols / sizeof cols[0], &r)) != ENT_OK)
+        goto done;
+    if (covhi && (hi > covhi || lo < covlo))
+        ent_result_add_note(r, "coverage", "coverage: the meeting records cover %s-%s in %d-%d; "
+                            "the years asked outside those are empty (no source covers them)",
+                            ent_state_abb(reg, ca), ent_state_abb(reg, cb), covlo, covhi);
+    for (int y = lo; y <= hi; y++) {
+        const ent_meet_year *m = &ys[y - lo];
+        ent_result_row(r);
+        ent_result_set_text(r, 0, ent_state_abb(reg, ca));
+        ent_result_set_text(r, 1, ent_state_abb(reg, cb));
+        ent_result_set_int(r, 2, y);
+        ent_result_set_int(r, 3, m->episodes);
+        ent_result_set_int(r, 4, m->days);
+        ent_result_set_int(r, 5, m->calls);
+        ent_result_set_text(r, 6, m->found && *m->coverage ? m->coverage : NULL);
+    }
+    ent_result_add_note(r, "info", "episodes: runs of consecutive days with one counterpart at "
+                        "one place, heads of state or government on both sides; calls counted "
+                        "apart; empty = no source covers the dyad-year");
+    st = ent_result_ok(r);
+done:
+    ent_free(ctx, ys);
     if (st != ENT_OK) {
         ent_result_free(r);
         return st;

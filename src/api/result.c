@@ -183,7 +183,8 @@ const char *ent_result_shown(const ent_result *r, size_t i, size_t j, int fmt, i
     return c->shown[1];
 }
 
-void ent_result_hide(ent_result *r, size_t j)
+/* hide sets column j's flag: 1 every format leaves it out, 2 tables only */
+static void hide(ent_result *r, size_t j, unsigned char how)
 {
     if (r->st != ENT_OK || j >= r->ncols)
         return;
@@ -191,10 +192,18 @@ void ent_result_hide(ent_result *r, size_t j)
         oom(r);
         return;
     }
-    r->hide[j] = 1;
+    r->hide[j] = how;
 }
 
-int ent_result_hidden(const ent_result *r, size_t j) { return r && r->hide && j < r->ncols && r->hide[j]; }
+void ent_result_hide(ent_result *r, size_t j) { hide(r, j, 1); }
+void ent_result_hide_in_table(ent_result *r, size_t j) { hide(r, j, 2); }
+
+int ent_result_hidden(const ent_result *r, size_t j) { return r && r->hide && j < r->ncols && r->hide[j] == 1; }
+
+int ent_result_col_hidden(const ent_result *r, size_t j)
+{
+    return r && r->hide && j < r->ncols && r->hide[j] == 2;
+}
 
 void ent_result_add_note(ent_result *r, const char *kind, const char *fmt, ...)
 {

@@ -46,6 +46,10 @@ const char *ent_result_shown(const ent_result *r, size_t i, size_t j, int fmt, i
  * ent_result_hidden tells. */
 void ent_result_hide(ent_result *r, size_t j);
 int ent_result_hidden(const ent_result *r, size_t j);
+/* ent_result_hide_in_table makes tables leave column j out (long text that
+ * CSV and JSON carry, such as a definition); ent_result_col_hidden
+ * (entente/result.h) tells. */
+void ent_result_hide_in_table(ent_result *r, size_t j);
 /* ent_result_ok is ENT_OK, or ENT_ENOMEM when a call above ran out of memory. */
 ent_status ent_result_ok(const ent_result *r);
 

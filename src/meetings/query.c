@@ -2,7 +2,8 @@
  * query.c -- a leader's counterparts from table `meetings`, counted as
  * in-person episodes and days (ent_meet_episodes), with calls and messages
  * counted apart, and ranked; and what the sources of the table cover, so
- * that a query past a source's last record says so.
+ * that a query past a source's last record says so; a leader's records, and
+ * the dyad-years of table meet_dyad_year.
  */
 #include "query.h"
 #include "../store/store.h"
@@ -280,4 +281,88 @@ int ent_meet_coverage_text(const ent_meet_cover *cov, size_t n, const char *lead
         PUT("; no source records meetings after that");
 #undef PUT
     return 1;
+}
+
+ent_status ent_meet_records(ent_ctx *ctx, sqlite3 *db, const char *leader, int32_t from,
+                            int32_t to, ent_meet_record_fn fn, void *ud)
+{
+    static const char sql[] =
+        "SELECT date, end_date, leader_b, state_b, role_b, place, format, source, source_row "
+        "FROM meetings WHERE leader_a=?1 UNION ALL "
+        "SELECT date, end_date, leader_a, state_a, role_a, place, format, source, source_row "
+        "FROM meetings WHERE leader_b=?1 ORDER BY 1, 3";
+    sqlite3_stmt *q = NULL;
+    ent_status st;
+
+    if ((st = ent_sql_prepare(ctx, db, sql, &q)) != ENT_OK)
+        return st;
+    sqlite3_bind_text(q, 1, leader, -1, SQLITE_STATIC);
+    while (st == ENT_OK && sqlite3_step(q) == SQLITE_ROW) {
+        ent_meet_record r;
+        int32_t d;
+        r.date = (const char *)sqlite3_column_text(q, 0);
+        if (ent_meet_date_parse(r.date, &d) != 1 || (from <= to && (d < from || d > to)))
+            continue;
+        r.end_date = (const char *)sqlite3_column_text(q, 1);
+        r.partner = (const char *)sqlite3_column_text(q, 2);
+        r.partner_state = sqlite3_column_type(q, 3) == SQLITE_NULL ? -1 : sqlite3_column_int(q, 3);
+        r.role = (const char *)sqlite3_column_text(q, 4);
+        r.place = (const char *)sqlite3_column_text(q, 5);
+        r.format = (const char *)sqlite3_column_text(q, 6);
+        r.source = (const char *)sqlite3_column_text(q, 7);
+        r.source_row = sqlite3_column_int64(q, 8);
+        st = fn(ud, &r);
+    }
+    sqlite3_finalize(q);
+    return st;
+}
+
+ent_status ent_meet_dyad_span(ent_ctx *ctx, sqlite3 *db, int a, int b, int *lo, int *hi)
+{
+    sqlite3_stmt *q = NULL;
+    *lo = *hi = 0;
+    if (sqlite3_prepare_v2(db, "SELECT min(year), max(year) FROM meet_dyad_year WHERE "
+                               "ccode1=? AND ccode2=?", -1, &q, NULL) != SQLITE_OK)
+        return ent_err(ctx, ENT_ENODATA, "no meet_dyad_year table in the warehouse: run "
+                                         "`entente build` (%s)", sqlite3_errmsg(db));
+    sqlite3_bind_int(q, 1, a < b ? a : b);
+    sqlite3_bind_int(q, 2, a < b ? b : a);
+    if (sqlite3_step(q) == SQLITE_ROW && sqlite3_column_type(q, 0) != SQLITE_NULL) {
+        *lo = sqlite3_column_int(q, 0);
+        *hi = sqlite3_column_int(q, 1);
+    }
+    sqlite3_finalize(q);
+    return ENT_OK;
+}
+
+ent_status ent_meet_dyad_years(ent_ctx *ctx, sqlite3 *db, int a, int b, int lo, int hi,
+                               ent_meet_year *out)
+{
+    sqlite3_stmt *q = NULL;
+    ent_status st;
+    if ((st = ent_sql_prepare(ctx, db,
+                              "SELECT meet_episodes, meet_days, meet_calls, meet_coverage "
+                              "FROM meet_dyad_year WHERE ccode1=? AND ccode2=? AND year=?",
+                              &q)) != ENT_OK)
+        return st;
+    for (int y = lo; y <= hi; y++) {
+        ent_meet_year *m = &out[y - lo];
+        int64_t *v[3] = {&m->episodes, &m->days, &m->calls};
+        memset(m, 0, sizeof *m);
+        m->episodes = m->days = m->calls = ENT_NA;
+        sqlite3_bind_int(q, 1, a < b ? a : b);
+        sqlite3_bind_int(q, 2, a < b ? b : a);
+        sqlite3_bind_int(q, 3, y);
+        if (sqlite3_step(q) == SQLITE_ROW) {
+            const char *c = (const char *)sqlite3_column_text(q, 3);
+            m->found = 1;
+            for (int k = 0; k < 3; k++)
+                if (sqlite3_column_type(q, k) != SQLITE_NULL)
+                    *v[k] = sqlite3_column_int64(q, k);
+            snprintf(m->coverage, sizeof m->coverage, "%s", c ? c : "");
+        }
+        sqlite3_reset(q);
+    }
+    sqlite3_finalize(q);
+    return ENT_OK;
 }

@@ -55,4 +55,34 @@ ent_status ent_meet_coverage(ent_ctx *ctx, sqlite3 *db, const char *leader,
 int ent_meet_coverage_text(const ent_meet_cover *cov, size_t n, const char *leader,
                            int32_t from, int32_t to, char *buf, size_t cap);
 
+/* One meeting record of a leader, seen from the leader's side (strings
+ * valid during the callback only; NULL when the record has none). */
+typedef struct ent_meet_record {
+    const char *date, *end_date, *partner, *role, *place, *format, *source;
+    int partner_state; /* COW code, or -1 when the record has none */
+    int64_t source_row;
+} ent_meet_record;
+typedef ent_status (*ent_meet_record_fn)(void *ud, const ent_meet_record *rec);
+
+/* ent_meet_records calls fn for each record naming leader (either side),
+ * dated in [from, to] (day numbers; from > to means no bound), by date then
+ * partner; stops at fn's first failure and returns it. */
+ent_status ent_meet_records(ent_ctx *ctx, sqlite3 *db, const char *leader, int32_t from,
+                            int32_t to, ent_meet_record_fn fn, void *ud);
+
+/* One dyad-year of table meet_dyad_year; counts ENT_NA when missing. */
+typedef struct ent_meet_year {
+    int found;                          /* 0: no row (no source covers it) */
+    int64_t episodes, days, calls;
+    char coverage[128];                 /* meet_coverage, "" when missing */
+} ent_meet_year;
+
+/* ent_meet_dyad_span sets *lo, *hi to the years table meet_dyad_year holds
+ * for the dyad (a, b in either order); 0, 0 when none.  ENT_ENODATA when the
+ * table is missing. */
+ent_status ent_meet_dyad_span(ent_ctx *ctx, sqlite3 *db, int a, int b, int *lo, int *hi);
+/* ent_meet_dyad_years fills out[0 .. hi-lo] with the dyad's years lo..hi. */
+ent_status ent_meet_dyad_years(ent_ctx *ctx, sqlite3 *db, int a, int b, int lo, int hi,
+                               ent_meet_year *out);
+
 #endif

@@ -95,6 +95,20 @@ ent_status ent_db_annotate(ent_db *db, ent_status st);
 /* ent_db_path returns the path the warehouse was opened with. */
 const char *ent_db_path(const ent_db *db);
 
+/* One row of the build's table `sources`, as ent_store_sources hands it
+ * out (strings valid during the callback only; a missing year is 0). */
+typedef struct ent_srcrow {
+    const char *name, *coverage, *rejects, *sha256;
+    int64_t read, loaded, rejected;
+    int year_lo, year_hi, stated_lo, stated_hi;
+    double seconds;
+} ent_srcrow;
+typedef ent_status (*ent_srcrow_fn)(void *ud, const ent_srcrow *row);
+/* ent_store_sources calls fn for each loaded source in build order
+ * (src/store/srclist.c); stops at fn's first failure and returns it.
+ * ENT_ENODATA ("not a warehouse; run `entente build`") without the table. */
+ent_status ent_store_sources(ent_db *db, ent_srcrow_fn fn, void *ud);
+
 struct ent_db {
     ent_ctx *ctx;
     sqlite3 *db;
