@@ -16,7 +16,8 @@ static ent_status load(ent_load *ld)
 {
     const ent_reader_opts ro = {.delim = ','};
     const ent_copy cp = {.file = "cow_mindist.csv.gz", .table = "cow_mindist", .cols = COLS,
-                         .ncols = sizeof COLS / sizeof COLS[0], .ropts = &ro};
+                         .ncols = sizeof COLS / sizeof COLS[0], .ropts = &ro,
+                         .sort = 1 /* the file is by year */};
     return ent_src_copy(ld, &cp);
 }
 

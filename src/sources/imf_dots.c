@@ -98,7 +98,8 @@ typedef struct acc {
     int n;               /* states */
     int idx[1000];       /* ccode -> index, -1 */
     const int *codes;    /* index -> ccode */
-    double *exp, *imp;   /* n*n*NY: [(y*n + i)*n + j], i exporter, j importer */
+    double *exp, *imp;   /* n*n*NY: [(i*n + j)*NY + y], i exporter, j importer (the
+                          * file's rows run over the years of a pair) */
     unsigned char *fl;   /* F_* */
     double *wexp, *wimp; /* n*NY: totals with World */
     unsigned char *wfl;
@@ -140,7 +141,7 @@ static ent_status write_tables(ent_load *ld, const acc *a)
                     goto out;
             }
             for (size_t j = 0; j < n; j++) {
-                size_t c = w * n + j;
+                size_t c = (i * n + j) * NY + (size_t)y;
                 unsigned f = a->fl[c];
                 if (!f)
                     continue;
@@ -266,8 +267,8 @@ static ent_status load(ent_load *ld)
         {
             /* exports reported by rep: flow rep -> par; imports: par -> rep */
             int ex = isexp ? rep : par, im = isexp ? par : rep;
-            size_t c = ((size_t)(year - YLO) * (size_t)a.n + (size_t)a.idx[ex]) * (size_t)a.n +
-                       (size_t)a.idx[im];
+            size_t c = ((size_t)a.idx[ex] * (size_t)a.n + (size_t)a.idx[im]) * NY +
+                       (size_t)(year - YLO);
             unsigned bit = isexp ? F_EXP : F_IMP;
             if (a.fl[c] & bit) {
                 ent_load_reject(ld, r, "second figure for a dyad-year and flow after name "

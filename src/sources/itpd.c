@@ -22,7 +22,8 @@ static ent_status load(ent_load *ld)
                          .cols = COLS,
                          .ncols = sizeof COLS / sizeof COLS[0],
                          .same_pair_reason = "domestic flow (exporter = importer)",
-                         .dup_reason = "duplicate COW dyad-year after ISO3 mapping"};
+                         .dup_reason = "duplicate COW dyad-year after ISO3 mapping",
+                         .sort = 1 /* the file is by year */};
     return ent_src_copy(ld, &cp);
 }
 

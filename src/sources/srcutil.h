@@ -55,6 +55,9 @@ typedef struct ent_copy {
     const char *dup_reason;     /* non-NULL: a row whose key repeats an earlier
                                  * one is rejected with this reason (after code
                                  * mapping); NULL: it is an error */
+    int sort;                   /* 1: the file is not in the table's key order;
+                                 * hold the rows and insert them in key order
+                                 * (the key: at most 4 integer columns) */
 } ent_copy;
 
 /* ent_src_copy loads one file into one table as described by cp. */
