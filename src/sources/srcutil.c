@@ -221,20 +221,23 @@ static int rowbuf_add(ent_ctx *ctx, rowbuf *rb, const bval *v, const char *const
     return 1;
 }
 
+/* bind_row binds a row's values; texts with SQLITE_TRANSIENT (copied) or
+ * SQLITE_STATIC (held until the statement is done with them). */
 static void bind_row(sqlite3_stmt *ins, const bval *v, const char *const *t, const char *kinds,
-                     int nb)
+                     int nb, sqlite3_destructor_type keep)
 {
     for (int b = 0; b < nb; b++) {
         if (kinds[b] == 'd')
             ent_sql_bind_f64(ins, b + 1, v[b].d);
         else if (kinds[b] == 't')
-            sqlite3_bind_text(ins, b + 1, t[b], -1, SQLITE_TRANSIENT);
+            sqlite3_bind_text(ins, b + 1, t[b], -1, keep);
         else
             ent_sql_bind_i64(ins, b + 1, v[b].i);
     }
 }
 
-/* rowbuf_write inserts the held rows in key order. */
+/* rowbuf_write inserts the held rows in key order.  That is not their order
+ * in memory: each row, and its texts, are fetched ahead. */
 static ent_status rowbuf_write(ent_ctx *ctx, sqlite3 *db, sqlite3_stmt *ins, rowbuf *rb,
                                const char *kinds, const char *table)
 {
@@ -244,9 +247,19 @@ static ent_status rowbuf_write(ent_ctx *ctx, sqlite3 *db, sqlite3_stmt *ins, row
         qsort(rb->order, rb->n, sizeof *rb->order, cmp_keyrow);
     for (size_t r = 0; r < rb->n && st == ENT_OK; r++) {
         const bval *v = rb->v + rb->order[r].row * (size_t)rb->nb;
+#ifdef __GNUC__
+        if (r + 16 < rb->n)
+            __builtin_prefetch(rb->v + rb->order[r + 16].row * (size_t)rb->nb);
+        if (r + 8 < rb->n && rb->tlen) {
+            const bval *ahead = rb->v + rb->order[r + 8].row * (size_t)rb->nb;
+            for (int b = 0; b < rb->nb; b++)
+                if (kinds[b] == 't' && ahead[b].t)
+                    __builtin_prefetch(rb->text + ahead[b].t - 1);
+        }
+#endif
         for (int b = 0; b < rb->nb; b++)
             t[b] = kinds[b] == 't' && v[b].t ? rb->text + v[b].t - 1 : NULL;
-        bind_row(ins, v, t, kinds, rb->nb);
+        bind_row(ins, v, t, kinds, rb->nb, SQLITE_STATIC);
         if (sqlite3_step(ins) != SQLITE_DONE)
             st = ent_err(ctx, ENT_EDB, "%s: %s", table, sqlite3_errmsg(db));
         sqlite3_reset(ins);
@@ -521,7 +534,7 @@ ent_status ent_src_copy(ent_load *ld, const ent_copy *cp)
             }
             rc = rc ? SQLITE_DONE : SQLITE_CONSTRAINT;
         } else {
-            bind_row(ins, bv, bt, kinds, nbind);
+            bind_row(ins, bv, bt, kinds, nbind, SQLITE_TRANSIENT);
             rc = sqlite3_step(ins);
             sqlite3_reset(ins);
         }
