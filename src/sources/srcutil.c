@@ -94,7 +94,10 @@ typedef struct rowbuf {
     size_t n, cap;         /* rows */
     char *text;            /* text arena */
     size_t tlen, tcap;
-    uint64_t *set;         /* keys held, + 1 (0: empty slot), open addressing */
+    int64_t prev[MAXKEY];  /* the last held row's key columns */
+    unsigned sorted;       /* bit p: the held rows are in the order of perms[p] */
+    uint64_t *set;         /* keys held, + 1 (0: empty slot), open addressing; NULL
+                            * while the rows are in some order (see is_repeat) */
     size_t scap;           /* a power of two */
 } rowbuf;
 
@@ -140,24 +143,72 @@ static ent_status rowbuf_key(ent_ctx *ctx, sqlite3 *db, const char *table, const
     return st;
 }
 
+/* grow_set (re)builds the hash set of the held rows' keys, with room for
+ * twice as many. */
 static int grow_set(ent_ctx *ctx, rowbuf *rb)
 {
-    size_t cap = rb->scap ? 2 * rb->scap : 131072;
-    uint64_t *s = ent_calloc(ctx, cap, sizeof *s);
-    if (!s)
+    size_t cap = 131072;
+    uint64_t *s;
+    while (cap < 4 * (rb->n + 1))
+        cap *= 2;
+    if (!(s = ent_calloc(ctx, cap, sizeof *s)))
         return 0;
-    for (size_t i = 0; i < rb->scap; i++) {
+    for (size_t r = 0; r < rb->n; r++) {
         size_t j;
-        if (!rb->set[i])
-            continue;
-        for (j = key_slot(rb->set[i] - 1, cap); s[j]; j = (j + 1) & (cap - 1))
+        for (j = key_slot(rb->order[r].key, cap); s[j]; j = (j + 1) & (cap - 1))
             ;
-        s[j] = rb->set[i];
+        s[j] = rb->order[r].key + 1;
     }
     ent_free(ctx, rb->set);
     rb->set = s;
     rb->scap = cap;
     return 1;
+}
+
+/* in_order: 1 when key a comes after key b in column order perm (a list of
+ * key column positions) */
+static int in_order(const int64_t *a, const int64_t *b, const int *perm, int nkey)
+{
+    for (int k = 0; k < nkey; k++)
+        if (a[perm[k]] != b[perm[k]])
+            return a[perm[k]] > b[perm[k]];
+    return 0;
+}
+
+/* is_repeat tells whether a row's key repeats a held row's.  While the held
+ * rows are in the order of some permutation of the key columns (the files by
+ * dyad are in (ccode1, ccode2, year) order), a repeat can only be the last
+ * row; after that, a hash set of the keys answers.  1 repeat, 0 new, -1 out of
+ * memory. */
+static int is_repeat(ent_ctx *ctx, rowbuf *rb, const int64_t *k, uint64_t key, size_t *slot)
+{
+    static const int perms[6][MAXKEY] = {{0, 1, 2}, {0, 2, 1}, {1, 0, 2},
+                                         {1, 2, 0}, {2, 0, 1}, {2, 1, 0}};
+    if (!rb->set && rb->n) {
+        if (key == rb->order[rb->n - 1].key)
+            return 1;
+        for (int p = 0; p < 6; p++) {
+            int ok = 1; /* a permutation of the nkey columns */
+            for (int c = 0; c < rb->nkey; c++)
+                ok &= perms[p][c] < rb->nkey;
+            if (!ok || !in_order(k, rb->prev, perms[p], rb->nkey))
+                rb->sorted &= ~(1u << p);
+        }
+        if (rb->sorted)
+            return 0;
+    }
+    if (!rb->set && rb->n && !grow_set(ctx, rb)) /* the held rows left every order */
+        return -1;
+    if (rb->set) {
+        size_t j;
+        if (2 * (rb->n + 1) > rb->scap && !grow_set(ctx, rb))
+            return -1;
+        for (j = key_slot(key, rb->scap); rb->set[j]; j = (j + 1) & (rb->scap - 1))
+            if (rb->set[j] == key + 1)
+                return 1;
+        *slot = j;
+    }
+    return 0;
 }
 
 /* rowbuf_add holds a row (text values as pointers in t[]); 1 held, 0 its key
@@ -166,19 +217,18 @@ static int rowbuf_add(ent_ctx *ctx, rowbuf *rb, const bval *v, const char *const
                       const char *kinds)
 {
     uint64_t key = 0;
+    int64_t k[MAXKEY] = {0};
     bval *row;
-    size_t j;
-    for (int k = 0; k < rb->nkey; k++) {
-        int64_t x = v[rb->key[k]].i;
-        if (x < 0 || x >= (int64_t)1 << KEYBITS)
+    size_t slot = 0;
+    int rep;
+    for (int c = 0; c < rb->nkey; c++) {
+        k[c] = v[rb->key[c]].i;
+        if (k[c] < 0 || k[c] >= (int64_t)1 << KEYBITS)
             return -2; /* codes and years are checked before: not reached */
-        key = key << KEYBITS | (uint64_t)x;
+        key = key << KEYBITS | (uint64_t)k[c];
     }
-    if (2 * (rb->n + 1) > rb->scap && !grow_set(ctx, rb))
-        return -1;
-    for (j = key_slot(key, rb->scap); rb->set[j]; j = (j + 1) & (rb->scap - 1))
-        if (rb->set[j] == key + 1)
-            return 0;
+    if ((rep = is_repeat(ctx, rb, k, key, &slot)) != 0)
+        return rep > 0 ? 0 : -1;
     if (rb->n == rb->cap) {
         size_t cap = rb->cap ? 2 * rb->cap : 65536;
         bval *p = ent_realloc(ctx, rb->v, cap * (size_t)rb->nb * sizeof *p);
@@ -214,7 +264,9 @@ static int rowbuf_add(ent_ctx *ctx, rowbuf *rb, const bval *v, const char *const
         row[b].t = rb->tlen + 1;
         rb->tlen += len;
     }
-    rb->set[j] = key + 1;
+    if (rb->set)
+        rb->set[slot] = key + 1;
+    memcpy(rb->prev, k, sizeof rb->prev);
     rb->order[rb->n].key = key;
     rb->order[rb->n].row = rb->n;
     rb->n++;
@@ -332,6 +384,7 @@ ent_status ent_src_copy(ent_load *ld, const ent_copy *cp)
     if ((st = ent_sql_prepare(ctx, ld->db, sql, &ins)) != ENT_OK)
         goto out;
     rb.nb = nbind;
+    rb.sorted = 0x3f; /* in every order until two rows say otherwise */
     if (cp->sort &&
         (st = rowbuf_key(ctx, ld->db, cp->table, bname, kinds, nbind, &rb)) != ENT_OK)
         goto out;
