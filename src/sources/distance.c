@@ -16,8 +16,8 @@ static ent_status load(ent_load *ld)
 {
     const ent_reader_opts ro = {.delim = ','};
     const ent_copy cp = {.file = "cow_mindist.csv.gz", .table = "cow_mindist", .cols = COLS,
-                         .ncols = sizeof COLS / sizeof COLS[0], .ropts = &ro};
-    /* the file is in key order (year, ccode1, ccode2): rows go in as read */
+                         .ncols = sizeof COLS / sizeof COLS[0], .ropts = &ro,
+                         .sort = 1 /* in key order already: held for batched inserts */};
     return ent_src_copy(ld, &cp);
 }
 

@@ -122,12 +122,12 @@ static const char *reason(int k, int reporter)
  * pair-major index, in two sequential passes over the flags. */
 static ent_status write_tables(ent_load *ld, const acc *a)
 {
-    sqlite3_stmt *qt = NULL, *qw = NULL;
+    sqlite3_stmt *qw = NULL;
+    ent_batch *bt = NULL;
     ent_status st;
     const size_t n = (size_t)a->n, ncell = n * n * NY;
     size_t start[NY + 1] = {0}, *ord = NULL;
-    if ((st = ent_sql_prepare(ld->ctx, ld->db, "INSERT INTO imf_trade VALUES(?,?,?,?,?,?,?)",
-                              &qt)) != ENT_OK ||
+    if ((st = ent_batch_open(ld->ctx, ld->db, "INSERT INTO imf_trade", 7, &bt)) != ENT_OK ||
         (st = ent_sql_prepare(ld->ctx, ld->db, "INSERT INTO imf_world VALUES(?,?,?,?,?,?)",
                               &qw)) != ENT_OK)
         goto out;
@@ -161,21 +161,20 @@ static ent_status write_tables(ent_load *ld, const acc *a)
     for (size_t k = 0; k < start[NY]; k++) {
         size_t c = ord[k], pair = c / NY, i = pair / n, j = pair % n;
         unsigned f = a->fl[c];
-        sqlite3_bind_int(qt, 1, YLO + (int)(c % NY));
-        sqlite3_bind_int(qt, 2, a->codes[i]);
-        sqlite3_bind_int(qt, 3, a->codes[j]);
-        ent_sql_bind_f64(qt, 4, f & F_EXP ? a->exp[c] : NAN);
-        ent_sql_bind_f64(qt, 5, f & F_IMP ? a->imp[c] : NAN);
-        ent_sql_bind_i64(qt, 6, f & F_EXP ? !!(f & F_EEST) : ENT_NA);
-        ent_sql_bind_i64(qt, 7, f & F_IMP ? !!(f & F_IEST) : ENT_NA);
-        if ((st = ent_sql_step_reset(ld->ctx, ld->db, qt)) != ENT_OK)
+        ent_batch_i64(bt, YLO + (int)(c % NY));
+        ent_batch_i64(bt, a->codes[i]);
+        ent_batch_i64(bt, a->codes[j]);
+        ent_batch_f64(bt, f & F_EXP ? a->exp[c] : NAN);
+        ent_batch_f64(bt, f & F_IMP ? a->imp[c] : NAN);
+        ent_batch_i64(bt, f & F_EXP ? !!(f & F_EEST) : ENT_NA);
+        ent_batch_i64(bt, f & F_IMP ? !!(f & F_IEST) : ENT_NA);
+        if ((st = ent_batch_row(bt)) != ENT_OK)
             goto out;
     }
 out:
     ent_free(ld->ctx, ord);
-    sqlite3_finalize(qt);
     sqlite3_finalize(qw);
-    return st;
+    return ent_batch_close(bt, st);
 }
 
 static ent_status load(ent_load *ld)

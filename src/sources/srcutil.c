@@ -5,7 +5,6 @@
 
 #include <math.h>
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 
 int ent_src_ccode_known(const ent_load *ld, int64_t ccode)
@@ -50,6 +49,138 @@ ent_status ent_src_real(ent_reader *r, ent_cell *cells, int col, int req, double
     }
     return ENT_OK;
 }
+
+/* ------------------------------------------------------------ batches */
+
+typedef struct bvalue {
+    char type; /* 'i', 'd', 't', 'n' */
+    union {
+        int64_t i;
+        double d;
+        const char *t;
+    } u;
+} bvalue;
+
+struct ent_batch {
+    ent_ctx *ctx;
+    sqlite3 *db;
+    sqlite3_stmt *many, *one; /* ENT_BATCH rows, one row */
+    char table[64];           /* for messages */
+    int ncol, n, nv;          /* values a row, rows held, values held */
+    bvalue *v;                /* ENT_BATCH * ncol */
+};
+
+/* prepare_rows prepares insert + " VALUES(?,...),..." with k rows of ncol */
+static ent_status prepare_rows(ent_batch *b, const char *insert, int k, sqlite3_stmt **q)
+{
+    size_t len = strlen(insert) + 8 + (size_t)k * (3 + 2 * (size_t)b->ncol), o;
+    char *sql = ent_malloc(b->ctx, len);
+    ent_status st;
+    if (!sql)
+        return ent_err(b->ctx, ENT_ENOMEM, "out of memory");
+    o = (size_t)snprintf(sql, len, "%s VALUES", insert);
+    for (int r = 0; r < k; r++) {
+        sql[o++] = r ? ',' : ' ';
+        sql[o++] = '(';
+        for (int c = 0; c < b->ncol; c++) {
+            if (c)
+                sql[o++] = ',';
+            sql[o++] = '?';
+        }
+        sql[o++] = ')';
+    }
+    sql[o] = '\0';
+    st = ent_sql_prepare(b->ctx, b->db, sql, q);
+    ent_free(b->ctx, sql);
+    return st;
+}
+
+ent_status ent_batch_open(ent_ctx *ctx, sqlite3 *db, const char *insert, int ncol,
+                          ent_batch **out)
+{
+    ent_batch *b = ent_calloc(ctx, 1, sizeof *b);
+    ent_status st;
+    *out = NULL;
+    if (!b)
+        return ent_err(ctx, ENT_ENOMEM, "out of memory");
+    b->ctx = ctx;
+    b->db = db;
+    b->ncol = ncol;
+    sscanf(insert, "INSERT INTO %63[A-Za-z0-9_]", b->table);
+    if (!(b->v = ent_malloc(ctx, (size_t)ENT_BATCH * (size_t)ncol * sizeof *b->v)))
+        st = ent_err(ctx, ENT_ENOMEM, "out of memory");
+    else if ((st = prepare_rows(b, insert, ENT_BATCH, &b->many)) == ENT_OK)
+        st = prepare_rows(b, insert, 1, &b->one);
+    if (st != ENT_OK)
+        return ent_batch_close(b, st);
+    *out = b;
+    return ENT_OK;
+}
+
+void ent_batch_i64(ent_batch *b, int64_t v)
+{
+    bvalue *x = &b->v[b->nv++];
+    x->type = v == ENT_NA ? 'n' : 'i';
+    x->u.i = v;
+}
+
+void ent_batch_f64(ent_batch *b, double v)
+{
+    bvalue *x = &b->v[b->nv++];
+    x->type = isnan(v) ? 'n' : 'd';
+    x->u.d = v;
+}
+
+void ent_batch_text(ent_batch *b, const char *t)
+{
+    bvalue *x = &b->v[b->nv++];
+    x->type = t ? 't' : 'n';
+    x->u.t = t;
+}
+
+/* write runs q over the values of rows first..first+k-1 */
+static ent_status batch_write(ent_batch *b, sqlite3_stmt *q, int first, int k)
+{
+    const bvalue *x = b->v + (size_t)first * (size_t)b->ncol;
+    for (int i = 0; i < k * b->ncol; i++) {
+        switch (x[i].type) {
+        case 'i': sqlite3_bind_int64(q, i + 1, x[i].u.i); break;
+        case 'd': sqlite3_bind_double(q, i + 1, x[i].u.d); break;
+        case 't': sqlite3_bind_text(q, i + 1, x[i].u.t, -1, SQLITE_STATIC); break;
+        default: sqlite3_bind_null(q, i + 1); break;
+        }
+    }
+    if (sqlite3_step(q) != SQLITE_DONE) {
+        ent_status st = ent_err(b->ctx, ENT_EDB, "%s: %s", b->table, sqlite3_errmsg(b->db));
+        sqlite3_reset(q);
+        return st;
+    }
+    sqlite3_reset(q);
+    return ENT_OK;
+}
+
+ent_status ent_batch_row(ent_batch *b)
+{
+    if (++b->n < ENT_BATCH)
+        return ENT_OK;
+    b->n = b->nv = 0;
+    return batch_write(b, b->many, 0, ENT_BATCH);
+}
+
+ent_status ent_batch_close(ent_batch *b, ent_status st)
+{
+    if (!b)
+        return st;
+    for (int r = 0; st == ENT_OK && r < b->n; r++)
+        st = batch_write(b, b->one, r, 1);
+    sqlite3_finalize(b->many);
+    sqlite3_finalize(b->one);
+    ent_free(b->ctx, b->v);
+    ent_free(b->ctx, b);
+    return st;
+}
+
+/* ------------------------------------------------------------ copying */
 
 #define MAXCOLS 40
 #define MAXKEY 3    /* sorted mode: key columns, packed KEYBITS each into one integer */
@@ -101,10 +232,34 @@ typedef struct rowbuf {
     size_t scap;           /* a power of two */
 } rowbuf;
 
-static int cmp_keyrow(const void *a, const void *b)
+/* sort_keys sorts a[0..n) by key: a radix sort, 11 bits a pass, a pass
+ * skipped when every key has the same digit (most high bits are 0). */
+static int sort_keys(ent_ctx *ctx, keyrow *a, size_t n)
 {
-    const keyrow *x = a, *y = b;
-    return (x->key > y->key) - (x->key < y->key); /* keys are distinct */
+    keyrow *tmp = ent_malloc(ctx, (n ? n : 1) * sizeof *tmp), *src = a, *dst = tmp;
+    if (!tmp)
+        return 0;
+    for (int shift = 0; shift < 64; shift += 11) {
+        size_t pos[2048], sum = 0;
+        memset(pos, 0, sizeof pos);
+        for (size_t i = 0; i < n; i++)
+            pos[src[i].key >> shift & 2047]++;
+        if (n == 0 || pos[src[0].key >> shift & 2047] == n)
+            continue;
+        for (int d = 0; d < 2048; d++) {
+            size_t c = pos[d];
+            pos[d] = sum;
+            sum += c;
+        }
+        for (size_t i = 0; i < n; i++)
+            dst[pos[src[i].key >> shift & 2047]++] = src[i];
+        dst = src;
+        src = src == a ? tmp : a;
+    }
+    if (src != a)
+        memcpy(a, src, n * sizeof *a);
+    ent_free(ctx, tmp);
+    return 1;
 }
 
 static size_t key_slot(uint64_t key, size_t cap)
@@ -288,15 +443,18 @@ static void bind_row(sqlite3_stmt *ins, const bval *v, const char *const *t, con
     }
 }
 
-/* rowbuf_write inserts the held rows in key order.  That is not their order
- * in memory: each row, and its texts, are fetched ahead. */
-static ent_status rowbuf_write(ent_ctx *ctx, sqlite3 *db, sqlite3_stmt *ins, rowbuf *rb,
+/* rowbuf_write inserts the held rows in key order, in batches (insert: the
+ * statement's "INSERT INTO t(...)").  Key order is not their order in memory:
+ * each row, and its texts, are fetched ahead. */
+static ent_status rowbuf_write(ent_ctx *ctx, sqlite3 *db, const char *insert, rowbuf *rb,
                                const char *kinds, const char *table)
 {
-    const char *t[2 * MAXCOLS];
-    ent_status st = ENT_OK;
-    if (rb->n)
-        qsort(rb->order, rb->n, sizeof *rb->order, cmp_keyrow);
+    ent_batch *bt = NULL;
+    ent_status st;
+    if (!sort_keys(ctx, rb->order, rb->n))
+        return ent_err(ctx, ENT_ENOMEM, "%s: out of memory", table);
+    if ((st = ent_batch_open(ctx, db, insert, rb->nb, &bt)) != ENT_OK)
+        return st;
     for (size_t r = 0; r < rb->n && st == ENT_OK; r++) {
         const bval *v = rb->v + rb->order[r].row * (size_t)rb->nb;
 #ifdef __GNUC__
@@ -309,14 +467,17 @@ static ent_status rowbuf_write(ent_ctx *ctx, sqlite3 *db, sqlite3_stmt *ins, row
                     __builtin_prefetch(rb->text + ahead[b].t - 1);
         }
 #endif
-        for (int b = 0; b < rb->nb; b++)
-            t[b] = kinds[b] == 't' && v[b].t ? rb->text + v[b].t - 1 : NULL;
-        bind_row(ins, v, t, kinds, rb->nb, SQLITE_STATIC);
-        if (sqlite3_step(ins) != SQLITE_DONE)
-            st = ent_err(ctx, ENT_EDB, "%s: %s", table, sqlite3_errmsg(db));
-        sqlite3_reset(ins);
+        for (int b = 0; b < rb->nb; b++) {
+            if (kinds[b] == 'd')
+                ent_batch_f64(bt, v[b].d);
+            else if (kinds[b] == 't')
+                ent_batch_text(bt, v[b].t ? rb->text + v[b].t - 1 : NULL);
+            else
+                ent_batch_i64(bt, v[b].i);
+        }
+        st = ent_batch_row(bt);
     }
-    return st;
+    return ent_batch_close(bt, st);
 }
 
 static void rowbuf_free(ent_ctx *ctx, rowbuf *rb)
@@ -342,7 +503,7 @@ ent_status ent_src_copy(ent_load *ld, const ent_copy *cp)
     int idx[MAXCOLS];
     val v[MAXCOLS];
     unsigned char known[1000];
-    char sql[2048], reason[160];
+    char sql[2048], prefix[2048], reason[160];
     size_t n = cp->ncols, len;
     int nbind = 0, yearcol = -1;
 
@@ -376,6 +537,7 @@ ent_status ent_src_copy(ent_load *ld, const ent_copy *cp)
             kinds[nbind++] = 't';
         }
     }
+    snprintf(prefix, sizeof prefix, "%.*s)", (int)len, sql); /* for batches */
     len += (size_t)snprintf(sql + len, sizeof sql - len, ") VALUES(");
     for (int b = 0; b < nbind; b++)
         len += (size_t)snprintf(sql + len, sizeof sql - len, "%s?", b ? "," : "");
@@ -608,7 +770,7 @@ ent_status ent_src_copy(ent_load *ld, const ent_copy *cp)
         ent_load_year(ld, year);
     }
     if (cp->sort)
-        st = rowbuf_write(ctx, ld->db, ins, &rb, kinds, cp->table);
+        st = rowbuf_write(ctx, ld->db, prefix, &rb, kinds, cp->table);
 out:
     ent_load_close(ld, r);
     sqlite3_finalize(ins);

@@ -19,6 +19,7 @@
 #include "../measures/votepanel.h"
 #include "../measures/votes_db.h"
 #include "unvotes.h"
+#include "srcutil.h"
 
 #include <string.h>
 
@@ -243,21 +244,20 @@ out:
  * times cheaper than inserting in the file's rcid order. */
 static ent_status write_votes(ent_load *ld, const uint8_t *vote, size_t cap)
 {
-    sqlite3_stmt *ins = NULL;
-    ent_status st = ent_sql_prepare(ld->ctx, ld->db, "INSERT INTO un_votes VALUES(?,?,?)", &ins);
+    ent_batch *b = NULL;
+    ent_status st = ent_batch_open(ld->ctx, ld->db, "INSERT INTO un_votes", 3, &b);
     for (int cc = 1; st == ENT_OK && cc < ENT_VPANEL_MAXCODE; cc++) {
         const uint8_t *v = vote + (size_t)cc * cap;
         for (size_t rcid = 0; st == ENT_OK && rcid < cap; rcid++) {
             if (!v[rcid])
                 continue;
-            sqlite3_bind_int(ins, 1, cc);
-            sqlite3_bind_int64(ins, 2, (sqlite3_int64)rcid);
-            sqlite3_bind_int(ins, 3, v[rcid]);
-            st = ent_sql_step_reset(ld->ctx, ld->db, ins);
+            ent_batch_i64(b, cc);
+            ent_batch_i64(b, (int64_t)rcid);
+            ent_batch_i64(b, v[rcid]);
+            st = ent_batch_row(b);
         }
     }
-    sqlite3_finalize(ins);
-    return st;
+    return ent_batch_close(b, st);
 }
 
 static ent_status load_votes(ent_load *ld, const rc_info *rc)
