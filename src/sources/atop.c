@@ -27,7 +27,7 @@ const ent_source ent_src_atop_alliance = {
     .name = "atop_alliance",
     .dir = "atop_alliance",
     .files = {"atop_alliance.csv"},
-    .version = 2,
+    .version = 1,
     /* keyed by year first: the panel stage reads one year at a time, and its
      * covering index (year, ...) is built from rows already in that order */
     .schema = "CREATE TABLE IF NOT EXISTS atop_alliance("

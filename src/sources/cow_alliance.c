@@ -26,7 +26,7 @@ const ent_source ent_src_cow_alliance = {
     .name = "cow_alliance",
     .dir = "cow_alliance",
     .files = {"cow_alliance.csv"},
-    .version = 2,
+    .version = 1,
     /* keyed by year first: the panel stage reads one year at a time, and its
      * covering index (year, ...) is built from rows already in that order */
     .schema = "CREATE TABLE IF NOT EXISTS cow_alliance("

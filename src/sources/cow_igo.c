@@ -37,7 +37,7 @@ const ent_source ent_src_cow_igo = {
     .name = "cow_igo",
     .dir = "cow_igo",
     .files = {"cow_igo_ndy.csv", "cow_igo_sy.csv"},
-    .version = 2,
+    .version = 1,
     /* keyed by year first: the panel stage reads one year at a time, and its
      * covering index (year, ...) is built from rows already in that order */
     .schema = "CREATE TABLE IF NOT EXISTS cow_igo_dyad("

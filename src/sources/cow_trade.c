@@ -39,7 +39,7 @@ const ent_source ent_src_cow_trade = {
     .name = "cow_trade",
     .dir = "cow_trade",
     .files = {"cow_trade_ndy.csv", "cow_trade_sy.csv"},
-    .version = 2,
+    .version = 1,
     /* keyed by year first: the panel stage reads one year at a time, and its
      * covering index (year, ...) is built from rows already in that order */
     .schema = "CREATE TABLE IF NOT EXISTS cow_trade_dyad("

@@ -25,7 +25,7 @@ const ent_source ent_src_distance = {
     .name = "distance",
     .dir = "distance",
     .files = {"cow_mindist.csv.gz"},
-    .version = 2,
+    .version = 1,
     /* keyed by year first: the panel stage reads one year at a time, and its
      * covering index (year, ...) is built from rows already in that order */
     .schema = "CREATE TABLE IF NOT EXISTS cow_mindist("

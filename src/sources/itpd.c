@@ -31,7 +31,7 @@ const ent_source ent_src_itpd_bilateral_trade = {
     .name = "itpd_bilateral_trade",
     .dir = "itpd_bilateral_trade",
     .files = {"itpd_e_exports_aggregated_2000_2016.csv"},
-    .version = 2,
+    .version = 1,
     /* keyed by year first: the panel stage reads one year at a time, and its
      * covering index (year, ...) is built from rows already in that order */
     .schema = "CREATE TABLE IF NOT EXISTS itpd_trade("
