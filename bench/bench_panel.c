@@ -4,7 +4,10 @@
  *      ../shared/data) into a fresh warehouse, the panel with alliance-
  *      portfolio S and kappa for every dyad-year 1816-2024 included: <= 30 s
  *      (wall time; the process CPU time and the load average are printed beside
- *      it, since the machine is shared, and the five slowest sources);
+ *      it, since the machine is shared, and the CPU time of each source: the
+ *      build's progress lines are read as they come, and the CPU spent since
+ *      the previous one -- the source's file digests and its load -- is
+ *      charged to the source the line names);
  *   2. the panel stage alone, rebuilt (--only panel --force);
  *   3. alliance_s + alliance_kappa alone for every dyad-year (the sparse
  *      portfolio kernel on the real ATOP levels and CINC weights), beside the
@@ -31,6 +34,66 @@ static double cpu_now(void)
     struct timespec ts;
     clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
     return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
+}
+
+/* Per-source CPU time, from the build's progress lines ("NAME read N = ..."),
+ * received through a stdio stream (glibc's fopencookie). */
+#define MAXSRC 64
+typedef struct cpu_by_source {
+    char line[1024];
+    size_t len;
+    double mark; /* CPU time at the previous progress line */
+    int n;
+    char name[MAXSRC][40];
+    double cpu[MAXSRC];
+} cpu_by_source;
+
+static void on_line(cpu_by_source *c)
+{
+    char name[40];
+    double now = cpu_now();
+    if (strstr(c->line, " = loaded ") && sscanf(c->line, "%39s read", name) == 1 &&
+        c->n < MAXSRC) {
+        snprintf(c->name[c->n], sizeof c->name[0], "%s", name);
+        c->cpu[c->n++] = now - c->mark;
+        c->mark = now;
+    }
+}
+
+static ssize_t log_write(void *cookie, const char *buf, size_t size)
+{
+    cpu_by_source *c = cookie;
+    for (size_t i = 0; i < size; i++) {
+        if (buf[i] == '\n') {
+            c->line[c->len] = '\0';
+            on_line(c);
+            c->len = 0;
+        } else if (c->len + 1 < sizeof c->line) {
+            c->line[c->len++] = buf[i];
+        }
+    }
+    return (ssize_t)size;
+}
+
+static void print_cpu_by_source(const cpu_by_source *c, double total)
+{
+    int order[MAXSRC];
+    double rest = total;
+    for (int i = 0; i < c->n; i++)
+        order[i] = i;
+    for (int i = 1; i < c->n; i++) /* by CPU time, largest first */
+        for (int j = i; j > 0 && c->cpu[order[j]] > c->cpu[order[j - 1]]; j--) {
+            int t = order[j];
+            order[j] = order[j - 1];
+            order[j - 1] = t;
+        }
+    printf("     CPU by source (digests + load; top 12 of %d):\n", c->n);
+    for (int i = 0; i < c->n; i++) {
+        if (i < 12)
+            printf("       %-28s %8.2f s\n", c->name[order[i]], c->cpu[order[i]]);
+        rest -= c->cpu[order[i]];
+    }
+    printf("       %-28s %8.2f s\n", "(start-up, commit)", rest);
 }
 
 static int fail(ent_ctx *ctx, const char *what)
@@ -138,8 +201,10 @@ int main(int argc, char **argv)
     int fd, dense_years, rc = 1;
     long pairs;
     size_t rows;
-    FILE *fp;
+    FILE *fp, *logfp;
     sqlite3_stmt *q = NULL;
+    static cpu_by_source bysrc;
+    cookie_io_functions_t logio = {.write = log_write};
 
     if (!ctx)
         return 1;
@@ -153,14 +218,20 @@ int main(int argc, char **argv)
     if (ent_db_open(ctx, path, 1, &db) != ENT_OK)
         return fail(ctx, "open");
 
+    if (!(logfp = fopencookie(&bysrc, "w", logio)))
+        return fail(ctx, "log stream");
+    setvbuf(logfp, NULL, _IONBF, 0); /* each line as it is written */
+    ent_ctx_set_log(ctx, logfp);
     t0 = ent_now();
-    c0 = cpu_now();
+    c0 = bysrc.mark = cpu_now();
     if (ent_build(db, &bo) != ENT_OK) {
         fail(ctx, "build");
         goto out;
     }
     t_build = ent_now() - t0;
     c0 = cpu_now() - c0;
+    ent_ctx_set_log(ctx, NULL);
+    fclose(logfp);
     t_panel = NAN;
     if (sqlite3_prepare_v2(ent_db_sqlite(db),
                            "SELECT load_seconds, rows_loaded FROM sources WHERE name = 'panel'", -1,
@@ -186,6 +257,7 @@ int main(int argc, char **argv)
                    sqlite3_column_double(q, 1), (long long)sqlite3_column_int64(q, 2));
     sqlite3_finalize(q);
     q = NULL;
+    print_cpu_by_source(&bysrc, c0);
 
     bo.only = "panel";
     bo.force = 1;

@@ -590,6 +590,8 @@ int ent_cell_is_na(ent_cell c)
 {
     const char *p = c.p;
     size_t n = c.n;
+    if (n && *p != ' ' && *p != '\t' && *p != 'N' && *p != 'n' && *p != '.')
+        return 0; /* the common case: a number or a word */
     while (n && (*p == ' ' || *p == '\t')) {
         p++;
         n--;
@@ -600,10 +602,62 @@ int ent_cell_is_na(ent_cell c)
            (n == 3 && !strncasecmp(p, "NaN", 3)) || (n == 1 && *p == '.');
 }
 
+/* Fast paths for the plain forms that make up nearly every cell: an optional
+ * '-' and at most 18 digits (an integer), with at most one '.' and 15 digits
+ * (a real).  They give exactly what strtoll / strtod give (a real m / 10^k
+ * with m < 2^53 and k <= 22 is one correctly rounded division of two exact
+ * doubles, as strtod rounds); any other form returns 0 and takes the
+ * library's path. */
+static int plain_i64(ent_cell c, int64_t *v)
+{
+    const char *p = c.p, *e = c.p + c.n;
+    int neg = p < e && *p == '-';
+    int64_t x = 0;
+    p += neg;
+    if (p == e || e - p > 18)
+        return 0;
+    for (; p < e; p++) {
+        if (*p < '0' || *p > '9')
+            return 0;
+        x = x * 10 + (*p - '0');
+    }
+    *v = neg ? -x : x;
+    return 1;
+}
+
+static int plain_f64(ent_cell c, double *v)
+{
+    static const double pow10[] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,
+                                   1e8,  1e9,  1e10, 1e11, 1e12, 1e13, 1e14, 1e15};
+    const char *p = c.p, *e = c.p + c.n;
+    int neg = p < e && *p == '-', ndig = 0, nfrac = -1;
+    uint64_t m = 0;
+    double x;
+    for (p += neg; p < e; p++) {
+        if (*p >= '0' && *p <= '9') {
+            m = m * 10 + (uint64_t)(*p - '0');
+            ndig++;
+            if (nfrac >= 0)
+                nfrac++;
+        } else if (*p == '.' && nfrac < 0) {
+            nfrac = 0;
+        } else {
+            return 0;
+        }
+    }
+    if (ndig == 0 || ndig > 15) /* 10^15 < 2^53: m is exact */
+        return 0;
+    x = nfrac > 0 ? (double)m / pow10[nfrac] : (double)m;
+    *v = neg ? -x : x;
+    return 1;
+}
+
 int ent_cell_i64(ent_cell c, int64_t *v)
 {
     char *end;
     long long x;
+    if (plain_i64(c, v))
+        return 1;
     if (ent_cell_is_na(c))
         return 0;
     errno = 0;
@@ -641,6 +695,8 @@ int ent_cell_f64(ent_cell c, double *v)
 {
     char *end;
     double x;
+    if (plain_f64(c, v))
+        return 1;
     if (ent_cell_is_na(c))
         return 0;
     x = strtod(c.p, &end);

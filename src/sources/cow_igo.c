@@ -23,6 +23,7 @@ static const ent_colspec STATE[] = {
 static ent_status load(ent_load *ld)
 {
     const ent_copy dy = {.file = "cow_igo_ndy.csv", .table = "cow_igo_dyad", .cols = DYAD,
+                         .sort = 1 /* the file is by dyad */,
                          .ncols = sizeof DYAD / sizeof DYAD[0]};
     const ent_copy sy = {.file = "cow_igo_sy.csv", .table = "cow_igo_state", .cols = STATE,
                          .ncols = sizeof STATE / sizeof STATE[0]};
@@ -37,10 +38,12 @@ const ent_source ent_src_cow_igo = {
     .dir = "cow_igo",
     .files = {"cow_igo_ndy.csv", "cow_igo_sy.csv"},
     .version = 1,
+    /* keyed by year first: the panel stage reads one year at a time, and its
+     * covering index (year, ...) is built from rows already in that order */
     .schema = "CREATE TABLE IF NOT EXISTS cow_igo_dyad("
               " ccode1 INTEGER NOT NULL, ccode2 INTEGER NOT NULL, year INTEGER NOT NULL,"
               " dyadigos INTEGER NOT NULL,"
-              " PRIMARY KEY (ccode1, ccode2, year)) WITHOUT ROWID;"
+              " PRIMARY KEY (year, ccode1, ccode2)) WITHOUT ROWID;"
               "CREATE TABLE IF NOT EXISTS cow_igo_state("
               " ccode INTEGER NOT NULL, year INTEGER NOT NULL, sum_igo_full INTEGER,"
               " sum_igo_associate INTEGER, sum_igo_observer INTEGER, sum_igo_anytype INTEGER,"

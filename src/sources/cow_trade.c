@@ -25,6 +25,7 @@ static const ent_colspec STATE[] = {
 static ent_status load(ent_load *ld)
 {
     const ent_copy dy = {.file = "cow_trade_ndy.csv", .table = "cow_trade_dyad", .cols = DYAD,
+                         .sort = 1 /* the file is by dyad */,
                          .ncols = sizeof DYAD / sizeof DYAD[0]};
     const ent_copy sy = {.file = "cow_trade_sy.csv", .table = "cow_trade_state", .cols = STATE,
                          .ncols = sizeof STATE / sizeof STATE[0]};
@@ -39,11 +40,12 @@ const ent_source ent_src_cow_trade = {
     .dir = "cow_trade",
     .files = {"cow_trade_ndy.csv", "cow_trade_sy.csv"},
     .version = 1,
+    /* keyed by year first: the panel stage reads one year at a time, and its
+     * covering index (year, ...) is built from rows already in that order */
     .schema = "CREATE TABLE IF NOT EXISTS cow_trade_dyad("
               " ccode1 INTEGER NOT NULL, ccode2 INTEGER NOT NULL, year INTEGER NOT NULL,"
               " flow1 REAL, flow2 REAL, smoothflow1 REAL, smoothflow2 REAL,"
-              " PRIMARY KEY (ccode1, ccode2, year)) WITHOUT ROWID;"
-              "CREATE INDEX IF NOT EXISTS cow_trade_dyad_year ON cow_trade_dyad(year);"
+              " PRIMARY KEY (year, ccode1, ccode2)) WITHOUT ROWID;"
               "CREATE TABLE IF NOT EXISTS cow_trade_state("
               " ccode INTEGER NOT NULL, year INTEGER NOT NULL, imports REAL, exports REAL,"
               " PRIMARY KEY (ccode, year)) WITHOUT ROWID;",

@@ -98,7 +98,8 @@ typedef struct acc {
     int n;               /* states */
     int idx[1000];       /* ccode -> index, -1 */
     const int *codes;    /* index -> ccode */
-    double *exp, *imp;   /* n*n*NY: [(y*n + i)*n + j], i exporter, j importer */
+    double *exp, *imp;   /* n*n*NY: [(i*n + j)*NY + y], i exporter, j importer (the
+                          * file's rows run over the years of a pair) */
     unsigned char *fl;   /* F_* */
     double *wexp, *wimp; /* n*NY: totals with World */
     unsigned char *wfl;
@@ -116,50 +117,64 @@ static const char *reason(int k, int reporter)
                     : "partner is no COW state (territory: Hong Kong, Aruba, ...)";
 }
 
+/* write_tables inserts both tables in their key order (year, ...).  The cells
+ * with a figure are put in that order by a counting sort on the year of their
+ * pair-major index, in two sequential passes over the flags. */
 static ent_status write_tables(ent_load *ld, const acc *a)
 {
-    sqlite3_stmt *qt = NULL, *qw = NULL;
+    sqlite3_stmt *qw = NULL;
+    ent_batch *bt = NULL;
     ent_status st;
-    const size_t n = (size_t)a->n;
-    if ((st = ent_sql_prepare(ld->ctx, ld->db, "INSERT INTO imf_trade VALUES(?,?,?,?,?,?,?)",
-                              &qt)) != ENT_OK ||
+    const size_t n = (size_t)a->n, ncell = n * n * NY;
+    size_t start[NY + 1] = {0}, *ord = NULL;
+    if ((st = ent_batch_open(ld->ctx, ld->db, "INSERT INTO imf_trade", 7, &bt)) != ENT_OK ||
         (st = ent_sql_prepare(ld->ctx, ld->db, "INSERT INTO imf_world VALUES(?,?,?,?,?,?)",
                               &qw)) != ENT_OK)
         goto out;
     for (int y = 0; y < NY; y++) {
         for (size_t i = 0; i < n; i++) {
             size_t w = (size_t)y * n + i;
-            if (a->wfl[w]) {
-                sqlite3_bind_int(qw, 1, YLO + y);
-                sqlite3_bind_int(qw, 2, a->codes[i]);
-                ent_sql_bind_f64(qw, 3, a->wfl[w] & F_EXP ? a->wexp[w] : NAN);
-                ent_sql_bind_f64(qw, 4, a->wfl[w] & F_IMP ? a->wimp[w] : NAN);
-                ent_sql_bind_i64(qw, 5, a->wfl[w] & F_EXP ? !!(a->wfl[w] & F_EEST) : ENT_NA);
-                ent_sql_bind_i64(qw, 6, a->wfl[w] & F_IMP ? !!(a->wfl[w] & F_IEST) : ENT_NA);
-                if ((st = ent_sql_step_reset(ld->ctx, ld->db, qw)) != ENT_OK)
-                    goto out;
-            }
-            for (size_t j = 0; j < n; j++) {
-                size_t c = w * n + j;
-                unsigned f = a->fl[c];
-                if (!f)
-                    continue;
-                sqlite3_bind_int(qt, 1, YLO + y);
-                sqlite3_bind_int(qt, 2, a->codes[i]);
-                sqlite3_bind_int(qt, 3, a->codes[j]);
-                ent_sql_bind_f64(qt, 4, f & F_EXP ? a->exp[c] : NAN);
-                ent_sql_bind_f64(qt, 5, f & F_IMP ? a->imp[c] : NAN);
-                ent_sql_bind_i64(qt, 6, f & F_EXP ? !!(f & F_EEST) : ENT_NA);
-                ent_sql_bind_i64(qt, 7, f & F_IMP ? !!(f & F_IEST) : ENT_NA);
-                if ((st = ent_sql_step_reset(ld->ctx, ld->db, qt)) != ENT_OK)
-                    goto out;
-            }
+            if (!a->wfl[w])
+                continue;
+            sqlite3_bind_int(qw, 1, YLO + y);
+            sqlite3_bind_int(qw, 2, a->codes[i]);
+            ent_sql_bind_f64(qw, 3, a->wfl[w] & F_EXP ? a->wexp[w] : NAN);
+            ent_sql_bind_f64(qw, 4, a->wfl[w] & F_IMP ? a->wimp[w] : NAN);
+            ent_sql_bind_i64(qw, 5, a->wfl[w] & F_EXP ? !!(a->wfl[w] & F_EEST) : ENT_NA);
+            ent_sql_bind_i64(qw, 6, a->wfl[w] & F_IMP ? !!(a->wfl[w] & F_IEST) : ENT_NA);
+            if ((st = ent_sql_step_reset(ld->ctx, ld->db, qw)) != ENT_OK)
+                goto out;
         }
     }
+    for (size_t c = 0; c < ncell; c++) /* cells per year, then where each year starts */
+        if (a->fl[c])
+            start[c % NY + 1]++;
+    for (int y = 0; y < NY; y++)
+        start[y + 1] += start[y];
+    if (!(ord = ent_malloc(ld->ctx, (start[NY] ? start[NY] : 1) * sizeof *ord))) {
+        st = ent_err(ld->ctx, ENT_ENOMEM, "imf_dots: out of memory");
+        goto out;
+    }
+    for (size_t c = 0; c < ncell; c++) /* pair-major within a year: (exporter, importer) */
+        if (a->fl[c])
+            ord[start[c % NY]++] = c;
+    for (size_t k = 0; k < start[NY]; k++) {
+        size_t c = ord[k], pair = c / NY, i = pair / n, j = pair % n;
+        unsigned f = a->fl[c];
+        ent_batch_i64(bt, YLO + (int)(c % NY));
+        ent_batch_i64(bt, a->codes[i]);
+        ent_batch_i64(bt, a->codes[j]);
+        ent_batch_f64(bt, f & F_EXP ? a->exp[c] : NAN);
+        ent_batch_f64(bt, f & F_IMP ? a->imp[c] : NAN);
+        ent_batch_i64(bt, f & F_EXP ? !!(f & F_EEST) : ENT_NA);
+        ent_batch_i64(bt, f & F_IMP ? !!(f & F_IEST) : ENT_NA);
+        if ((st = ent_batch_row(bt)) != ENT_OK)
+            goto out;
+    }
 out:
-    sqlite3_finalize(qt);
+    ent_free(ld->ctx, ord);
     sqlite3_finalize(qw);
-    return st;
+    return ent_batch_close(bt, st);
 }
 
 static ent_status load(ent_load *ld)
@@ -266,8 +281,8 @@ static ent_status load(ent_load *ld)
         {
             /* exports reported by rep: flow rep -> par; imports: par -> rep */
             int ex = isexp ? rep : par, im = isexp ? par : rep;
-            size_t c = ((size_t)(year - YLO) * (size_t)a.n + (size_t)a.idx[ex]) * (size_t)a.n +
-                       (size_t)a.idx[im];
+            size_t c = ((size_t)a.idx[ex] * (size_t)a.n + (size_t)a.idx[im]) * NY +
+                       (size_t)(year - YLO);
             unsigned bit = isexp ? F_EXP : F_IMP;
             if (a.fl[c] & bit) {
                 ent_load_reject(ld, r, "second figure for a dyad-year and flow after name "

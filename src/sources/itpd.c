@@ -22,7 +22,8 @@ static ent_status load(ent_load *ld)
                          .cols = COLS,
                          .ncols = sizeof COLS / sizeof COLS[0],
                          .same_pair_reason = "domestic flow (exporter = importer)",
-                         .dup_reason = "duplicate COW dyad-year after ISO3 mapping"};
+                         .dup_reason = "duplicate COW dyad-year after ISO3 mapping",
+                         .sort = 1 /* by year, then by country name */};
     return ent_src_copy(ld, &cp);
 }
 
@@ -31,11 +32,13 @@ const ent_source ent_src_itpd_bilateral_trade = {
     .dir = "itpd_bilateral_trade",
     .files = {"itpd_e_exports_aggregated_2000_2016.csv"},
     .version = 1,
+    /* keyed by year first: the panel stage reads one year at a time, and its
+     * covering index (year, ...) is built from rows already in that order */
     .schema = "CREATE TABLE IF NOT EXISTS itpd_trade("
               " exporter INTEGER NOT NULL, importer INTEGER NOT NULL, year INTEGER NOT NULL,"
               " exports REAL NOT NULL, exporter_iso3 TEXT NOT NULL,"
               " importer_iso3 TEXT NOT NULL,"
-              " PRIMARY KEY (exporter, importer, year)) WITHOUT ROWID;"
+              " PRIMARY KEY (year, exporter, importer)) WITHOUT ROWID;"
               "CREATE INDEX IF NOT EXISTS itpd_trade_imp ON itpd_trade(importer, exporter, year);",
     .tables = "itpd_trade",
     .deps = "states", /* codes are checked against the registry */

@@ -23,6 +23,7 @@ struct ent_namemap {
     int lo, hi;
     entry *slot;
     size_t cap, used; /* cap a power of two */
+    entry *recent[2]; /* the last two entries found: files run name by name */
 };
 
 static uint64_t hash(const char *s, size_t n)
@@ -85,6 +86,7 @@ static int grow(ent_namemap *m)
     ent_free(m->ld->ctx, m->slot);
     m->slot = s;
     m->cap = cap;
+    m->recent[0] = m->recent[1] = NULL;
     return 1;
 }
 
@@ -92,11 +94,17 @@ static entry *find(ent_namemap *m, const char *name, size_t len)
 {
     size_t j;
     int ny = m->hi - m->lo + 1;
+    for (int k = 0; k < 2; k++) {
+        entry *r = m->recent[k];
+        if (r && r->len == len && !memcmp(r->name, name, len))
+            return r;
+    }
     if (2 * (m->used + 1) > m->cap && !grow(m))
         return NULL;
+    m->recent[1] = m->recent[0];
     for (j = hash(name, len) & (m->cap - 1); m->slot[j].name; j = (j + 1) & (m->cap - 1))
         if (m->slot[j].len == len && !memcmp(m->slot[j].name, name, len))
-            return &m->slot[j];
+            return m->recent[0] = &m->slot[j];
     m->slot[j].name = ent_malloc(m->ld->ctx, len + 1);
     m->slot[j].code = ent_malloc(m->ld->ctx, (size_t)ny * sizeof(int));
     if (!m->slot[j].name || !m->slot[j].code) {
@@ -112,7 +120,7 @@ static entry *find(ent_namemap *m, const char *name, size_t len)
     for (int y = 0; y < ny; y++)
         m->slot[j].code[y] = UNSET;
     m->used++;
-    return &m->slot[j];
+    return m->recent[0] = &m->slot[j];
 }
 
 static int resolve(ent_namemap *m, const char *name, int year)

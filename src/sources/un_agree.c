@@ -14,44 +14,41 @@
 #include "../store/store.h"
 #include "../measures/votes_db.h"
 #include "un_agree.h"
+#include "srcutil.h"
 
-/* Writing un_agree: one prepared INSERT, rows arrive in key order. */
+/* Writing un_agree: rows arrive in key order, inserted in batches. */
 typedef struct agree_writer {
-    ent_ctx *ctx;
-    sqlite3 *db;
-    sqlite3_stmt *ins;
+    ent_batch *b;
     ent_load *ld; /* NULL outside a build */
 } agree_writer;
 
 static ent_status write_row(void *ud, int a, int b, int year, const ent_agree_row *row)
 {
     agree_writer *w = ud;
-    sqlite3_bind_int(w->ins, 1, a);
-    sqlite3_bind_int(w->ins, 2, b);
-    sqlite3_bind_int(w->ins, 3, year);
-    sqlite3_bind_int64(w->ins, 4, row->n);
-    ent_sql_bind_f64(w->ins, 5, row->agree);
-    ent_sql_bind_f64(w->ins, 6, row->s);
-    ent_sql_bind_f64(w->ins, 7, row->pi);
-    ent_sql_bind_f64(w->ins, 8, row->kappa);
+    ent_batch_i64(w->b, a);
+    ent_batch_i64(w->b, b);
+    ent_batch_i64(w->b, year);
+    ent_batch_i64(w->b, row->n);
+    ent_batch_f64(w->b, row->agree);
+    ent_batch_f64(w->b, row->s);
+    ent_batch_f64(w->b, row->pi);
+    ent_batch_f64(w->b, row->kappa);
     if (w->ld) {
         w->ld->read++;
         ent_load_ok(w->ld);
     }
-    return ent_sql_step_reset(w->ctx, w->db, w->ins);
+    return ent_batch_row(w->b);
 }
 
 static ent_status write_agree(ent_ctx *ctx, sqlite3 *db, ent_vpanel *panel,
                               const ent_registry *reg, int ylo, int yhi, ent_load *ld)
 {
-    agree_writer w = {ctx, db, NULL, ld};
-    ent_status st = ent_sql_prepare(ctx, db, "INSERT INTO un_agree VALUES(?,?,?,?,?,?,?,?)",
-                                    &w.ins);
+    agree_writer w = {NULL, ld};
+    ent_status st = ent_batch_open(ctx, db, "INSERT INTO un_agree", 8, &w.b);
     if (st == ENT_OK)
         st = ent_vpanel_run(panel, ylo, yhi, ENT_AGREE_QUADRATIC, ent_vpanel_members_registry,
                             (void *)reg, write_row, &w);
-    sqlite3_finalize(w.ins);
-    return st;
+    return ent_batch_close(w.b, st);
 }
 
 ent_status ent_un_agree_write(ent_ctx *ctx, sqlite3 *db, ent_vpanel *panel,

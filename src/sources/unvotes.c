@@ -19,6 +19,7 @@
 #include "../measures/votepanel.h"
 #include "../measures/votes_db.h"
 #include "unvotes.h"
+#include "srcutil.h"
 
 #include <string.h>
 
@@ -238,42 +239,60 @@ out:
     return st;
 }
 
+/* write_votes inserts the votes held in vote[cc * cap + rcid] (0: none) in
+ * the key order of un_votes (ccode, rcid): appending to the B-tree is several
+ * times cheaper than inserting in the file's rcid order. */
+static ent_status write_votes(ent_load *ld, const uint8_t *vote, size_t cap)
+{
+    ent_batch *b = NULL;
+    ent_status st = ent_batch_open(ld->ctx, ld->db, "INSERT INTO un_votes", 3, &b);
+    for (int cc = 1; st == ENT_OK && cc < ENT_VPANEL_MAXCODE; cc++) {
+        const uint8_t *v = vote + (size_t)cc * cap;
+        for (size_t rcid = 0; st == ENT_OK && rcid < cap; rcid++) {
+            if (!v[rcid])
+                continue;
+            ent_batch_i64(b, cc);
+            ent_batch_i64(b, (int64_t)rcid);
+            ent_batch_i64(b, v[rcid]);
+            st = ent_batch_row(b);
+        }
+    }
+    return ent_batch_close(b, st);
+}
+
 static ent_status load_votes(ent_load *ld, const rc_info *rc)
 {
     static const char *const names[] = {"rcid", "country", "country_code", "vote"};
     ent_ctx *ctx = ld->ctx;
     ent_reader *r = NULL;
-    sqlite3_stmt *ins = NULL;
     ent_unvotes_cache *cache = NULL;
-    uint8_t *seen = NULL; /* (ccode, rcid) bits: a state's second vote on a roll call */
+    uint8_t *vote = NULL; /* [ccode * cap + rcid]: the state's vote, 0 none yet */
     ent_cell *c;
     size_t nc;
     int ix[4];
     ent_status st;
 
     cache = ent_calloc(ctx, 1, sizeof *cache);
-    seen = ent_calloc(ctx, ENT_VPANEL_MAXCODE * (rc->cap / 8 + 1), 1);
-    if (!cache || !seen) {
+    vote = ent_calloc(ctx, (size_t)ENT_VPANEL_MAXCODE * rc->cap, 1);
+    if (!cache || !vote) {
         st = ent_err(ctx, ENT_ENOMEM, "out of memory");
         goto out;
     }
     if ((st = ent_load_open(ld, "un_votes.csv", NULL, &r)) != ENT_OK ||
-        (st = ent_reader_cols(r, names, ix, 4)) != ENT_OK ||
-        (st = ent_sql_prepare(ctx, ld->db, "INSERT INTO un_votes VALUES(?,?,?)", &ins)) !=
-            ENT_OK)
+        (st = ent_reader_cols(r, names, ix, 4)) != ENT_OK)
         goto out;
     while ((st = ent_reader_next(r, &c, &nc)) == ENT_OK) {
         int64_t rcid;
-        int vote, date, cc;
-        size_t bit;
+        int v, date, cc;
+        uint8_t *cell;
         if (ent_cell_i64(c[ix[0]], &rcid) != 1 || rcid < 0 || (size_t)rcid >= rc->cap ||
             !rc->date[rcid]) {
             st = ent_reader_fail(r, ENT_EPARSE, ix[0], "'%s' is not a roll call of "
                                  "un_roll_calls.csv", c[ix[0]].p);
             goto out;
         }
-        vote = ent_unvotes_vote_parse(c[ix[3]].p);
-        if (vote < 0) {
+        v = ent_unvotes_vote_parse(c[ix[3]].p);
+        if (v < 0) {
             st = ent_reader_fail(r, ENT_EPARSE, ix[3], "'%s' is not one of yes, no, abstain",
                                  c[ix[3]].p);
             goto out;
@@ -295,26 +314,20 @@ static ent_status load_votes(ent_load *ld, const rc_info *rc)
             ent_load_reject(ld, r, "not a COW system member on the vote date");
             continue;
         }
-        bit = (size_t)cc * (rc->cap / 8 + 1) * 8 + (size_t)rcid;
-        if (seen[bit / 8] & (1u << (bit % 8))) {
+        cell = &vote[(size_t)cc * rc->cap + (size_t)rcid];
+        if (*cell) {
             ent_load_reject(ld, r, "a second vote of the same state on the roll call");
             continue;
         }
-        seen[bit / 8] |= (uint8_t)(1u << (bit % 8));
-        sqlite3_bind_int(ins, 1, cc);
-        sqlite3_bind_int64(ins, 2, rcid);
-        sqlite3_bind_int(ins, 3, vote);
-        if ((st = ent_sql_step_reset(ctx, ld->db, ins)) != ENT_OK)
-            goto out;
+        *cell = (uint8_t)v;
         ent_load_ok(ld);
     }
     if (st == ENT_DONE)
-        st = ENT_OK;
+        st = write_votes(ld, vote, rc->cap);
 out:
-    sqlite3_finalize(ins);
     ent_load_close(ld, r);
     ent_free(ctx, cache);
-    ent_free(ctx, seen);
+    ent_free(ctx, vote);
     return st;
 }
 
@@ -322,9 +335,7 @@ static ent_status load(ent_load *ld)
 {
     rc_info rc = {NULL, 0};
     ent_status st;
-    /* a larger page cache for the un_votes B-tree, whose rows arrive by rcid */
-    if ((st = ent_sql_exec(ld->ctx, ld->db, "PRAGMA cache_size=-65536")) == ENT_OK &&
-        (st = load_roll_calls(ld, &rc)) == ENT_OK && (st = load_issues(ld, &rc)) == ENT_OK)
+    if ((st = load_roll_calls(ld, &rc)) == ENT_OK && (st = load_issues(ld, &rc)) == ENT_OK)
         st = load_votes(ld, &rc);
     ent_free(ld->ctx, rc.date);
     return st;

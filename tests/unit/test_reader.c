@@ -285,6 +285,46 @@ static void *failing_alloc(void *ud, void *p, size_t n)
     return realloc(p, n);
 }
 
+/* The fast paths for plain integers and decimals give exactly what strtoll
+ * and strtod give, bit for bit, on random plain numbers of every length and
+ * on the edge forms that must go to the library (and still parse). */
+static void test_cell_numbers_exact(void **s)
+{
+    static const char *const edge[] = {
+        "0", "-0", "0.0", "-0.0", ".5", "5.", "-.5", "007", "123456789012345",
+        "1234567890123456", "0.1", "0.30000000000000004", "9007199254740993", "1e5", "+7",
+        " 12", "12 ", "999999999999999999", "-999999999999999999", "9999999999999999999",
+        "2.2250738585072014e-308", "1.7976931348623157e308", "0.000000000000001"};
+    char buf[64];
+    (void)s;
+    srand(12345);
+    for (int k = 0; k < 200000 + (int)(sizeof edge / sizeof edge[0]); k++) {
+        double f, want;
+        int64_t i;
+        size_t n = 0;
+        if (k < (int)(sizeof edge / sizeof edge[0])) {
+            n = (size_t)snprintf(buf, sizeof buf, "%s", edge[k]);
+        } else { /* [-]digits[.digits], 1..20 digits */
+            int nd = 1 + rand() % 20, dot = rand() % (nd + 2);
+            if (rand() % 4 == 0)
+                buf[n++] = '-';
+            for (int d = 0; d < nd; d++) {
+                if (d == dot)
+                    buf[n++] = '.';
+                buf[n++] = (char)('0' + rand() % 10);
+            }
+            buf[n] = '\0';
+        }
+        want = strtod(buf, NULL);
+        assert_int_equal(ent_cell_f64((ent_cell){buf, n}, &f), 1);
+        assert_memory_equal(&f, &want, sizeof f); /* the same bits, -0 included */
+        if (!strchr(buf, '.') && !strchr(buf, 'e') && strlen(buf) < 19) {
+            assert_int_equal(ent_cell_i64((ent_cell){buf, n}, &i), 1);
+            assert_true(i == strtoll(buf, NULL, 10));
+        }
+    }
+}
+
 static void test_alloc_failures(void **s)
 {
     (void)s;
@@ -319,6 +359,7 @@ int main(void)
         cmocka_unit_test(test_big_rows),
         cmocka_unit_test(test_gzip),
         cmocka_unit_test(test_cells),
+        cmocka_unit_test(test_cell_numbers_exact),
         cmocka_unit_test(test_alloc_failures),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
