@@ -41,8 +41,8 @@ typedef struct ent_ideal_opts {
     double prior_x0; /* prior variance of a state's first year (default 1) */
     double prior_x;  /* variance of every year's N(0, .) prior factor; 0: none (default 1) */
     double prior_item; /* prior variance of intercept and discrimination (default 25) */
-    double tol;      /* convergence: max |x_new - x_old| over an extrapolation cycle (default 1e-3) */
-    double max_step; /* the extrapolation's longest step, in EM steps (default 16; 1 = plain EM) */
+    double tol;      /* convergence: max |x_new - x_old| over one EM step (default 1e-4) */
+    double max_step; /* the extrapolation's longest step, in EM steps (default 64; 1 = plain EM) */
     int max_iter;    /* EM steps at most (default 3000) */
     int threads;     /* worker threads for the fit's vote pass and the bootstrap (default 2) */
 } ent_ideal_opts;
@@ -67,7 +67,7 @@ typedef struct ent_ideal_result {
     int nstates, nrc, nrc_dropped; /* roll calls used, unanimous ones dropped */
     size_t nvotes;
     int iterations, converged;
-    double change;   /* final max |x_new - x_old| over a cycle */
+    double change;   /* final max |x_new - x_old| over one EM step */
     double loglik;   /* log-likelihood of the votes at the estimates (plug-in x) */
     double seconds;  /* wall time of the fit */
     int flipped;     /* 1 when the sign was flipped to put the reference positive */
@@ -110,6 +110,12 @@ ent_status ent_ideal_simulate(ent_ctx *ctx, int nstates, int nyears, int y0, int
 /* Phi(x) upper tail Q(x) = 1 - Phi(x), accurate in the tail; log Q. */
 double ent_ideal_q(double x);
 double ent_ideal_logq(double x);
+/* The inverse Mills ratio lambda(x) = phi(x) / Q(x) (the mean excess of
+ * N(0,1) above x) from a table; absolute error below 1e-11 everywhere.
+ * ent_ideal_lambda_init builds the table (thread-safe, once); call it
+ * before ent_ideal_lambda (ent_ideal_fit does). */
+void ent_ideal_lambda_init(void);
+double ent_ideal_lambda(double x);
 /* E[y*] for y* ~ N(mu, 1) restricted to category cat with cutpoints 0 and
  * tau (no: y* < 0, abstain: 0 <= y* < tau, yes: y* >= tau). */
 double ent_ideal_tmean(double mu, double tau, int cat);

@@ -10,6 +10,36 @@
 
 #define IDEAL_MAXCODE 1000
 
+/* The table of lambda(x) = phi(x) / Q(x) (tnorm.c): on [LO, HI) a degree-5
+ * polynomial per interval of width 1/PER in s = 2 (position in it) - 1;
+ * built by ent_ideal_lambda_init. */
+#define IDEAL_LT_LO (-10.0)
+#define IDEAL_LT_HI 37.0
+#define IDEAL_LT_PER 8
+#define IDEAL_LT_N 376 /* (HI - LO) * PER */
+#define IDEAL_LT_DEG 5
+extern double ideal_lt_coef[IDEAL_LT_N][IDEAL_LT_DEG + 1];
+
+/* ideal_lambda is ent_ideal_lambda inlined into the EM step. */
+static inline double ideal_lambda(double x)
+{
+    if (x < IDEAL_LT_LO)
+        return 0; /* lambda < 1e-22 */
+    if (!(x < IDEAL_LT_HI)) {
+        if (x != x)
+            return x;
+        double r = 1 / (x * x); /* x + 1/x - 2/x^3 + 10/x^5 - 74/x^7 */
+        return x + (1 / x) * (1 + r * (-2 + r * (10 - 74 * r)));
+    }
+    double u = (x - IDEAL_LT_LO) * IDEAL_LT_PER;
+    int i = (int)u;
+    if (i >= IDEAL_LT_N)
+        i = IDEAL_LT_N - 1;
+    double s = 2 * (u - i) - 1;
+    const double *c = ideal_lt_coef[i];
+    return c[0] + s * (c[1] + s * (c[2] + s * (c[3] + s * (c[4] + s * c[5]))));
+}
+
 /* The prepared votes and, after a fit, the fitted parameters. */
 typedef struct ideal_model {
     ent_ctx *ctx;

@@ -24,6 +24,39 @@ static void test_tails(void **state)
     assert_true(isfinite(ent_ideal_logq(60)));
 }
 
+/* The table of lambda(x) = phi(x) / Q(x) against the direct formula (and
+ * published values), across its intervals, its ends and the asymptotic
+ * branch. */
+static void test_lambda_table(void **state)
+{
+    (void)state;
+    ent_ideal_lambda_init();
+    /* lambda(0) = sqrt(2/pi); lambda(1) = phi(1)/Q(1) = .2419707245191434 /
+     * .1586552539314571 (R: dnorm(1) / pnorm(1, lower = FALSE)) */
+    assert_near(ent_ideal_lambda(0), 0.7978845608028654, 1e-11);
+    assert_near(ent_ideal_lambda(1), 1.525135276160981, 1e-11);
+    assert_near(ent_ideal_lambda(-2), 0.05524786267898997, 1e-11);
+    double worst = 0;
+    for (double x = -12; x < 36; x += 0.0123) {
+        double direct = 0.3989422804014327 * exp(-0.5 * x * x) / ent_ideal_q(x);
+        double e = fabs(ent_ideal_lambda(x) - direct);
+        if (e > worst)
+            worst = e;
+    }
+    print_message("lambda table: max |error| %.2g on [-12, 36)\n", worst);
+    assert_true(worst < 1e-10);
+    /* the asymptotic branch: lambda(40) = 40.02492... (x + 1/x - 2/x^3 ...) */
+    assert_near(ent_ideal_lambda(40), 40 + 1.0 / 40 - 2 / 64000.0 + 10 / 1.024e8 - 74 / 1.6384e11, 1e-11);
+    /* continuity across the table's upper end and the tail below it */
+    assert_near(ent_ideal_lambda(36.9999999), ent_ideal_lambda(37) - 1e-7, 3e-10); /* slope ~1 */
+    assert_true(ent_ideal_lambda(-10.5) == 0);
+    assert_true(ent_ideal_lambda(-9.99) > 0 && ent_ideal_lambda(-9.99) < 1e-20);
+    assert_true(isnan(ent_ideal_lambda(NAN)));
+    /* tmean agrees: yes is mu + lambda(tau - mu), no is mu - lambda(mu) */
+    assert_near(ent_ideal_tmean(0.3, 0.8, ENT_IDEAL_YES), 0.3 + ent_ideal_lambda(0.5), 1e-10);
+    assert_near(ent_ideal_tmean(-1.2, 0.8, ENT_IDEAL_NO), -1.2 - ent_ideal_lambda(-1.2), 1e-10);
+}
+
 static void test_truncated_means(void **state)
 {
     (void)state;
@@ -256,7 +289,8 @@ static void test_simulated(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_tails),        cmocka_unit_test(test_truncated_means),
+        cmocka_unit_test(test_tails),        cmocka_unit_test(test_lambda_table),
+        cmocka_unit_test(test_truncated_means),
         cmocka_unit_test(test_item_update),  cmocka_unit_test(test_smoother),
         cmocka_unit_test(test_inputs),       cmocka_unit_test(test_orientation),
         cmocka_unit_test(test_simulated),
