@@ -138,6 +138,7 @@ typedef struct ent_ideal_query {
     const char *const *issues; /* issue codes; roll calls with any of them */
     size_t nissues;
     int important;
+    int partial;           /* the partial session year among from..to, or 0 (ideal_runs) */
 } ent_ideal_query;
 /* ent_ideal_load reads the votes of q from the warehouse (through the votes
  * module's accessor). */
