@@ -205,11 +205,18 @@ ent_status ent_idealpoints(ent_db *db, const ent_idealpoints_opts *opts, ent_res
     ent_result_add_note(res, "convergence", "convergence: %s after %d iterations, final max change %.2g, "
                         "log-likelihood %.1f, %.2f s", r->converged ? "converged" : "NOT converged",
                         r->iterations, r->change, r->loglik, r->seconds);
-    if (o->bootstrap)
+    if (o->bootstrap) {
+        char cpu[160];
+        size_t len = 0;
+        cpu[0] = 0;
+        for (int t = 0; t < r->boot_threads && len < sizeof cpu - 16; t++)
+            len += (size_t)snprintf(cpu + len, sizeof cpu - len, "%s%.2f", t ? " + " : "",
+                                    r->boot_cpu[t]);
         ent_result_add_note(res, "bootstrap", "se, lo, hi: %d parametric-bootstrap refits (seed "
                             "%llu), 95%% percentile interval, %.1f iterations each on average, "
-                            "%.2f s", r->boot_n, o->seed, r->boot_iter_mean, r->boot_seconds);
-    else
+                            "%.2f s on %d threads (CPU %s s)", r->boot_n, o->seed,
+                            r->boot_iter_mean, r->boot_seconds, r->boot_threads, cpu);
+    } else
         ent_result_add_note(res, "info", "se, lo, hi: empty without a bootstrap (the variational "
                             "posterior sd understates uncertainty)");
     ent_result_add_note(res, "identification", "identification: %s (ccode %d) on the positive side; location "

@@ -76,6 +76,8 @@ typedef struct ent_ideal_result {
     int boot_n;      /* bootstrap replicates (0: none) */
     double boot_seconds;
     double boot_iter_mean; /* mean EM iterations per replicate */
+    int boot_threads;      /* the workers the replicates were spread over */
+    double boot_cpu[16];   /* each worker's CPU seconds (the wall time on free cores) */
     /* internal: the fitted model, kept for the bootstrap */
     void *model;
 } ent_ideal_result;
