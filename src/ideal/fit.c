@@ -22,9 +22,6 @@
 #include <pthread.h>
 #include <string.h>
 
-#define INV_SQRT_2PI 0.39894228040143267794
-#define SQRT1_2 0.70710678118654752440
-#define TAU_MIN 1e-3
 
 void ent_ideal_opts_default(ent_ideal_opts *o)
 {
@@ -148,38 +145,14 @@ static void *pass(void *vp)
         for (uint32_t k = k0; k < k1; k++) {
             int32_t c = md->vcell[k];
             double mc = m[c], mu = a + b * mc, e;
-            int y = cat[k];
-            if (y == ENT_IDEAL_YES) {
-                double u = tau - mu, lam = ideal_lambda(u);
-                e = mu + lam;
-                if (free_tau) {
-                    double d = lam * (lam - u); /* lambda'(u) */
-                    g -= lam;
-                    h -= d;
-                    ga += d;
-                    gb += d * mc;
-                }
-            } else if (y == ENT_IDEAL_NO) {
-                e = mu - ideal_lambda(mu);
-            } else {
-                double l = -mu, u = tau - mu;
-                double d = l >= 0 ? 0.5 * erfc(l * SQRT1_2) - 0.5 * erfc(u * SQRT1_2)
-                           : u <= 0 ? 0.5 * erfc(-u * SQRT1_2) - 0.5 * erfc(-l * SQRT1_2)
-                                    : 1 - 0.5 * erfc(u * SQRT1_2) - 0.5 * erfc(-l * SQRT1_2);
-                if (d > 1e-250) {
-                    double fl = INV_SQRT_2PI * exp(-0.5 * l * l),
-                           fu = INV_SQRT_2PI * exp(-0.5 * u * u), id = 1 / d;
-                    double cross = (u * fu - fu * (fl - fu) * id) * id;
-                    e = mu + (fl - fu) * id;
-                    e = e < 0 ? 0 : e > tau ? tau : e;
-                    g += fu * id;
-                    h += (-u * fu - fu * fu * id) * id;
-                    ga += cross;
-                    gb += cross * mc;
-                } else {
-                    e = l >= 0 ? 0 : tau;
-                    g += l >= 0 ? 1 / (tau > TAU_MIN ? tau : TAU_MIN) : 0;
-                }
+            ideal_vterm t;
+            ideal_vote(mu, tau, cat[k], &t);
+            e = t.e;
+            if (free_tau) {
+                g += t.g;
+                h += t.h;
+                ga += t.c;
+                gb += t.c * mc;
             }
             ez[k - k0] = e;
             s1 += 1;
@@ -201,8 +174,8 @@ static void *pass(void *vp)
         w->b[r] = b;
         if (free_tau && h < 0) {
             double t = tau - g / h;
-            if (t < TAU_MIN)
-                t = tau / 2 > TAU_MIN ? tau / 2 : TAU_MIN;
+            if (t < IDEAL_TAU_MIN)
+                t = tau / 2 > IDEAL_TAU_MIN ? tau / 2 : IDEAL_TAU_MIN;
             if (t > tau + 2)
                 t = tau + 2;
             w->tau[r] = t;
@@ -284,7 +257,7 @@ static void unpack(const ideal_model *md, ideal_work *w, const double *t)
     memcpy(w->a, t, nr * sizeof *t);
     memcpy(w->b, t + nr, nr * sizeof *t);
     for (size_t r = 0; r < nr; r++)
-        w->tau[r] = md->rc_hasab[r] ? (t[2 * nr + r] > TAU_MIN ? t[2 * nr + r] : TAU_MIN) : 0;
+        w->tau[r] = md->rc_hasab[r] ? (t[2 * nr + r] > IDEAL_TAU_MIN ? t[2 * nr + r] : IDEAL_TAU_MIN) : 0;
     memcpy(w->m, t + 3 * nr, md->ncells * sizeof *t);
 }
 
@@ -524,4 +497,14 @@ const ent_ideal_cell *ent_ideal_find(const ent_ideal_result *r, int ccode, int y
         if (r->cells[i].ccode == ccode && r->cells[i].year == year)
             return &r->cells[i];
     return NULL;
+}
+
+void ent_ideal_vote_terms(double mu, double tau, int cat, double out[4])
+{
+    ideal_vterm t;
+    ideal_vote(mu, tau, cat, &t);
+    out[0] = t.e;
+    out[1] = t.g;
+    out[2] = t.h;
+    out[3] = t.c;
 }

@@ -121,6 +121,9 @@ double ent_ideal_lambda(double x);
 /* E[y*] for y* ~ N(mu, 1) restricted to category cat with cutpoints 0 and
  * tau (no: y* < 0, abstain: 0 <= y* < tau, yes: y* >= tau). */
 double ent_ideal_tmean(double mu, double tau, int cat);
+/* One vote's terms in the EM step (fit.c): out[0] = E[y*], out[1] = dl/dtau,
+ * out[2] = d2l/dtau2, out[3] = d2l/dtau dmu, l = log P(cat | mu, tau). */
+void ent_ideal_vote_terms(double mu, double tau, int cat, double out[4]);
 /* log P(cat | mu, tau). */
 double ent_ideal_logp(double mu, double tau, int cat);
 /* The intercept/discrimination update: ridge regression of z on (1, x)

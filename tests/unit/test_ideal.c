@@ -87,6 +87,42 @@ static void test_truncated_means(void **state)
     assert_true(isfinite(ent_ideal_logp(45, 0.2, ENT_IDEAL_ABSTAIN)));
 }
 
+/* The vote terms of the EM step against finite differences of the vote's
+ * log-likelihood: g = dl/dtau, h = d2l/dtau2, c = d2l/dtau dmu (the
+ * gradient the gap's Newton step carries to the new items), and E[y*]. */
+static void test_vote_terms(void **state)
+{
+    (void)state;
+    const double cases[][3] = {{0.3, 0.8, ENT_IDEAL_YES},     {2.5, 0.4, ENT_IDEAL_YES},
+                               {-1.5, 1.2, ENT_IDEAL_YES},    {0.4, 0.9, ENT_IDEAL_ABSTAIN},
+                               {-0.7, 0.5, ENT_IDEAL_ABSTAIN}, {1.8, 0.6, ENT_IDEAL_ABSTAIN},
+                               {0.2, 0.7, ENT_IDEAL_NO}};
+    const double e = 1e-4;
+    ent_ideal_lambda_init();
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        double mu = cases[i][0], tau = cases[i][1], t[4];
+        int y = (int)cases[i][2];
+#define L(m, g) ent_ideal_logp((m), (g), y)
+        double g = (L(mu, tau + e) - L(mu, tau - e)) / (2 * e);
+        double h = (L(mu, tau + e) - 2 * L(mu, tau) + L(mu, tau - e)) / (e * e);
+        double c = (L(mu + e, tau + e) - L(mu + e, tau - e) - L(mu - e, tau + e) +
+                    L(mu - e, tau - e)) / (4 * e * e);
+#undef L
+        ent_ideal_vote_terms(mu, tau, y, t);
+        assert_near(t[0], ent_ideal_tmean(mu, tau, y), 1e-10);
+        assert_near(t[1], g, 1e-6);
+        assert_near(t[2], h, 1e-5);
+        assert_near(t[3], c, 1e-5);
+    }
+    /* by hand: yes at mu = tau, u = 0: g = -lambda(0) = -sqrt(2/pi),
+     * c = -h = lambda(0)^2 = 2/pi */
+    double t[4];
+    ent_ideal_vote_terms(0.5, 0.5, ENT_IDEAL_YES, t);
+    assert_near(t[1], -0.7978845608028654, 1e-11);
+    assert_near(t[3], 0.6366197723675814, 1e-10);
+    assert_near(t[2], -0.6366197723675814, 1e-10);
+}
+
 static void test_item_update(void **state)
 {
     (void)state;
@@ -300,7 +336,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_tails),        cmocka_unit_test(test_lambda_table),
-        cmocka_unit_test(test_truncated_means),
+        cmocka_unit_test(test_truncated_means), cmocka_unit_test(test_vote_terms),
         cmocka_unit_test(test_item_update),  cmocka_unit_test(test_smoother),
         cmocka_unit_test(test_inputs),       cmocka_unit_test(test_orientation),
         cmocka_unit_test(test_simulated),
