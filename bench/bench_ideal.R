@@ -33,7 +33,8 @@ m <- matrix(9, length(unique(sy)), length(rcs), dimnames = list(sort(unique(sy))
 m[cbind(match(sy, rownames(m)), match(v$rcid, rcs))] <- v$y
 t0 <- proc.time()
 rc <- rollcall(m, yea = 1, nay = 0, missing = NA, notInLegis = 9)
-f <- ideal(rc, maxiter = iter, burnin = iter / 2, thin = 10, normalize = TRUE, verbose = FALSE)
+invisible(capture.output(   # its banner prints even with verbose = FALSE
+  f <- ideal(rc, maxiter = iter, burnin = iter / 2, thin = 10, normalize = TRUE, verbose = FALSE)))
 score(sprintf("pscl::ideal (%d iter, binary)", iter), proc.time() - t0,
       setNames(f$xbar[, 1], rownames(m)))
 # MCMCpack::MCMCdynamicIRT1d: rows = states
