@@ -1,13 +1,13 @@
 /*
  * cmd_idealpoints.c -- `entente idealpoints`: dynamic ordinal ideal points
- * per state-year estimated from the stored UN General Assembly votes
- * (src/ideal/), with optional bootstrap standard errors, printed and/or
- * stored in the warehouse.
+ * per state-year estimated from the stored UN General Assembly votes, with
+ * optional bootstrap standard errors, printed and/or stored in the
+ * warehouse.  One library call (ent_idealpoints, entente/ideal.h); the
+ * result printed by ent_result_write, its notes after a table or on stderr
+ * with csv and json.
  */
 #include "cli.h"
-#include "report/report.h" /* private: until this verb prints an ent_result (cli.h includes only include/) */
-#include "ideal/ideal.h"
-#include "store/store.h"
+#include "entente/ideal.h"
 
 #include <getopt.h>
 #include <math.h>
@@ -37,30 +37,19 @@ static const char usage[] =
     "  --store        write the estimates into the warehouse (ideal_estimates),\n"
     "                 read by the panel's ideal_distance_own\n"
     "  --omega2 V     random-walk variance per year (default 0.1)\n"
-    "  --tol T        stop when no estimate moves more than T in an\n"
-    "                 extrapolation cycle of three EM steps (default 1e-3)\n"
+    "  --tol T        stop when one EM step moves no estimate more than T\n"
+    "                 (default 1e-4)\n"
     "  --threads N    worker threads (default 2)\n"
     "\n"
-    "Columns: state, ccode, year, estimate, se, lo, hi, nvotes; the convergence\n"
-    "summary follows a table, and goes to stderr with csv or json.\n"
+    "Columns: state, ccode, year, estimate, se, lo, hi, nvotes, partial (1 for the\n"
+    "year whose session was still open when the votes end: 2023 = session 78);\n"
+    "the notes (data, convergence, uncertainty, identification, coverage) follow\n"
+    "a table, and go to stderr with csv or json.\n"
     "\n"
     "examples:\n"
     "  entente idealpoints --from 1990 --to 2019 --format csv -o ideal.csv\n"
     "  entente idealpoints --from 2010 --to 2019 --issues hr,di --bootstrap 20\n"
     "  entente idealpoints --from 2000 --to 2019 --store --format csv -o ideal2000.csv\n";
-
-static int parse_issues(char *s, const char **out, size_t cap, size_t *n)
-{
-    *n = 0;
-    for (char *t = strtok(s, ","); t; t = strtok(NULL, ",")) {
-        if (!*t)
-            continue;
-        if (*n == cap)
-            return 0;
-        out[(*n)++] = t;
-    }
-    return *n > 0;
-}
 
 static int parse_double(const char *opt, const char *s, double *v)
 {
@@ -74,23 +63,6 @@ static int parse_double(const char *opt, const char *s, double *v)
     return 1;
 }
 
-static void summary(FILE *fp, const ent_ideal_result *r, const ent_ideal_query *q)
-{
-    fprintf(fp, "idealpoints: years %d-%d, %d roll calls (%d unanimous dropped), %zu votes, "
-                "%d states\n",
-            q->from, q->to, r->nrc, r->nrc_dropped, r->nvotes, r->nstates);
-    fprintf(fp, "convergence: %s after %d iterations, final max change %.2g, log-likelihood "
-                "%.1f, %.2f s\n",
-            r->converged ? "converged" : "NOT converged", r->iterations, r->change, r->loglik,
-            r->seconds);
-    if (r->boot_n)
-        fprintf(fp, "bootstrap: %d replicates, %.1f iterations each on average, %.2f s\n",
-                r->boot_n, r->boot_iter_mean, r->boot_seconds);
-    fprintf(fp, "identification: ccode %d (%s) on the positive side; location and scale "
-                "fixed by the prior\n",
-            r->ref_ccode, r->ref_ccode == 2 ? "USA" : "the state with most votes");
-}
-
 static int run(int argc, char **argv)
 {
     static const struct option opts[] = {
@@ -100,44 +72,37 @@ static int run(int argc, char **argv)
         {"store", no_argument, NULL, 'S'},           {"omega2", required_argument, NULL, 'w'},
         {"tol", required_argument, NULL, 't'},       {"threads", required_argument, NULL, 'j'},
         {"format", required_argument, NULL, 'f'},    {"output", required_argument, NULL, 'o'},
-        {"db", required_argument, NULL, 'b'},        {"prior-item", required_argument, NULL, 'p'}, {"prior-x", required_argument, NULL, 'x'},
-        {"max-step", required_argument, NULL, 'M'},
+        {"db", required_argument, NULL, 'b'},        {"prior-item", required_argument, NULL, 'p'},
+        {"prior-x", required_argument, NULL, 'x'},   {"max-step", required_argument, NULL, 'M'},
         {NULL, 0, NULL, 0}};
-    static const char *const cols[] = {"state", "ccode", "year", "estimate", "se",
-                                       "lo",    "hi",    "nvotes"};
-    const char *dbpath = cli_default_db(), *outpath = NULL, *issues[32];
-    int fmt = ENT_FMT_TABLE, c, rc = 0, boot = 0, seed = 1, store = 0;
-    ent_ideal_query q = {1946, 2100, NULL, 0, 0};
-    ent_ideal_opts io;
+    const char *dbpath = cli_default_db(), *outpath = NULL, *fmt = "table";
+    int c, rc = 0, seed = 1;
+    ent_idealpoints_opts io = ENT_IDEALPOINTS_OPTS_INIT;
     ent_ctx *ctx = NULL;
     ent_db *db = NULL;
-    ent_ideal_data *d = NULL;
-    ent_ideal_result *r = NULL;
-    ent_out *o = NULL;
-    const ent_registry *reg = NULL;
+    ent_result *r = NULL;
     ent_status st;
 
-    ent_ideal_opts_default(&io);
     optind = 1;
     while ((c = getopt_long(argc, argv, "o:", opts, NULL)) != -1) {
         switch (c) {
-        case 'F': if (!cli_int("idealpoints", "--from", optarg, &q.from)) return 2; break;
-        case 'T': if (!cli_int("idealpoints", "--to", optarg, &q.to)) return 2; break;
+        case 'F': if (!cli_int("idealpoints", "--from", optarg, &io.from)) return 2; break;
+        case 'T': if (!cli_int("idealpoints", "--to", optarg, &io.to)) return 2; break;
         case 'i':
-            if (!parse_issues(optarg, issues, 32, &q.nissues))
+            if (!*optarg || strspn(optarg, ",") == strlen(optarg))
                 return cli_bad(&ent_verb_idealpoints, "--issues: give 1 to 32 codes, "
                                                       "comma-separated");
-            q.issues = issues;
+            io.issues = optarg;
             break;
-        case 'I': q.important = 1; break;
+        case 'I': io.important = 1; break;
         case 'B':
-            if (!cli_int("idealpoints", "--bootstrap", optarg, &boot)) return 2;
-            if (boot < 2 || boot > 100000)
+            if (!cli_int("idealpoints", "--bootstrap", optarg, &io.bootstrap)) return 2;
+            if (io.bootstrap < 2 || io.bootstrap > 100000)
                 return cli_bad(&ent_verb_idealpoints, "--bootstrap: %d is not in 2..100000",
-                               boot);
+                               io.bootstrap);
             break;
         case 's': if (!cli_int("idealpoints", "--seed", optarg, &seed)) return 2; break;
-        case 'S': store = 1; break;
+        case 'S': io.store = 1; break;
         case 'w': if (!parse_double("--omega2", optarg, &io.omega2)) return 2; break;
         case 't': if (!parse_double("--tol", optarg, &io.tol)) return 2; break;
         case 'M': if (!parse_double("--max-step", optarg, &io.max_step)) return 2; break;
@@ -150,9 +115,10 @@ static int run(int argc, char **argv)
                                io.threads);
             break;
         case 'f':
-            if ((fmt = ent_fmt_parse(optarg)) < 0)
+            if (strcmp(optarg, "table") && strcmp(optarg, "csv") && strcmp(optarg, "json"))
                 return cli_bad(&ent_verb_idealpoints, "--format: '%s' is not table, csv or "
                                                       "json", optarg);
+            fmt = optarg;
             break;
         case 'o': outpath = optarg; break;
         case 'b': dbpath = optarg; break;
@@ -161,82 +127,23 @@ static int run(int argc, char **argv)
     }
     if (optind != argc)
         return cli_bad(&ent_verb_idealpoints, "unexpected argument '%s'", argv[optind]);
-    if (q.from > q.to)
-        return cli_bad(&ent_verb_idealpoints, "--from %d is after --to %d", q.from, q.to);
+    if (io.from && io.to && io.from > io.to)
+        return cli_bad(&ent_verb_idealpoints, "--from %d is after --to %d", io.from, io.to);
+    io.seed = (unsigned long long)seed;
     if (!(ctx = ent_ctx_new()))
         return cli_fail("idealpoints", "out of memory");
     if ((rc = cli_open_db("idealpoints", ctx, dbpath, &db)))
         goto out;
-    if ((st = ent_db_registry(db, &reg)) != ENT_OK ||
-        (st = ent_ideal_load(db, &q, &d)) != ENT_OK ||
-        (st = ent_ideal_fit(ctx, d, &io, &r)) != ENT_OK ||
-        (boot && (st = ent_ideal_bootstrap(r, boot, (uint64_t)seed)) != ENT_OK)) {
+    if ((st = ent_idealpoints(db, &io, &r)) != ENT_OK ||
+        (st = ent_result_write(ctx, r, fmt, outpath)) != ENT_OK) {
         rc = cli_status("idealpoints", ctx, st);
         goto out;
     }
-    { /* report the years the votes span */
-        int lo = 0, hi = 0;
-        for (size_t i = 0; i < r->ncells; i++)
-            if (r->cells[i].nvotes) {
-                if (!lo || r->cells[i].year < lo)
-                    lo = r->cells[i].year;
-                if (r->cells[i].year > hi)
-                    hi = r->cells[i].year;
-            }
-        q.from = lo;
-        q.to = hi;
-    }
-    if (store && (st = ent_ideal_store(db, r, &q)) != ENT_OK) {
-        rc = cli_status("idealpoints", ctx, st);
-        goto out;
-    }
-    if ((st = ent_out_open(ctx, outpath, (ent_fmt)fmt, cols, 8, &o)) != ENT_OK) {
-        rc = cli_status("idealpoints", ctx, st);
-        goto out;
-    }
-    for (size_t i = 0; i < r->ncells; i++) {
-        const ent_ideal_cell *e = &r->cells[i];
-        if (!e->nvotes)
-            continue;
-        ent_out_str(o, ent_state_abb(reg, e->ccode));
-        ent_out_i64(o, e->ccode);
-        ent_out_i64(o, e->year);
-        ent_out_f64(o, e->est, 4);
-        ent_out_f64(o, e->se, 4);
-        ent_out_f64(o, e->lo, 4);
-        ent_out_f64(o, e->hi, 4);
-        ent_out_i64(o, e->nvotes);
-        ent_out_row(o);
-    }
-    if (fmt == ENT_FMT_TABLE) {
-        ent_out_note(o, "%d roll calls (%d unanimous dropped), %zu votes, %d states; %s after "
-                        "%d iterations (max change %.2g), log-likelihood %.1f, %.2f s",
-                     r->nrc, r->nrc_dropped, r->nvotes, r->nstates,
-                     r->converged ? "converged" : "NOT converged", r->iterations, r->change,
-                     r->loglik, r->seconds);
-        ent_out_note(o, "identification: %s on the positive side; location and scale fixed "
-                        "by the prior (first year N(0,1), steps N(0,%g))",
-                     ent_state_abb(reg, r->ref_ccode), io.omega2);
-        if (boot)
-            ent_out_note(o, "se, lo, hi: %d parametric-bootstrap refits (seed %d), 95%% "
-                            "percentile interval, %.2f s",
-                         boot, seed, r->boot_seconds);
-        else
-            ent_out_note(o, "se, lo, hi: empty without --bootstrap N");
-        if (store)
-            ent_out_note(o, "stored in ideal_estimates");
-    } else {
-        summary(stderr, r, &q);
-    }
-    st = ent_out_close(o, 1);
-    o = NULL;
-    if (st != ENT_OK)
-        rc = cli_status("idealpoints", ctx, st);
+    if (strcmp(fmt, "table"))
+        for (size_t k = 0; k < ent_result_nnotes(r); k++)
+            fprintf(stderr, "%s\n", ent_result_note_text(r, k));
 out:
-    if (o)
-        ent_out_close(o, 0);
-    ent_ideal_result_free(r);
-    ent_ideal_data_free(d);
+    ent_result_free(r);
     ent_db_close(db);
     ent_ctx_free(ctx);
     return rc;

@@ -14,6 +14,7 @@
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 typedef struct rng {
     uint64_t s;
@@ -64,12 +65,22 @@ typedef struct boot_job {
     ideal_work w;
     uint8_t *cat;
     long iters;
+    double cpu;     /* this worker's CPU seconds */
 } boot_job;
+
+static double thread_cpu(void)
+{
+    struct timespec ts;
+    if (clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts))
+        return NAN;
+    return (double)ts.tv_sec + 1e-9 * (double)ts.tv_nsec;
+}
 
 static void *worker(void *vp)
 {
     boot_job *j = vp;
     const ideal_model *md = j->md;
+    double c0 = thread_cpu();
     for (int r = j->tid; r < j->n; r += j->nthreads) {
         rng g = stream(j->seed, (uint64_t)r);
         for (int rc = 0; rc < md->nrc; rc++)
@@ -86,6 +97,7 @@ static void *worker(void *vp)
         for (size_t c = 0; c < md->ncells; c++)
             row[c] = (float)j->w.m[c];
     }
+    j->cpu = thread_cpu() - c0;
     return NULL;
 }
 
@@ -128,7 +140,7 @@ ent_status ent_ideal_bootstrap(ent_ideal_result *res, int n, uint64_t seed)
     if (!draws || !col)
         goto nomem;
     for (int t = 0; t < nt; t++) {
-        jobs[t] = (boot_job){md, n, nt, t, seed, draws, {0}, NULL, 0};
+        jobs[t] = (boot_job){md, n, nt, t, seed, draws, {0}, NULL, 0, 0};
         if (ideal_work_new(md, 1, &jobs[t].w) != ENT_OK ||
             !(jobs[t].cat = ent_malloc(ctx, md->nv ? md->nv : 1)))
             goto nomem;
@@ -143,8 +155,11 @@ ent_status ent_ideal_bootstrap(ent_ideal_result *res, int n, uint64_t seed)
         else
             worker(&jobs[t]);
     }
-    for (int t = 0; t < nt; t++)
+    res->boot_threads = nt;
+    for (int t = 0; t < nt; t++) {
         iters += jobs[t].iters;
+        res->boot_cpu[t] = jobs[t].cpu;
+    }
     for (size_t c = 0; c < md->ncells; c++) {
         double s = 0, ss = 0;
         for (int r = 0; r < n; r++) {

@@ -195,6 +195,32 @@ ent_status ideal_prepare(ent_ctx *ctx, const ent_ideal_data *d, ideal_model *md)
             md->vcell[k] = (int32_t)cell;
             md->cell_nv[cell]++;
         }
+    /* each roll call's votes grouped by category (yes, no, abstain), keeping
+     * the state order inside a group: the EM step's branches then run in
+     * long predictable stretches */
+    {
+        int32_t *tc = ent_malloc(ctx, ((size_t)md->max_rc_votes + 1) * sizeof *tc);
+        if (!tc)
+            goto fail;
+        for (int r = 0; r < md->nrc; r++) {
+            uint32_t k0 = md->rc_off[r], k1 = md->rc_off[r + 1], o = k0;
+            static const uint8_t order[3] = {ENT_IDEAL_YES, ENT_IDEAL_NO, ENT_IDEAL_ABSTAIN};
+            for (int g = 0; g < 3; g++)
+                for (uint32_t k = k0; k < k1; k++)
+                    if (md->vcat[k] == order[g])
+                        tc[o++ - k0] = md->vcell[k];
+            uint32_t cnt[3] = {0, 0, 0};
+            for (uint32_t k = k0; k < k1; k++)
+                cnt[md->vcat[k]]++;
+            o = k0;
+            for (int g = 0; g < 3; g++) {
+                memset(md->vcat + o, order[g], cnt[order[g]]);
+                o += cnt[order[g]];
+            }
+            memcpy(md->vcell + k0, tc, (size_t)(k1 - k0) * sizeof *tc);
+        }
+        ent_free(ctx, tc);
+    }
     if (md->ref < 0) { /* no USA: the state with the most votes */
         int best = 0;
         for (int s = 0; s < md->nstates; s++) {

@@ -3,14 +3,17 @@
  * derivation is in docs/measures.md, "Ideal points of our own").  One
  * iteration:
  *   1. for every roll call j, over its votes: the latent utilities' means
- *      E[y*] under the current items and positions (truncated normals), the
+ *      E[y*] under the current items and positions (truncated normals; the
+ *      yes and no votes through the table of lambda, tnorm.c), the
  *      gradient and curvature of the log-likelihood in the cutpoint gap;
  *      then the intercept and discrimination by ridge regression of E[y*] on
- *      (1, E[x]) with E[x^2], one Newton step for the gap, and each vote's
- *      contribution to its state-year's Gaussian "data" term;
+ *      (1, E[x]) with E[x^2], one Newton step for the gap at the new
+ *      intercept and discrimination, and each vote's contribution to its
+ *      state-year's Gaussian "data" term;
  *   2. for every state, the Kalman filter and RTS smoother over its years
  *      (random-walk prior) give the posterior mean and variance of x_it;
- *   3. convergence when 1 - cor(x_old, x_new) < tol (emIRT's criterion).
+ *   3. SQUAREM extrapolation around the steps; convergence when one EM step
+ *      moves no state-year estimate more than tol.
  * Step 1 splits the roll calls among threads, each with its own cell sums.
  */
 #include "ideal_int.h"
@@ -19,9 +22,6 @@
 #include <pthread.h>
 #include <string.h>
 
-#define INV_SQRT_2PI 0.39894228040143267794
-#define SQRT1_2 0.70710678118654752440
-#define TAU_MIN 1e-3
 
 void ent_ideal_opts_default(ent_ideal_opts *o)
 {
@@ -29,8 +29,8 @@ void ent_ideal_opts_default(ent_ideal_opts *o)
     o->prior_x0 = 1;
     o->prior_x = 1;
     o->prior_item = 25;
-    o->tol = 1e-3;
-    o->max_step = 16;
+    o->tol = 1e-4;
+    o->max_step = 64;
     o->max_iter = 3000;
     o->threads = 2;
 }
@@ -121,8 +121,6 @@ typedef struct pass_arg {
     ideal_work *w;
     int lo, hi;
     double *P, *H, *ez;
-    int want_ll;
-    double ll;
 } pass_arg;
 
 static void *pass(void *vp)
@@ -132,59 +130,29 @@ static void *pass(void *vp)
     ideal_work *w = pa->w;
     const double *m = w->m, *v = w->v, pv = md->opts.prior_item;
     const uint8_t *cat = w->cat;
-    double *P = pa->P, *H = pa->H, *ez = pa->ez, ll = 0;
+    double *P = pa->P, *H = pa->H, *ez = pa->ez;
 
     memset(P, 0, md->ncells * sizeof *P);
     memset(H, 0, md->ncells * sizeof *H);
     for (int r = pa->lo; r < pa->hi; r++) {
         uint32_t k0 = md->rc_off[r], k1 = md->rc_off[r + 1];
-        double a = w->a[r], b = w->b[r], tau = w->tau[r], g = 0, h = 0;
+        double a = w->a[r], b = w->b[r], tau = w->tau[r];
+        /* g, h: the gap's log-likelihood gradient and curvature; ga, gb: the
+         * gradient's derivatives in alpha and beta (for the ECM order below) */
+        double g = 0, h = 0, ga = 0, gb = 0;
         double s1 = 1 / pv, sx = 0, sxx = 1 / pv, sz = 0, szx = 0;
         int free_tau = md->rc_hasab[r];
         for (uint32_t k = k0; k < k1; k++) {
             int32_t c = md->vcell[k];
             double mc = m[c], mu = a + b * mc, e;
-            int y = cat[k];
-            if (y == ENT_IDEAL_YES) {
-                double u = tau - mu, lam;
-                if (u < 30) {
-                    double q = 0.5 * erfc(u * SQRT1_2);
-                    lam = INV_SQRT_2PI * exp(-0.5 * u * u) / q;
-                    if (pa->want_ll)
-                        ll += log(q);
-                } else {
-                    double ir = 1 / (u * u);
-                    lam = u * (1 + ir - 2 * ir * ir);
-                    if (pa->want_ll)
-                        ll += ent_ideal_logq(u);
-                }
-                e = mu + lam;
-                if (free_tau) {
-                    g -= lam;
-                    h -= lam * (lam - u);
-                }
-            } else if (y == ENT_IDEAL_NO) {
-                e = ent_ideal_tmean(mu, tau, ENT_IDEAL_NO);
-                if (pa->want_ll)
-                    ll += ent_ideal_logq(mu);
-            } else {
-                double l = -mu, u = tau - mu;
-                double d = l >= 0 ? 0.5 * erfc(l * SQRT1_2) - 0.5 * erfc(u * SQRT1_2)
-                           : u <= 0 ? 0.5 * erfc(-u * SQRT1_2) - 0.5 * erfc(-l * SQRT1_2)
-                                    : 1 - 0.5 * erfc(u * SQRT1_2) - 0.5 * erfc(-l * SQRT1_2);
-                if (d > 1e-250) {
-                    double fl = INV_SQRT_2PI * exp(-0.5 * l * l),
-                           fu = INV_SQRT_2PI * exp(-0.5 * u * u);
-                    e = mu + (fl - fu) / d;
-                    e = e < 0 ? 0 : e > tau ? tau : e;
-                    g += fu / d;
-                    h += (-u * fu * d - fu * fu) / (d * d);
-                } else {
-                    e = l >= 0 ? 0 : tau;
-                    g += l >= 0 ? 1 / (tau > TAU_MIN ? tau : TAU_MIN) : 0;
-                }
-                if (pa->want_ll)
-                    ll += ent_ideal_logp(mu, tau, ENT_IDEAL_ABSTAIN);
+            ideal_vterm t;
+            ideal_vote(mu, tau, cat[k], &t);
+            e = t.e;
+            if (free_tau) {
+                g += t.g;
+                h += t.h;
+                ga += t.c;
+                gb += t.c * mc;
             }
             ez[k - k0] = e;
             s1 += 1;
@@ -195,15 +163,19 @@ static void *pass(void *vp)
         }
         /* M-step: ridge regression of E[y*] on (1, E[x]) */
         double det = s1 * sxx - sx * sx;
-        a = (sxx * sz - sx * szx) / det;
-        b = (s1 * szx - sx * sz) / det;
+        double an = (sxx * sz - sx * szx) / det, bn = (s1 * szx - sx * sz) / det;
+        /* then one Newton step for the cutpoint gap at the new alpha and
+         * beta (an ECM order: the gap's gradient carried to them to first
+         * order; the log-likelihood is concave in the gap) */
+        g += ga * (an - a) + gb * (bn - b);
+        a = an;
+        b = bn;
         w->a[r] = a;
         w->b[r] = b;
-        /* one Newton step for the cutpoint gap (the log-likelihood is concave in it) */
         if (free_tau && h < 0) {
             double t = tau - g / h;
-            if (t < TAU_MIN)
-                t = tau / 2 > TAU_MIN ? tau / 2 : TAU_MIN;
+            if (t < IDEAL_TAU_MIN)
+                t = tau / 2 > IDEAL_TAU_MIN ? tau / 2 : IDEAL_TAU_MIN;
             if (t > tau + 2)
                 t = tau + 2;
             w->tau[r] = t;
@@ -215,21 +187,19 @@ static void *pass(void *vp)
             H[c] += b * (ez[k - k0] - a);
         }
     }
-    pa->ll = ll;
     return NULL;
 }
 
-static double step(const ideal_model *md, ideal_work *w, int want_ll)
+static void step(const ideal_model *md, ideal_work *w)
 {
     pass_arg pa[8];
     pthread_t th[8];
     int nt = w->nthreads > 8 ? 8 : w->nthreads, started[8] = {0};
     size_t nc = md->ncells;
-    double ll = 0;
     for (int t = 0; t < nt; t++) {
         /* split by votes, not roll calls: later years have more voters */
         pa[t] = (pass_arg){md, w, 0, 0, w->P + (size_t)t * nc, w->H + (size_t)t * nc,
-                           w->ez + (size_t)t * (size_t)(md->max_rc_votes + 1), want_ll, 0};
+                           w->ez + (size_t)t * (size_t)(md->max_rc_votes + 1)};
     }
     {
         int r = 0;
@@ -255,8 +225,6 @@ static double step(const ideal_model *md, ideal_work *w, int want_ll)
             w->P[c] += pa[t].P[c];
             w->H[c] += pa[t].H[c];
         }
-    for (int t = 0; t < nt; t++)
-        ll += pa[t].ll;
     if (md->opts.prior_x > 0) /* each year's N(0, prior_x) factor */
         for (size_t c = 0; c < nc; c++)
             w->P[c] += 1 / md->opts.prior_x;
@@ -266,7 +234,6 @@ static double step(const ideal_model *md, ideal_work *w, int want_ll)
         ent_ideal_smooth(w->P + o, w->H + o, (int)(md->st_off[s + 1] - o), md->opts.omega2,
                          md->opts.prior_x0, w->m + o, w->v + o);
     }
-    return ll;
 }
 
 /* The parameter vector (a, b, tau, m) packed for the extrapolation. */
@@ -290,7 +257,7 @@ static void unpack(const ideal_model *md, ideal_work *w, const double *t)
     memcpy(w->a, t, nr * sizeof *t);
     memcpy(w->b, t + nr, nr * sizeof *t);
     for (size_t r = 0; r < nr; r++)
-        w->tau[r] = md->rc_hasab[r] ? (t[2 * nr + r] > TAU_MIN ? t[2 * nr + r] : TAU_MIN) : 0;
+        w->tau[r] = md->rc_hasab[r] ? (t[2 * nr + r] > IDEAL_TAU_MIN ? t[2 * nr + r] : IDEAL_TAU_MIN) : 0;
     memcpy(w->m, t + 3 * nr, md->ncells * sizeof *t);
 }
 
@@ -305,25 +272,35 @@ static double maxabs(const ideal_model *md, const double *x, const double *y)
 
 /* SQUAREM (Varadhan & Roland 2008, scheme S3): two EM steps from t0 give
  * r = t1 - t0 and q = t2 - 2 t1 + t0; the extrapolated point
- * t0 - 2 alpha r + alpha^2 q, alpha = -|r|/|q| (at most -1, i.e. never
- * shorter than the plain EM step), is followed by one EM step that
- * stabilises it.  A non-finite extrapolation falls back to t2. */
+ * t0 - 2 alpha r + alpha^2 q, alpha = -|r|/|q| (at least 1 and at most
+ * max_step in magnitude: never shorter than the plain EM step), is followed
+ * by one EM step that stabilises it.  A non-finite extrapolation falls back
+ * to t2.  Convergence is judged on the EM map's own residual: the first EM
+ * step of a cycle moves no state-year estimate more than tol (an
+ * extrapolated jump is not a measure of distance to the fixed point). */
 int ideal_em(const ideal_model *md, ideal_work *w)
 {
-    size_t n = vec_len(md), nc = md->ncells;
-    double *t0 = w->sq, *t1 = t0 + n, *t2 = t1 + n, *prev = t2 + n;
+    size_t n = vec_len(md), nr3 = 3 * (size_t)md->nrc;
+    double *t0 = w->sq, *t1 = t0 + n, *t2 = t1 + n;
     int evals = 0;
     w->converged = 0;
     w->change = NAN;
-    memcpy(prev, w->m, nc * sizeof *prev);
-    while (evals + 3 <= md->opts.max_iter) {
+    while (evals < md->opts.max_iter) {
         double rr = 0, qq = 0, alpha;
         pack(md, w, t0);
-        step(md, w, 0);
+        step(md, w);
+        evals++;
         pack(md, w, t1);
-        step(md, w, 0);
+        w->change = maxabs(md, t0 + nr3, t1 + nr3); /* the m block */
+        if (w->change < md->opts.tol) {
+            w->converged = 1;
+            break;
+        }
+        if (evals + 2 > md->opts.max_iter)
+            break;
+        step(md, w);
         pack(md, w, t2);
-        evals += 2;
+        evals++;
         for (size_t i = 0; i < n; i++) {
             double r = t1[i] - t0[i], q = t2[i] - 2 * t1[i] + t0[i];
             rr += r * r;
@@ -342,14 +319,8 @@ int ideal_em(const ideal_model *md, ideal_work *w)
                 ok = 0;
         }
         unpack(md, w, ok ? t1 : t2);
-        step(md, w, 0);
+        step(md, w);
         evals++;
-        w->change = maxabs(md, prev, w->m);
-        memcpy(prev, w->m, nc * sizeof *prev);
-        if (w->change < md->opts.tol) {
-            w->converged = 1;
-            break;
-        }
     }
     w->iterations = evals;
     /* orientation: the reference state on the positive side */
@@ -458,6 +429,7 @@ ent_status ent_ideal_fit(ent_ctx *ctx, const ent_ideal_data *d, const ent_ideal_
         ent_ideal_opts_default(&md->opts);
     if ((st = ideal_work_new(md, md->opts.threads, &w)) != ENT_OK)
         goto fail;
+    ent_ideal_lambda_init();
     start(md, &w);
     r->flipped = ideal_em(md, &w);
     r->iterations = w.iterations;
@@ -525,4 +497,14 @@ const ent_ideal_cell *ent_ideal_find(const ent_ideal_result *r, int ccode, int y
         if (r->cells[i].ccode == ccode && r->cells[i].year == year)
             return &r->cells[i];
     return NULL;
+}
+
+void ent_ideal_vote_terms(double mu, double tau, int cat, double out[4])
+{
+    ideal_vterm t;
+    ideal_vote(mu, tau, cat, &t);
+    out[0] = t.e;
+    out[1] = t.g;
+    out[2] = t.h;
+    out[3] = t.c;
 }

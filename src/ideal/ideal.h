@@ -41,8 +41,8 @@ typedef struct ent_ideal_opts {
     double prior_x0; /* prior variance of a state's first year (default 1) */
     double prior_x;  /* variance of every year's N(0, .) prior factor; 0: none (default 1) */
     double prior_item; /* prior variance of intercept and discrimination (default 25) */
-    double tol;      /* convergence: max |x_new - x_old| over an extrapolation cycle (default 1e-3) */
-    double max_step; /* the extrapolation's longest step, in EM steps (default 16; 1 = plain EM) */
+    double tol;      /* convergence: max |x_new - x_old| over one EM step (default 1e-4) */
+    double max_step; /* the extrapolation's longest step, in EM steps (default 64; 1 = plain EM) */
     int max_iter;    /* EM steps at most (default 3000) */
     int threads;     /* worker threads for the fit's vote pass and the bootstrap (default 2) */
 } ent_ideal_opts;
@@ -67,7 +67,7 @@ typedef struct ent_ideal_result {
     int nstates, nrc, nrc_dropped; /* roll calls used, unanimous ones dropped */
     size_t nvotes;
     int iterations, converged;
-    double change;   /* final max |x_new - x_old| over a cycle */
+    double change;   /* final max |x_new - x_old| over one EM step */
     double loglik;   /* log-likelihood of the votes at the estimates (plug-in x) */
     double seconds;  /* wall time of the fit */
     int flipped;     /* 1 when the sign was flipped to put the reference positive */
@@ -76,6 +76,8 @@ typedef struct ent_ideal_result {
     int boot_n;      /* bootstrap replicates (0: none) */
     double boot_seconds;
     double boot_iter_mean; /* mean EM iterations per replicate */
+    int boot_threads;      /* the workers the replicates were spread over */
+    double boot_cpu[16];   /* each worker's CPU seconds (the wall time on free cores) */
     /* internal: the fitted model, kept for the bootstrap */
     void *model;
 } ent_ideal_result;
@@ -110,9 +112,18 @@ ent_status ent_ideal_simulate(ent_ctx *ctx, int nstates, int nyears, int y0, int
 /* Phi(x) upper tail Q(x) = 1 - Phi(x), accurate in the tail; log Q. */
 double ent_ideal_q(double x);
 double ent_ideal_logq(double x);
+/* The inverse Mills ratio lambda(x) = phi(x) / Q(x) (the mean excess of
+ * N(0,1) above x) from a table; absolute error below 1e-11 everywhere.
+ * ent_ideal_lambda_init builds the table (thread-safe, once); call it
+ * before ent_ideal_lambda (ent_ideal_fit does). */
+void ent_ideal_lambda_init(void);
+double ent_ideal_lambda(double x);
 /* E[y*] for y* ~ N(mu, 1) restricted to category cat with cutpoints 0 and
  * tau (no: y* < 0, abstain: 0 <= y* < tau, yes: y* >= tau). */
 double ent_ideal_tmean(double mu, double tau, int cat);
+/* One vote's terms in the EM step (fit.c): out[0] = E[y*], out[1] = dl/dtau,
+ * out[2] = d2l/dtau2, out[3] = d2l/dtau dmu, l = log P(cat | mu, tau). */
+void ent_ideal_vote_terms(double mu, double tau, int cat, double out[4]);
 /* log P(cat | mu, tau). */
 double ent_ideal_logp(double mu, double tau, int cat);
 /* The intercept/discrimination update: ridge regression of z on (1, x)
@@ -132,6 +143,7 @@ typedef struct ent_ideal_query {
     const char *const *issues; /* issue codes; roll calls with any of them */
     size_t nissues;
     int important;
+    int partial;           /* the partial session year among from..to, or 0 (ideal_runs) */
 } ent_ideal_query;
 /* ent_ideal_load reads the votes of q from the warehouse (through the votes
  * module's accessor). */

@@ -6,8 +6,8 @@
  *   ideal_estimates(ccode, year, estimate, se, lo, hi, psd, nvotes)
  *       one row per state-year with at least one vote; se/lo/hi NULL
  *       without a bootstrap
- *   ideal_runs(key, value)   how they were made (years, filters, options,
- *       iterations, convergence, bootstrap)
+ *   ideal_runs(key, value)   how they were made (years, the partial session
+ *       year, filters, options, iterations, convergence, bootstrap)
  */
 #include "ideal_int.h"
 #include "measures/agree_db.h"
@@ -110,7 +110,10 @@ ent_status ent_ideal_store(ent_db *db, const ent_ideal_result *r, const ent_idea
     if ((st = put(ctx, sq, kv, "issues", q->nissues ? buf : "all")) != ENT_OK)
         goto out;
     snprintf(buf, sizeof buf, "%d-%d", q->from, q->to);
-    if ((st = put(ctx, sq, kv, "years", buf)) != ENT_OK ||
+    if ((st = put(ctx, sq, kv, "years", buf)) != ENT_OK)
+        goto out;
+    snprintf(buf, sizeof buf, "%d", q->partial);
+    if ((st = put(ctx, sq, kv, "partial", q->partial ? buf : "none")) != ENT_OK ||
         (st = put(ctx, sq, kv, "important", q->important ? "1" : "0")) != ENT_OK)
         goto out;
     snprintf(buf, sizeof buf, "omega2=%g prior_x0=%g prior_item=%g tol=%g", md->opts.omega2,
