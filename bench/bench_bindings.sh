@@ -37,8 +37,11 @@ print("%-58s %8.3f" % ("Python entente.compare, warm (best of 5)", best))
 print("%-58s %8.3f" % ("Python import pandas+entente and open, once", t1 - t0))
 PY
 if command -v Rscript >/dev/null; then
-    mkdir -p "$T/lib"
-    PKG_CONFIG_PATH="$ROOT/$B" R CMD INSTALL -l "$T/lib" "$ROOT/bindings/r/entente" > "$T/inst.log" 2>&1 ||
+    mkdir -p "$T/lib" "$T/rsrc"
+    # a copy, without objects a build in the tree may have left (they would be
+    # reused after a header change)
+    cp -R "$ROOT/bindings/r/entente" "$T/rsrc/" && rm -f "$T"/rsrc/entente/src/*.o "$T"/rsrc/entente/src/*.so
+    PKG_CONFIG_PATH="$ROOT/$B" R CMD INSTALL --preclean -l "$T/lib" "$T/rsrc/entente" > "$T/inst.log" 2>&1 ||
         { tail -5 "$T/inst.log"; exit 1; }
     Rscript -e '
 t0 <- proc.time()[["elapsed"]]

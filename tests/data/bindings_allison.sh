@@ -38,8 +38,11 @@ else
     echo "python: no pandas, not checked"
 fi
 if command -v R >/dev/null && [ -x "$(command -v Rscript)" ]; then
-    mkdir -p "$W/rlib"
-    PKG_CONFIG_PATH="$ROOT/$B" R CMD INSTALL -l "$W/rlib" "$ROOT/bindings/r/entente" > "$W/rinst.out" 2>&1 ||
+    mkdir -p "$W/rlib" "$W/rsrc"
+    # a copy, without objects a build in the tree may have left (they would be
+    # reused after a header change)
+    cp -R "$ROOT/bindings/r/entente" "$W/rsrc/" && rm -f "$W"/rsrc/entente/src/*.o "$W"/rsrc/entente/src/*.so
+    PKG_CONFIG_PATH="$ROOT/$B" R CMD INSTALL --preclean -l "$W/rlib" "$W/rsrc/entente" > "$W/rinst.out" 2>&1 ||
         { cat "$W/rinst.out"; exit 1; }
     Rscript - "$W/rlib" "$DATADB" "$W/cli.csv" <<'REOF'
 a <- commandArgs(TRUE)
