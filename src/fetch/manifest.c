@@ -387,8 +387,10 @@ ent_status ent_fetch_upstream(ent_ctx *ctx, const char *digests, char *buf, size
 {
     ent_manifest *m = NULL;
     ent_status st;
+    if (!buf || !n || !digests)
+        return ent_err(ctx, ENT_EINVAL, "ent_fetch_upstream: NULL digests or buffer");
     buf[0] = '\0';
-    if (!digests || !*digests)
+    if (!*digests)
         return ENT_OK;
     if ((st = ent_manifest_load(ctx, NULL, &m)) != ENT_OK)
         return st;
