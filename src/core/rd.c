@@ -6,7 +6,9 @@
 #include "rd.h"
 
 #include <openssl/sha.h>
+#include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 #include <sys/stat.h>
@@ -243,4 +245,102 @@ ent_status ent_rdbuf_done(ent_rdbuf *b, const char *label, char **out, size_t *l
     *len = b->n;
     b->p = NULL;
     return ENT_OK;
+}
+
+/* ent_rdbuf_real prints a double as R's as.character/write.csv does: the
+ * fewest significant digits (at most 15) that give the value back at 15
+ * digits, in fixed notation unless scientific is shorter (R's scipen = 0);
+ * NaN (R's NA) prints nothing. */
+void ent_rdbuf_real(ent_rdbuf *t, double v)
+{
+    char e[48], b[400];
+    int k, nsig, expo, neg = v < 0;
+    if (isnan(v))
+        return;
+    if (isinf(v)) {
+        ent_rdbuf_put(t, v > 0 ? "Inf" : "-Inf", v > 0 ? 3 : 4);
+        return;
+    }
+    if (v == 0) {
+        ent_rdbuf_put(t, "0", 1);
+        return;
+    }
+    snprintf(e, sizeof e, "%.14e", v); /* d.dddddddddddddde+XX */
+    char *m = e + neg, *x = strchr(m, 'e');
+    expo = atoi(x + 1);
+    nsig = 15;
+    while (nsig > 1 && m[nsig] == '0') /* m[0] digit, m[1] '.', m[2..15] decimals */
+        nsig--;
+    int rgt = nsig - expo - 1 > 0 ? nsig - expo - 1 : 0;
+    int wfix = neg + (expo >= 0 ? expo + 1 : 1) + (rgt ? rgt + 1 : 0);
+    int wsci = neg + (nsig > 1 ? nsig + 1 : 1) + (abs(expo) >= 100 ? 5 : 4);
+    if (wfix <= wsci)
+        k = snprintf(b, sizeof b, "%.*f", rgt, v);
+    else
+        k = snprintf(b, sizeof b, "%.*e", nsig - 1, v);
+    ent_rdbuf_put(t, b, (size_t)k);
+}
+
+/* r_scientific is R's scientific() (src/main/format.c, long double build)
+ * for 15 digits: the exponent and the significant digits of |x| as R finds
+ * them, scaling |x| to 15 integer digits in long double by an exact power of
+ * ten and rounding that to an integer (ties to even), so that values whose
+ * 16th digit is near 5 get R's digits, not those of correct rounding
+ * (77926.106526731949998 prints as 77926.106526732). */
+static void r_scientific(double x, int *kpower, int *nsig)
+{
+    static const long double tbl[] = {
+        1e-1, 1e00, 1e01, 1e02, 1e03, 1e04, 1e05, 1e06, 1e07, 1e08, 1e09, 1e10, 1e11, 1e12,
+        1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22, 1e23, 1e24, 1e25, 1e26,
+        1e27};
+    const int R = 15, KP_MAX = 27;
+    double r = fabs(x), alpha;
+    int kp = (int)floor(log10(r)) - R + 1;
+    long double rp = r;
+    if (abs(kp) < KP_MAX) {
+        if (kp > 0)
+            rp /= tbl[kp + 1];
+        else if (kp < 0)
+            rp *= tbl[-kp + 1];
+    } else if (kp <= -308)
+        rp = (rp * 1e+303L) / powl(10, kp + 303);
+    else
+        rp /= powl(10, (long double)kp);
+    if (rp < tbl[R]) {
+        rp *= 10.0L;
+        kp--;
+    }
+    alpha = (double)nearbyintl(rp);
+    *nsig = R;
+    for (int j = 1; j <= R; j++) {
+        alpha /= 10.0;
+        if (alpha == floor(alpha))
+            (*nsig)--;
+        else
+            break;
+    }
+    if (*nsig == 0) {
+        *nsig = 1;
+        kp += 1;
+    }
+    *kpower = kp + R - 1;
+}
+
+void ent_rdbuf_real_r(ent_rdbuf *t, double v)
+{
+    char b[400];
+    int k, nsig, expo, neg = v < 0;
+    if (isnan(v) || isinf(v) || v == 0) {
+        ent_rdbuf_real(t, v);
+        return;
+    }
+    r_scientific(v, &expo, &nsig);
+    int rgt = nsig - expo - 1 > 0 ? nsig - expo - 1 : 0;
+    int wfix = neg + (expo >= 0 ? expo + 1 : 1) + (rgt ? rgt + 1 : 0);
+    int wsci = neg + (nsig > 1 ? nsig + 1 : 1) + (abs(expo) >= 100 ? 5 : 4);
+    if (wfix <= wsci)
+        k = snprintf(b, sizeof b, "%.*f", rgt, v);
+    else
+        k = snprintf(b, sizeof b, "%.*e", nsig - 1, v);
+    ent_rdbuf_put(t, b, (size_t)k);
 }

@@ -89,6 +89,12 @@ void ent_rdbuf_put(ent_rdbuf *b, const char *s, size_t k);
 /* ent_rdbuf_field writes s as Python's csv.writer does (QUOTE_MINIMAL):
  * quoted, with "" inside, when it holds delim, '"', CR or LF. */
 void ent_rdbuf_field(ent_rdbuf *b, const char *s, size_t k, char delim);
+/* ent_rdbuf_real writes v as R's write.csv does (15 significant digits at
+ * most, fixed unless scientific is shorter); NaN writes nothing. */
+void ent_rdbuf_real(ent_rdbuf *b, double v);
+/* ent_rdbuf_real_r writes v with R's own choice of digits (format.c's
+ * scientific(), scaling in long double): what write.csv gives in R. */
+void ent_rdbuf_real_r(ent_rdbuf *b, double v);
 /* ent_rdbuf_done hands the text to *out (ENT_OK) or frees it (ENT_ENOMEM
  * naming label). */
 ent_status ent_rdbuf_done(ent_rdbuf *b, const char *label, char **out, size_t *len);

@@ -338,33 +338,8 @@ static void frame_free(rdframe *f)
 
 /* ------------------------------------------------------------------ render */
 
-typedef struct text {
-    ent_ctx *ctx;
-    char *p;
-    size_t n, cap;
-    int oom;
-} text;
-
-static void put(text *t, const char *s, size_t k)
-{
-    if (t->oom)
-        return;
-    if (t->n + k + 1 > t->cap) {
-        size_t nc = t->cap ? t->cap : 1 << 16;
-        while (nc < t->n + k + 1)
-            nc *= 2;
-        char *np = ent_realloc(t->ctx, t->p, nc);
-        if (!np) {
-            t->oom = 1;
-            return;
-        }
-        t->p = np;
-        t->cap = nc;
-    }
-    memcpy(t->p + t->n, s, k);
-    t->n += k;
-    t->p[t->n] = '\0';
-}
+typedef ent_rdbuf text;
+#define put ent_rdbuf_put
 
 static void put_quoted(text *t, const char *s)
 {
@@ -377,38 +352,7 @@ static void put_quoted(text *t, const char *s)
     put(t, "\"", 1);
 }
 
-/* put_real prints a double as R's as.character/write.csv does: the fewest
- * significant digits (at most 15) that give the value back at 15 digits, in
- * fixed notation unless scientific is shorter (R's scipen = 0). */
-static void put_real(text *t, double v)
-{
-    char e[48], b[400];
-    int k, nsig, expo, neg = v < 0;
-    if (isnan(v))
-        return;
-    if (isinf(v)) {
-        put(t, v > 0 ? "Inf" : "-Inf", v > 0 ? 3 : 4);
-        return;
-    }
-    if (v == 0) {
-        put(t, "0", 1);
-        return;
-    }
-    snprintf(e, sizeof e, "%.14e", v); /* d.dddddddddddddde+XX */
-    char *m = e + neg, *x = strchr(m, 'e');
-    expo = atoi(x + 1);
-    nsig = 15;
-    while (nsig > 1 && m[nsig] == '0') /* m[0] digit, m[1] '.', m[2..15] decimals */
-        nsig--;
-    int rgt = nsig - expo - 1 > 0 ? nsig - expo - 1 : 0;
-    int wfix = neg + (expo >= 0 ? expo + 1 : 1) + (rgt ? rgt + 1 : 0);
-    int wsci = neg + (nsig > 1 ? nsig + 1 : 1) + (abs(expo) >= 100 ? 5 : 4);
-    if (wfix <= wsci)
-        k = snprintf(b, sizeof b, "%.*f", rgt, v);
-    else
-        k = snprintf(b, sizeof b, "%.*e", nsig - 1, v);
-    put(t, b, (size_t)k);
-}
+#define put_real ent_rdbuf_real
 
 static void put_date(text *t, double days, int with_time, int plain)
 {
