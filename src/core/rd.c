@@ -138,6 +138,12 @@ ent_status ent_rd_sha256(ent_ctx *ctx, const char *path, char hex[65])
         return ent_sha256_file(ctx, path, hex);
     if ((st = split_set(ctx, path, &copy, recipe, sizeof recipe, &paths, &np)) != ENT_OK)
         return st;
+    if (np == 1) { /* a set of one is that file */
+        st = ent_sha256_file(ctx, paths[0], hex);
+        ent_free(ctx, paths);
+        ent_free(ctx, copy);
+        return st;
+    }
     if (!(cat = ent_malloc(ctx, np * 64 + 1)))
         st = ent_err(ctx, ENT_ENOMEM, "out of memory");
     for (size_t i = 0; i < np && st == ENT_OK; i++) {

@@ -102,8 +102,9 @@ ent_status ent_rdbuf_done(ent_rdbuf *b, const char *label, char **out, size_t *l
 /* ent_rd_exists is 1 when path (one file, or every file of a set) is a
  * regular file. */
 int ent_rd_exists(const char *path);
-/* ent_rd_sha256 is the digest of path; for a set, the sha256 of the
- * concatenated hex digests of its files in order. */
+/* ent_rd_sha256 is the digest of path; for a set of several files, the
+ * sha256 of the concatenated hex digests of its files in order (a set of one
+ * file has that file's digest). */
 ent_status ent_rd_sha256(ent_ctx *ctx, const char *path, char hex[65]);
 /* ent_rd_shown writes path relative to datadir for messages: a set as
  * "FIRST ... LAST (N originals, recipe NAME)". */

@@ -332,6 +332,8 @@ static void test_set_helpers(void **s)
     for (int i = 0; i < 32; i++)
         snprintf(want + 2 * i, 3, "%02x", md[i]);
     assert_string_equal(hex, want);
+    assert_int_equal(ent_rd_sha256(ctx, "recipe=xml\n" FX "visits_1870.xml", hex), ENT_OK);
+    assert_string_equal(hex, a); /* a set of one is that file */
     ent_rd_shown(set, "tests/fixtures", shown, sizeof shown);
     assert_string_equal(shown, "rd/visits_1870.xml ... visits_1990.xml (2 originals, recipe xml)");
     ent_rd_shown("d/x/upstream/a.rda", "d", shown, sizeof shown);
