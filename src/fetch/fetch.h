@@ -64,16 +64,19 @@ const char *ent_manifest_kind_name(ent_mf_kind k);
 /* ent_manifest_builtin returns the compiled-in manifest text. */
 const char *ent_manifest_builtin(size_t *len);
 
-/* ent_fetch_original returns datadir/<original> when relpath (e.g.
- * "archigos_leaders/archigos.csv") is a prepared file made from one original
- * that a reader backend reads (today: R .rda through librdata, Stata .dta
- * through libreadstat) and that
- * original is in datadir; else NULL.  The build prefers it to the prepared file. */
+/* ent_fetch_original returns what the build reads instead of relpath (e.g.
+ * "archigos_leaders/archigos.csv") when relpath is a prepared file whose
+ * originals are all in datadir and a reader backend reads them: the path of
+ * its one .rda/.dta original, or a set "recipe=NAME\nPATH\n..." of all its
+ * originals in manifest order (rd.h: xml, xlsx-dots, json-schema,
+ * rds-matrices, rds-tsv).  NULL otherwise (then the prepared file is read).
+ * The caller frees the string.  The build prefers it to the prepared file. */
 char *ent_fetch_original(ent_ctx *ctx, const char *datadir, const char *relpath);
 
 /* ent_fetch_unread is 1 when relpath is a prepared file (absent, the caller
- * found) some of whose originals are in datadir in a format that no backend
- * reads yet; fmt gets that format ("xml", "rds", "xlsx", ...). */
+ * found) some of whose originals are in datadir in a form no backend reads
+ * (today: ps_bib.rda's list columns, the npm tarball's members); fmt gets
+ * that format. */
 int ent_fetch_unread(ent_ctx *ctx, const char *datadir, const char *relpath, char *fmt, size_t n);
 
 /* ent_fetch_upstream (the upstream versions of a source's digests) is public. */

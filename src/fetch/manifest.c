@@ -384,7 +384,11 @@ int ent_fetch_unread(ent_ctx *ctx, const char *datadir, const char *relpath, cha
     memcpy(ctx->errmsg, msg, sizeof msg);
     if (st != ENT_OK)
         return 0;
-    if ((p = ent_manifest_find(m, relpath)) && p->kind == ENT_MF_PREPARED) {
+    size_t nfrom;
+    /* a format some backend reads is never "unread": a missing original of
+     * such a set is a missing file */
+    if ((p = ent_manifest_find(m, relpath)) && p->kind == ENT_MF_PREPARED &&
+        !recipe_of(m, p, &nfrom)) {
         for (size_t i = 0; i < m->n && !found; i++) {
             const ent_mf_entry *o = &m->e[i];
             size_t k = strlen(o->path);
