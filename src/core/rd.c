@@ -90,6 +90,8 @@ ent_status ent_rd_render(ent_ctx *ctx, const char *path, ent_rd_kind k, char del
         st = ent_rd_xlsx_dots(ctx, paths, np, out, len);
     else if (!strcmp(recipe, "json-schema"))
         st = ent_rd_json_schema(ctx, paths, np, out, len);
+    else if (!strcmp(recipe, "rda-listcols"))
+        st = ent_rd_rda_frame(ctx, paths, np, out, len);
     else if (!strcmp(recipe, "rds-matrices"))
         st = ent_rd_rds_matrices(ctx, paths, np, out, len);
     else if (!strcmp(recipe, "rds-tsv") && np == 1) {

@@ -17,6 +17,7 @@
  *   json-schema   BigQuery schema JSON -> name,type,description (rd_json.c, json-c)
  *   rds-matrices  a list of year matrices + country_list.RData -> long CSV (rd_rds.c)
  *   rds-tsv       one R data frame -> plain TSV, tab/CR/LF runs one space (librdata)
+ *   rda-listcols  a workspace's data frame with list columns (rd_rds.c)
  */
 #ifndef ENT_RD_H
 #define ENT_RD_H
@@ -65,6 +66,8 @@ ent_status ent_rd_json_schema(ent_ctx *ctx, const char *const *paths, size_t n, 
                               size_t *len);
 ent_status ent_rd_rds_matrices(ent_ctx *ctx, const char *const *paths, size_t n, char **out,
                                size_t *len);
+ent_status ent_rd_rda_frame(ent_ctx *ctx, const char *const *paths, size_t n, char **out,
+                            size_t *len);
 /* Memory forms for tests and fuzzing (label names the input in messages). */
 ent_status ent_rd_xml_mem(ent_ctx *ctx, const char *label, const char *data, size_t n,
                           char delim, char **out, size_t *len);
@@ -98,6 +101,10 @@ void ent_rdbuf_real_r(ent_rdbuf *b, double v);
 /* ent_rdbuf_done hands the text to *out (ENT_OK) or frees it (ENT_ENOMEM
  * naming label). */
 ent_status ent_rdbuf_done(ent_rdbuf *b, const char *label, char **out, size_t *len);
+
+/* ent_rd_rda_frame_mem renders the data frame of an uncompressed workspace. */
+ent_status ent_rd_rda_frame_mem(ent_ctx *ctx, const char *label, const unsigned char *data,
+                                size_t n, char **out, size_t *len);
 
 /* ent_rd_exists is 1 when path (one file, or every file of a set) is a
  * regular file. */

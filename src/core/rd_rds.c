@@ -14,6 +14,11 @@
  * The list has no names: the first year and the value column are the
  * publisher's, known by the file's name (table `known` below).
  *
+ * Recipe "rda-listcols": a workspace's data frame with list columns
+ * (peacesciencer's ps_bib.rda: AUTHOR and EDITOR), which librdata refuses,
+ * rendered as the other .rda files are (rd.h), a list element's strings
+ * joined by ';'.
+ *
  * The format (R Internals, "Serialization Formats"): after "X\n" (an .RData
  * starts with "RDX2\n"/"RDX3\n" first), three ints (format version, writer and
  * reader R versions; version 3 adds the native encoding), then one item: an
@@ -616,6 +621,121 @@ out:
     return st;
 }
 
+/* ------------------------------------------------------------ list columns */
+
+/* put_cell writes element i of column c as rdata2csv writes a data frame
+ * (strings and factor levels quoted, NA empty, numbers with 15 digits); a
+ * list column's element is its strings joined by ';' (NA as "NA"), quoted. */
+static int put_cell(ent_rdbuf *b, const robj *c, size_t i)
+{
+    const robj *lev;
+    char t[16];
+    switch (c->type) {
+    case STRSXP:
+        if (c->v[i]->s)
+            put_str(b, c->v[i]);
+        return 1;
+    case INTSXP:
+        if (c->i[i] == INT32_MIN)
+            return 1;
+        if ((lev = attr_get(c, "levels")) && lev->type == STRSXP) {
+            if (c->i[i] >= 1 && (size_t)c->i[i] <= lev->n && lev->v[c->i[i] - 1]->s)
+                put_str(b, lev->v[c->i[i] - 1]);
+            return 1;
+        }
+        ent_rdbuf_put(b, t, (size_t)snprintf(t, sizeof t, "%d", (int)c->i[i]));
+        return 1;
+    case LGLSXP:
+        if (c->i[i] != INT32_MIN)
+            ent_rdbuf_put(b, c->i[i] ? "TRUE" : "FALSE", c->i[i] ? 4 : 5);
+        return 1;
+    case REALSXP:
+        ent_rdbuf_real(b, c->d[i]);
+        return 1;
+    case VECSXP: {
+        const robj *e = c->v[i];
+        ent_rdbuf j = {.ctx = b->ctx};
+        robj tmp = {.type = CHARSXP};
+        if (e->type != STRSXP)
+            return e->type == NILSXP;
+        ent_rdbuf_put(&j, "", 0);
+        for (size_t k = 0; k < e->n; k++) {
+            if (k)
+                ent_rdbuf_put(&j, ";", 1);
+            const char *x = e->v[k]->s ? e->v[k]->s : "NA";
+            ent_rdbuf_put(&j, x, strlen(x));
+        }
+        if (j.oom) {
+            b->oom = 1;
+            return 1;
+        }
+        tmp.s = j.p;
+        put_str(b, &tmp);
+        ent_free(b->ctx, j.p);
+        return 1;
+    }
+    }
+    return 0;
+}
+
+ent_status ent_rd_rda_frame_mem(ent_ctx *ctx, const char *label, const unsigned char *data,
+                                size_t n, char **out, size_t *len)
+{
+    rin a = {.ctx = ctx, .label = label, .p = data, .n = n};
+    const robj *ws, *df = NULL, *names;
+    ent_rdbuf b = {.ctx = ctx};
+    ent_status st = ENT_OK;
+    size_t nrow = 0;
+    *out = NULL;
+    *len = 0;
+    if (!(ws = unserialize(&a, 1))) {
+        st = a.st;
+        goto out;
+    }
+    for (const robj *p = ws; p && p->type == LISTSXP && !df; p = p->cdr)
+        if (p->car && p->car->type == VECSXP && attr_get(p->car, "names"))
+            df = p->car;
+    if (!df || !(names = attr_get(df, "names")) || names->type != STRSXP ||
+        names->n != df->n || df->n == 0) {
+        st = ent_err(ctx, ENT_EPARSE, "%s: holds no data frame", label);
+        goto out;
+    }
+    for (size_t j = 0; j < df->n; j++) {
+        const robj *c = df->v[j];
+        if (j == 0)
+            nrow = c->n;
+        if (c->n != nrow) {
+            st = ent_err(ctx, ENT_EPARSE, "%s: column %zu (%s) has %zu rows, column 1 has %zu",
+                         label, j + 1, names->v[j]->s ? names->v[j]->s : "NA", c->n, nrow);
+            goto out;
+        }
+        if (j)
+            ent_rdbuf_put(&b, ",", 1);
+        put_str(&b, names->v[j]);
+    }
+    ent_rdbuf_put(&b, "\n", 1);
+    for (size_t i = 0; i < nrow && !b.oom; i++) {
+        for (size_t j = 0; j < df->n; j++) {
+            if (j)
+                ent_rdbuf_put(&b, ",", 1);
+            if (!put_cell(&b, df->v[j], i)) {
+                st = ent_err(ctx, ENT_EPARSE, "%s: row %zu, column %zu (%s): a value of R "
+                             "type %d, not text, a number or a list of text", label, i + 1,
+                             j + 1, names->v[j]->s ? names->v[j]->s : "NA",
+                             df->v[j]->type == VECSXP ? df->v[j]->v[i]->type : df->v[j]->type);
+                goto out;
+            }
+        }
+        ent_rdbuf_put(&b, "\n", 1);
+    }
+    st = ent_rdbuf_done(&b, label, out, len);
+out:
+    if (st != ENT_OK)
+        ent_free(ctx, b.p);
+    arena_free(&a);
+    return st;
+}
+
 /* load_unpacked reads path and undoes its compression. */
 static ent_status load_unpacked(ent_ctx *ctx, const char *path, unsigned char **out, size_t *n)
 {
@@ -663,5 +783,21 @@ ent_status ent_rd_rds_matrices(ent_ctx *ctx, const char *const *paths, size_t n,
     }
     ent_free(ctx, a);
     ent_free(ctx, c);
+    return st;
+}
+
+ent_status ent_rd_rda_frame(ent_ctx *ctx, const char *const *paths, size_t n, char **out,
+                            size_t *len)
+{
+    unsigned char *a = NULL;
+    size_t an = 0;
+    ent_status st;
+    if (n != 1)
+        return ent_err(ctx, ENT_EINVAL, "%s: recipe rda-listcols reads one file", paths[0]);
+    if ((st = load_unpacked(ctx, paths[0], &a, &an)) == ENT_OK) {
+        const char *base = strrchr(paths[0], '/');
+        st = ent_rd_rda_frame_mem(ctx, base ? base + 1 : paths[0], a, an, out, len);
+    }
+    ent_free(ctx, a);
     return st;
 }

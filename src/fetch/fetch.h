@@ -69,13 +69,13 @@ const char *ent_manifest_builtin(size_t *len);
  * originals are all in datadir and a reader backend reads them: the path of
  * its one .rda/.dta original, or a set "recipe=NAME\nPATH\n..." of all its
  * originals in manifest order (rd.h: xml, xlsx-dots, json-schema,
- * rds-matrices, rds-tsv).  NULL otherwise (then the prepared file is read).
+ * rds-matrices, rds-tsv, rda-listcols).  NULL otherwise (then the prepared file is read).
  * The caller frees the string.  The build prefers it to the prepared file. */
 char *ent_fetch_original(ent_ctx *ctx, const char *datadir, const char *relpath);
 
 /* ent_fetch_unread is 1 when relpath is a prepared file (absent, the caller
  * found) some of whose originals are in datadir in a form no backend reads
- * (today: ps_bib.rda's list columns, the npm tarball's members); fmt gets
+ * (today: the npm tarball's members, which fetch unpacks itself); fmt gets
  * that format. */
 int ent_fetch_unread(ent_ctx *ctx, const char *datadir, const char *relpath, char *fmt, size_t n);
 

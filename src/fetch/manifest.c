@@ -323,6 +323,10 @@ static const char *recipe_of(const ent_manifest *m, const ent_mf_entry *p, size_
         return "json-schema";
     if (!strcmp(o->format, "rds"))
         return *nfrom > 1 ? "rds-matrices" : !strcmp(p->format, "tsv") ? "rds-tsv" : NULL;
+    /* an .rda that librdata refuses (list columns) was prepared by unserializing */
+    if (*nfrom == 1 && !strcmp(o->format, "rda") && p->recipe &&
+        !strncmp(p->recipe, "R unserialize", 13))
+        return "rda-listcols";
     if (*nfrom == 1 && (!strcmp(o->format, "rda") || !strcmp(o->format, "dta")))
         return ""; /* the original itself */
     return NULL;

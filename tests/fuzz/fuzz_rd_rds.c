@@ -2,7 +2,8 @@
  * fuzz_rd_rds.c -- libFuzzer harness for
  * the R serialization reader (rd_rds.c): the input is an
  * uncompressed .rds (a list of year matrices) followed by an uncompressed
- * .RData workspace (country_list), split where "RDX" begins.
+ * .RData workspace (country_list), split where "RDX" begins; an input that
+ * starts with "RDX" is one workspace whose data frame may have list columns.
  * Every failure must carry a message; a success must be text without NUL
  * that the CSV reader walks to its end.
  */
@@ -22,8 +23,12 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     size_t len = 0;
     const uint8_t *cut = memmem(data, size, "RDX", 3);
     size_t an = cut ? (size_t)(cut - data) : size;
-    ent_status st = ent_rd_rds_mem(ctx, "itpd_aggregated.rds", data, an, cut ? cut : data,
-                                   cut ? size - an : 0, &text, &len);
+    ent_status st;
+    if (cut == data) /* a workspace alone: its data frame, list columns and all */
+        st = ent_rd_rda_frame_mem(ctx, "ps_bib.rda", data, size, &text, &len);
+    else
+        st = ent_rd_rds_mem(ctx, "itpd_aggregated.rds", data, an, cut ? cut : data,
+                            cut ? size - an : 0, &text, &len);
     if (st != ENT_OK && !ent_errmsg(ctx)[0])
         __builtin_trap(); /* every error has a message */
     if (st == ENT_OK) {

@@ -157,6 +157,9 @@ static void test_rds_golden(void **s)
     expect_set("rds-matrices", f, 2, ',', FX "itpd_expected.csv");
     static const char *const t[] = {"frame.rds"};
     expect_set("rds-tsv", t, 1, '\t', FX "frame.tsv");
+    /* list columns joined by ';' (an NA element as "NA"), as R flattens them */
+    static const char *const b[] = {"ps_bib.rda"};
+    expect_set("rda-listcols", b, 1, ',', FX "ps_bib_expected.csv");
 }
 
 static void test_rds_reader(void **s)
@@ -230,6 +233,8 @@ static void test_rds_errors(void **s)
     expect_error(ent_rd_rds_mem(ctx, "itpd_aggregated.rds", huge, sizeof huge, uc, ucn, &out,
                                 &len),
                  "vector longer than the rest of the file");
+    /* a workspace with no data frame; a list column holding numbers */
+    expect_error(ent_rd_rda_frame_mem(ctx, "ps_bib.rda", uc, 40, &out, &len), "ps_bib.rda: byte");
     free(bad);
     ent_free(ctx, ua);
     ent_free(ctx, uc);
@@ -412,7 +417,8 @@ static void test_manifest_sets(void **s)
     } r[] = {{"imf_dots/imf_dots_exports_imports_by_partner_1960_2020_long.csv.gz", "xlsx-dots"},
              {"itpd_bilateral_trade/itpd_e_exports_aggregated_2000_2016.csv", "rds-matrices"},
              {"gdelt_sample/GDELT1_event_fields_codebook.csv", "json-schema"},
-             {"leader_engagements_china_vitae/china_leader_engagements_2003-2018.tsv", "rds-tsv"}};
+             {"leader_engagements_china_vitae/china_leader_engagements_2003-2018.tsv", "rds-tsv"},
+             {"cow_states/ps_bib.csv", "rda-listcols"}};
     for (size_t i = 0; i < sizeof r / sizeof r[0]; i++) {
         const ent_mf_entry *e = ent_manifest_find(m, r[i].prepared);
         assert_non_null(e);
