@@ -1,18 +1,17 @@
 /*
  * cmd_events.c -- `entente events`: aggregate GDELT 1.0/2.0 and ICEWS event
  * files per (actor 1, actor 2, period, key); merge partial aggregates; run
- * under mpirun across ranks.
+ * under mpirun across ranks.  Options go to the library by name
+ * (entente/events.h), which runs, merges and writes; the MPI transport is
+ * events_mpi.c's.
  */
 #include "cli.h"
-#include "core/atomic.h"
+#include "entente/events.h"
 #include "events_mpi.h"
 
 #include <getopt.h>
-#include <sqlite3.h>
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 static const char usage[] =
     "usage: entente events FILE... [--input-format gdelt1|gdelt2|gdelt1-csv|icews|auto]\n"
@@ -72,114 +71,10 @@ static const char usage[] =
     "  entente events ../shared/data/gdelt_sample/GDELT1_Georgia_may2012.csv --partial -o may.part\n"
     "  entente events --merge may.part -o may.csv\n";
 
-static int parse_date_opt(const char *s, int hi, int *out)
+/* is_outfmt: the output formats --format takes (the library checks again) */
+static int is_outfmt(const char *s)
 {
-    int y = 0, m = 0, d = 0;
-    char tail;
-    int n = sscanf(s, "%d-%d-%d%c", &y, &m, &d, &tail);
-    if (n < 1 || n > 3 || y < 1800 || y > 2199 || (n >= 2 && (m < 1 || m > 12)) ||
-        (n == 3 && (d < 1 || d > 31)))
-        return 0;
-    size_t len = strlen(s);
-    if ((n == 1 && len != 4) || (n == 2 && len != 7) || (n == 3 && len != 10))
-        return 0;
-    if (n == 1)
-        m = hi ? 12 : 1;
-    if (n <= 2)
-        d = hi ? 31 : 1;
-    *out = y * 10000 + m * 100 + d;
-    return 1;
-}
-
-static int cmp_int(const void *a, const void *b)
-{
-    int x = *(const int *)a, y = *(const int *)b;
-    return (x > y) - (x < y);
-}
-
-static int write_output(ent_ctx *ctx, const ent_ev_result *r, const ent_ev_mapper *map,
-                        const char *outpath, int fmt)
-{
-    static const char *const cols[] = {"actor1", "actor2", "period", "key", "events",
-                                       "goldstein_sum", "goldstein_mean", "mentions",
-                                       "sources", "articles"};
-    ent_out *o = NULL;
-    ent_status st = ent_out_open(ctx, outpath, (ent_fmt)fmt, cols, 10, &o);
-    if (st != ENT_OK)
-        return cli_status("events", ctx, st);
-    for (size_t i = 0; i < r->ngroups; i++) {
-        const ent_ev_group *g = &r->groups[i];
-        char per[16], key[8], gs[32], num[24];
-        const char *a1 = map ? map->abb(map->ud, EV_KEY_A1(g->key)) : NULL;
-        const char *a2 = map ? map->abb(map->ud, EV_KEY_A2(g->key)) : NULL;
-        char n1[16], n2[16];
-        if (!a1) {
-            snprintf(n1, sizeof n1, "%d", EV_KEY_A1(g->key));
-            a1 = n1;
-        }
-        if (!a2) {
-            snprintf(n2, sizeof n2, "%d", EV_KEY_A2(g->key));
-            a2 = n2;
-        }
-        ent_ev_period_str(EV_KEY_PER(g->key), r->by, per);
-        ent_ev_key_str(EV_KEY_K(g->key), r->key, key);
-        ent_out_str(o, a1);
-        ent_out_str(o, a2);
-        ent_out_str(o, per);
-        ent_out_str(o, key);
-        ent_out_i64(o, g->events);
-        if (g->n_gold) {
-            ent_ev_gold_str(g->gold100, gs);
-            ent_out_numstr(o, gs);
-            snprintf(num, sizeof num, "%.4f", (double)g->gold100 / 100.0 / (double)g->n_gold);
-            ent_out_numstr(o, num);
-        } else {
-            ent_out_str(o, NULL);
-            ent_out_str(o, NULL);
-        }
-        ent_out_i64(o, g->n_ment ? g->mentions : ENT_NA);
-        ent_out_i64(o, g->n_src ? g->sources : ENT_NA);
-        ent_out_i64(o, g->n_art ? g->articles : ENT_NA);
-        ent_out_row(o);
-    }
-    if ((st = ent_out_close(o, 1)) != ENT_OK)
-        return cli_status("events", ctx, st);
-    return 0;
-}
-
-static int write_partial(ent_ctx *ctx, const ent_ev_result *r, char *const *files, size_t nfiles,
-                         const char *outpath)
-{
-    ent_afile *f = NULL;
-    ent_status st = ent_afile_open(ctx, outpath, &f);
-    if (st != ENT_OK)
-        return cli_status("events", ctx, st);
-    st = ent_ev_partial_write(ctx, r, (const char *const *)files, nfiles, ent_afile_fp(f));
-    if (st != ENT_OK) {
-        ent_afile_close(f, 0);
-        return cli_status("events", ctx, st);
-    }
-    if ((st = ent_afile_close(f, 1)) != ENT_OK)
-        return cli_status("events", ctx, st);
-    return 0;
-}
-
-static int store_db(ent_ctx *ctx, const ent_ev_result *r, const char *dbpath, char *const *files,
-                    size_t nfiles)
-{
-    ent_db *db = NULL;
-    ent_status st = ent_db_open(ctx, dbpath, 1, &db);
-    if (st != ENT_OK)
-        return cli_status("events", ctx, st);
-    char desc[1024] = "";
-    size_t at = 0;
-    for (size_t i = 0; i < nfiles && at < sizeof desc - 1; i++)
-        at += (size_t)snprintf(desc + at, sizeof desc - at, "%s%s", i ? " " : "", files[i]);
-    st = ent_ev_write_db(ctx, ent_db_sqlite(db), r, desc);
-    ent_db_close(db);
-    if (st != ENT_OK)
-        return cli_status("events", ctx, st);
-    return 0;
+    return !strcmp(s, "csv") || !strcmp(s, "json") || !strcmp(s, "table");
 }
 
 static int run(int argc, char **argv)
@@ -202,83 +97,55 @@ static int run(int argc, char **argv)
         {"quiet", no_argument, NULL, O_QUIET},
         {"split-bytes", required_argument, NULL, O_SPLIT},
         {"output", required_argument, NULL, 'o'},      {NULL, 0, NULL, 0}};
-    ent_ev_opts eo;
-    memset(&eo, 0, sizeof eo);
-    eo.by = EV_BY_YEAR;
-    eo.nranks = 1;
-    const char *outpath = NULL, *dbpath = NULL, *datadir = cli_default_data(), *countries = NULL;
-    int partial = 0, merge = 0, store = 0, outfmt = ENT_FMT_CSV, quiet = 0, c, rc = 0;
+    const char *outpath = NULL, *dbpath = NULL, *datadir = cli_default_data();
+    const char *outfmt = "csv", *by = "year", *key = "quad";
+    int partial = 0, merge = 0, store = 0, quiet = 0, c, rc = 0;
     int mpi = 0, rank = 0, nranks = 1;
-    ent_ctx *ctx = NULL;
-    ent_cameo *cameo = NULL;
+    ent_ctx *ctx = ent_ctx_new();
+    ent_events_opts *eo = ent_events_opts_new();
     ent_registry *ownreg = NULL;
     const ent_registry *reg = NULL;
     ent_db *db = NULL;
-    ent_ev_result *res = NULL;
-    int *cc = NULL;
-    char **names = NULL;
-    size_t nnames = 0;
-    ent_ev_mapper map;
+    ent_events *res = NULL;
     ent_status st;
 
+    if (!ctx || !eo) {
+        ent_ctx_free(ctx);
+        ent_events_opts_free(eo);
+        return cli_fail("events", "out of memory");
+    }
+/* an option's value the library refused: "--NAME: its reason" */
+#define OPTSET(name, value)                                                                  \
+    do {                                                                                     \
+        if (ent_events_opts_set(ctx, eo, (name), (value)) != ENT_OK) {                       \
+            rc = cli_bad(&ent_verb_events, "--%s: %s", (name), ent_errmsg(ctx));             \
+            goto out;                                                                        \
+        }                                                                                    \
+    } while (0)
     optind = 1;
     opterr = 0;
     while ((c = getopt_long(argc, argv, ":o:", lopts, NULL)) != -1) {
         switch (c) {
         case O_FORMAT: /* output format; an input format's name still sets the input */
-            if ((c = ent_fmt_parse(optarg)) >= 0) {
-                outfmt = c;
-                break;
+            if (is_outfmt(optarg)) {
+                outfmt = optarg;
+            } else if (ent_events_opts_set(ctx, eo, "input-format", optarg) != ENT_OK) {
+                rc = cli_bad(&ent_verb_events, "--format: '%s' is neither table, csv or json "
+                             "(output) nor gdelt1, gdelt2, gdelt1-csv, icews or auto (input)",
+                             optarg);
+                goto out;
             }
-            if ((c = ent_ev_format_parse(optarg)) < 0)
-                return cli_bad(&ent_verb_events, "--format: '%s' is neither table, csv or json "
-                               "(output) nor gdelt1, gdelt2, gdelt1-csv, icews or auto (input)",
-                               optarg);
-            eo.format = (ent_ev_format)c;
             break;
-        case O_INFMT:
-            if ((c = ent_ev_format_parse(optarg)) < 0)
-                return cli_bad(&ent_verb_events, "--input-format: '%s' is not gdelt1, gdelt2, "
-                               "gdelt1-csv, icews or auto", optarg);
-            eo.format = (ent_ev_format)c;
-            break;
-        case O_BY:
-            if (!strcmp(optarg, "day")) eo.by = EV_BY_DAY;
-            else if (!strcmp(optarg, "month")) eo.by = EV_BY_MONTH;
-            else if (!strcmp(optarg, "year")) eo.by = EV_BY_YEAR;
-            else return cli_bad(&ent_verb_events, "--by: '%s' is not day, month or year", optarg);
-            break;
-        case O_KEY:
-            if (!strcmp(optarg, "quad")) eo.key = EV_KEY_QUAD;
-            else if (!strcmp(optarg, "root")) eo.key = EV_KEY_ROOT;
-            else if (!strcmp(optarg, "code")) eo.key = EV_KEY_CODE;
-            else return cli_bad(&ent_verb_events, "--key: '%s' is not quad, root or code", optarg);
-            break;
-        case O_FROM:
-            if (!parse_date_opt(optarg, 0, &eo.from))
-                return cli_bad(&ent_verb_events, "--from: '%s' is not YYYY, YYYY-MM or YYYY-MM-DD", optarg);
-            break;
-        case O_TO:
-            if (!parse_date_opt(optarg, 1, &eo.to))
-                return cli_bad(&ent_verb_events, "--to: '%s' is not YYYY, YYYY-MM or YYYY-MM-DD", optarg);
-            break;
-        case O_COUNTRIES: countries = optarg; break;
-        case O_THREADS:
-            if (!cli_parse_int(optarg, &eo.threads))
-                return cli_bad(&ent_verb_events, "--threads: '%s' is not an integer", optarg);
-            if (eo.threads < 1 || eo.threads > 256)
-                return cli_bad(&ent_verb_events, "--threads: %d is not 1..256", eo.threads);
-            break;
-        case O_SPLIT: {
-            int v;
-            if (!cli_parse_int(optarg, &v))
-                return cli_bad(&ent_verb_events, "--split-bytes: '%s' is not an integer", optarg);
-            if (v < 1) return cli_bad(&ent_verb_events, "--split-bytes must be positive");
-            eo.split_bytes = (size_t)v;
-            break;
-        }
-        case O_DEDUPE: eo.dedupe = 1; break;
-        case O_LENIENT: eo.lenient = 1; break;
+        case O_INFMT: OPTSET("input-format", optarg); break;
+        case O_BY: OPTSET("by", optarg); by = optarg; break;
+        case O_KEY: OPTSET("key", optarg); key = optarg; break;
+        case O_FROM: OPTSET("from", optarg); break;
+        case O_TO: OPTSET("to", optarg); break;
+        case O_COUNTRIES: OPTSET("countries", optarg); break;
+        case O_THREADS: OPTSET("threads", optarg); break;
+        case O_SPLIT: OPTSET("split-bytes", optarg); break;
+        case O_DEDUPE: OPTSET("dedupe", "1"); break;
+        case O_LENIENT: OPTSET("lenient", "1"); break;
         case O_PARTIAL: partial = 1; break;
         case O_MERGE: merge = 1; break;
         case O_STORE: store = 1; break;
@@ -286,35 +153,47 @@ static int run(int argc, char **argv)
         case O_DATA: datadir = optarg; break;
         case O_QUIET: quiet = 1; break;
         case O_OUTFMT:
-            if ((outfmt = ent_fmt_parse(optarg)) < 0)
-                return cli_bad(&ent_verb_events, "--out-format: '%s' is not csv, json or table", optarg);
+            if (!is_outfmt(optarg)) {
+                rc = cli_bad(&ent_verb_events, "--out-format: '%s' is not csv, json or table",
+                             optarg);
+                goto out;
+            }
+            outfmt = optarg;
             break;
         case 'o': outpath = optarg; break;
-        default: return cli_optbad(&ent_verb_events, c, argv);
+        default: rc = cli_optbad(&ent_verb_events, c, argv); goto out;
         }
     }
-    if (optind >= argc)
-        return cli_bad(&ent_verb_events, "no input files");
-    if (eo.from && eo.to && eo.from > eo.to)
-        return cli_bad(&ent_verb_events, "--from is after --to");
-    if (store && (eo.by != EV_BY_YEAR || eo.key != EV_KEY_QUAD))
-        return cli_bad(&ent_verb_events, "--store writes dyad-years by quad class: use --by year --key quad");
-    if (!(ctx = ent_ctx_new()))
-        return cli_fail("events", "out of memory");
+#undef OPTSET
+    if (optind >= argc) {
+        rc = cli_bad(&ent_verb_events, "no input files");
+        goto out;
+    }
+    if (ent_events_opts_check(ctx, eo) != ENT_OK) {
+        rc = cli_bad(&ent_verb_events, "%s", ent_errmsg(ctx));
+        goto out;
+    }
+    if (store && (strcmp(by, "year") || strcmp(key, "quad"))) {
+        rc = cli_bad(&ent_verb_events, "--store writes dyad-years by quad class: use --by year --key quad");
+        goto out;
+    }
     if (ent_ev_mpi_active()) {
-        if ((st = ent_ev_mpi_init(ctx, &argc, &argv, &rank, &nranks)) != ENT_OK) {
-            rc = cli_status("events", ctx, st);
+        const char *why = ent_ev_mpi_init(&argc, &argv, &rank, &nranks);
+        if (why) {
+            rc = cli_fail("events", "%s", why);
             goto out;
         }
         mpi = 1;
-        if (eo.dedupe && nranks > 1) {
+        if (ent_events_opts_dedupe(eo) && nranks > 1) {
             rc = rank == 0 ? cli_fail("events", "--dedupe keeps the first occurrence in input order "
                                                 "and runs in one process: run it without mpirun")
                            : 1;
             goto out;
         }
-        eo.rank = rank;
-        eo.nranks = nranks;
+        if ((st = ent_events_opts_share(ctx, eo, rank, nranks)) != ENT_OK) {
+            rc = cli_status("events", ctx, st);
+            goto out;
+        }
     }
     /* the registry: from the warehouse when --db is given, else the data folder */
     if (!merge || rank == 0) {
@@ -332,67 +211,18 @@ static int run(int argc, char **argv)
             }
             reg = ownreg;
         }
-        ent_ev_mapper_registry(&map, reg);
     }
-    if (countries) {
-        size_t n = 1;
-        for (const char *p = countries; *p; p++)
-            n += *p == ',';
-        cc = calloc(n, sizeof *cc);
-        char *dup = strdup(countries);
-        if (!cc || !dup) {
-            free(dup);
-            rc = cli_fail("events", "out of memory");
-            goto out;
-        }
-        size_t k = 0;
-        for (char *tok = strtok(dup, ","); tok; tok = strtok(NULL, ",")) {
-            if ((st = ent_state_resolve(ctx, reg, tok, 0, &cc[k])) != ENT_OK) {
-                free(dup);
-                rc = cli_status("events", ctx, st);
-                goto out;
-            }
-            k++;
-        }
-        free(dup);
-        qsort(cc, k, sizeof *cc, cmp_int);
-        eo.countries = cc;
-        eo.ncountries = k;
-    }
+    const char *const *files = (const char *const *)argv + optind;
+    size_t nfiles = (size_t)(argc - optind);
     if (merge) {
         if (mpi && rank != 0)
             goto out;
-        for (int i = optind; i < argc; i++) {
-            ent_ev_result *p = NULL;
-            if ((st = ent_ev_partial_read(ctx, argv[i], &p, &names, &nnames)) != ENT_OK) {
-                rc = cli_status("events", ctx, st);
-                goto out;
-            }
-            if (!res) {
-                res = p;
-            } else {
-                st = ent_ev_merge(ctx, res, p);
-                ent_ev_result_free(ctx, p);
-                if (st != ENT_OK) {
-                    rc = cli_status("events", ctx, st);
-                    goto out;
-                }
-            }
-        }
-    } else {
-        if ((st = ent_cameo_load(ctx, datadir, &cameo)) != ENT_OK) {
+        if ((st = ent_events_merge_files(ctx, files, nfiles, &res)) != ENT_OK) {
             rc = cli_status("events", ctx, st);
             goto out;
         }
-        nnames = (size_t)(argc - optind);
-        names = calloc(nnames, sizeof *names);
-        if (!names) {
-            rc = cli_fail("events", "out of memory");
-            goto out;
-        }
-        for (size_t i = 0; i < nnames; i++)
-            names[i] = argv[optind + (int)i];
-        st = ent_ev_run(ctx, cameo, &map, (const char *const *)names, nnames, &eo, &res);
+    } else {
+        st = ent_events_run(ctx, reg, datadir, files, nfiles, eo, &res);
         int hard = st != ENT_OK && st != ENT_EPARSE;
         if (mpi && ent_ev_mpi_any(hard)) {
             rc = hard ? cli_status("events", ctx, st) : 1;
@@ -403,43 +233,38 @@ static int run(int argc, char **argv)
             goto out;
         }
         if (mpi) {
-            if ((st = ent_ev_mpi_reduce(ctx, res, (const char *const *)names, nnames)) != ENT_OK) {
+            if ((st = ent_ev_mpi_reduce(ctx, res)) != ENT_OK) {
                 rc = cli_status("events", ctx, st);
                 goto out;
             }
             if (rank != 0) {
-                rc = res->has_error ? 1 : 0;
+                rc = ent_events_error(res) ? 1 : 0;
                 goto out;
             }
         }
     }
-    if (res->has_error) {
-        rc = cli_fail("events", "%s", res->err_msg);
+    if (ent_events_error(res)) {
+        rc = cli_fail("events", "%s", ent_events_error(res));
         goto out;
     }
-    if (res->read != res->aggregated + res->filtered + res->rejected) {
+    if (ent_events_read(res) !=
+        ent_events_aggregated(res) + ent_events_filtered(res) + ent_events_rejected(res)) {
         rc = cli_fail("events", "internal error: row accounting does not add up");
         goto out;
     }
     if (!quiet)
-        ent_ev_report(res, (const char *const *)names, nnames, stderr);
+        ent_events_report(res, stderr);
     if (partial)
-        rc = write_partial(ctx, res, names, nnames, outpath);
+        st = ent_events_write_partial(ctx, res, outpath);
     else if (store)
-        rc = store_db(ctx, res, dbpath ? dbpath : cli_default_db(), names, nnames);
+        st = ent_events_store(ctx, res, dbpath ? dbpath : cli_default_db());
     else
-        rc = write_output(ctx, res, reg ? &map : NULL, outpath, outfmt);
+        st = ent_events_write(ctx, res, reg, outfmt, outpath);
+    if (st != ENT_OK)
+        rc = cli_status("events", ctx, st);
 out:
-    if (merge && names) {
-        for (size_t i = 0; i < nnames; i++)
-            ent_free(ctx, names[i]);
-        ent_free(ctx, names);
-    } else {
-        free(names);
-    }
-    free(cc);
-    ent_ev_result_free(ctx, res);
-    ent_free(ctx, cameo);
+    ent_events_free(res);
+    ent_events_opts_free(eo);
     ent_registry_free(ownreg);
     ent_db_close(db);
     ent_ctx_free(ctx);

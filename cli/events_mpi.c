@@ -1,27 +1,28 @@
 /*
- * mpi.c -- scale-out under Open MPI: every rank plans the same work units
+ * events_mpi.c -- scale-out under Open MPI: every rank plans the same work units
  * (files, and byte ranges within large plain files), takes every N-th, and
  * sends its partial aggregate to rank 0, which merges them in rank order.
  * Sums are exact integers, so the result equals the single-process run.
  */
 #include "events_mpi.h"
 
+#include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #ifdef ENT_NO_MPI
 int ent_ev_mpi_active(void) { return 0; }
-ent_status ent_ev_mpi_init(ent_ctx *ctx, int *argc, char ***argv, int *rank, int *nranks)
+const char *ent_ev_mpi_init(int *argc, char ***argv, int *rank, int *nranks)
 {
     (void)argc, (void)argv;
     *rank = 0, *nranks = 1;
-    return ent_err(ctx, ENT_EINVAL, "this entente was built without Open MPI");
+    return "this entente was built without Open MPI";
 }
 void ent_ev_mpi_finalize(void) {}
-ent_status ent_ev_mpi_reduce(ent_ctx *ctx, ent_ev_result *r, const char *const *files,
-                             size_t nfiles)
+ent_status ent_ev_mpi_reduce(ent_ctx *ctx, ent_events *ev)
 {
-    (void)ctx, (void)r, (void)files, (void)nfiles;
+    (void)ctx, (void)ev;
     return ENT_OK;
 }
 int ent_ev_mpi_any(int flag) { return flag; }
@@ -38,15 +39,15 @@ int ent_ev_mpi_active(void)
     return e != NULL;
 }
 
-ent_status ent_ev_mpi_init(ent_ctx *ctx, int *argc, char ***argv, int *rank, int *nranks)
+const char *ent_ev_mpi_init(int *argc, char ***argv, int *rank, int *nranks)
 {
     int inited = 0;
     MPI_Initialized(&inited);
     if (!inited && MPI_Init(argc, argv) != MPI_SUCCESS)
-        return ent_err(ctx, ENT_EIO, "MPI_Init failed");
+        return "MPI_Init failed";
     MPI_Comm_rank(MPI_COMM_WORLD, rank);
     MPI_Comm_size(MPI_COMM_WORLD, nranks);
-    return ENT_OK;
+    return NULL;
 }
 
 void ent_ev_mpi_finalize(void)
@@ -65,11 +66,8 @@ int ent_ev_mpi_any(int flag)
     return outv;
 }
 
-ent_status ent_ev_mpi_reduce(ent_ctx *ctx, ent_ev_result *r, const char *const *files,
-                             size_t nfiles)
+ent_status ent_ev_mpi_reduce(ent_ctx *ctx, ent_events *ev)
 {
-    (void)files;
-    (void)nfiles;
     int rank, n;
     MPI_Comm_rank(MPI_COMM_WORLD, &rank);
     MPI_Comm_size(MPI_COMM_WORLD, &n);
@@ -79,7 +77,7 @@ ent_status ent_ev_mpi_reduce(ent_ctx *ctx, ent_ev_result *r, const char *const *
     int *lens = NULL, *displs = NULL;
     char *all = NULL;
     if (rank != 0) {
-        st = ent_ev_partial_buf(ctx, r, &buf, &len);
+        st = ent_events_partial_buf(ctx, ev, &buf, &len);
         if (st != ENT_OK || len > (size_t)INT32_MAX) {
             free(buf);
             buf = NULL;
@@ -110,13 +108,9 @@ ent_status ent_ev_mpi_reduce(ent_ctx *ctx, ent_ev_result *r, const char *const *
     free(buf);
     if (rank == 0) {
         for (int i = 1; i < n && st == ENT_OK; i++) {
-            ent_ev_result *p = NULL;
             char label[32];
             snprintf(label, sizeof label, "rank %d", i);
-            st = ent_ev_partial_parse(ctx, label, all + displs[i], (size_t)lens[i], &p, NULL, NULL);
-            if (st == ENT_OK)
-                st = ent_ev_merge(ctx, r, p);
-            ent_ev_result_free(ctx, p);
+            st = ent_events_merge_buf(ctx, ev, label, all + displs[i], (size_t)lens[i]);
         }
     }
     free(all);

@@ -455,6 +455,8 @@ ent_status ent_ev_run(ent_ctx *ctx, const ent_cameo *cameo, const ent_ev_mapper 
         return ent_err(ctx, ENT_EINVAL, "no input files");
     pthread_mutex_init(&run.err_mu, NULL);
     pthread_mutex_init(&run.cc_mu, NULL);
+    for (int i = 0; i < EV_FILL_LOCKS; i++)
+        pthread_mutex_init(&run.fill_mu[i], NULL);
     r = ent_calloc(ctx, 1, sizeof *r);
     run.iso_cc = ent_calloc(ctx, 26 * 26 * 26, sizeof *run.iso_cc);
     if (!r || !run.iso_cc) {
@@ -561,6 +563,8 @@ out:
     ev_cc_free_shared(&run);
     pthread_mutex_destroy(&run.err_mu);
     pthread_mutex_destroy(&run.cc_mu);
+    for (int i = 0; i < EV_FILL_LOCKS; i++)
+        pthread_mutex_destroy(&run.fill_mu[i]);
     if (st != ENT_OK && st != ENT_EPARSE) {
         ent_ev_result_free(ctx, r);
         r = NULL;

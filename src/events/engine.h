@@ -87,10 +87,14 @@ typedef struct wreason {
 #define CC_UNSET INT16_MIN
 #define CC_VARIES (INT16_MIN + 1)
 
+#define EV_FILL_LOCKS 64
+
 /* The lookup table of one code: per year one COW code (-1 none), or
  * CC_VARIES with a table per day.  The tables of ISO codes are shared by
- * the threads (ev_run.iso_cc): a year is filled once, under ev_run.cc_mu,
- * and published by the atomic store of its entry (release; the hot path
+ * the threads (ev_run.iso_cc): a year is filled once, under one of the
+ * striped locks ev_run.fill_mu (chosen by the table's address, so two
+ * threads filling different codes at the start of a run do not wait on each
+ * other), and published by the atomic store of its entry (release; the hot path
  * reads it with acquire, a plain load on x86).  ICEWS names keep tables
  * per thread (their lookups need the thread's mapper state). */
 typedef struct ccache {
@@ -120,6 +124,11 @@ typedef struct fslot {
 typedef struct ev_run ev_run;
 
 typedef struct worker {
+    /* the workers sit side by side in one array: the pads keep the hot
+     * fields of one (counters, table sizes, the queue) off the cache lines
+     * of its neighbours, which the threads would otherwise pass back and
+     * forth on every row (false sharing) */
+    char pad_head[128];
     ev_run *run;
     ent_ctx *ctx;
     ev_tab groups;       /* ent_ev_group slots */
@@ -152,6 +161,7 @@ typedef struct worker {
         uint8_t hg, hm, hs, ha, full;
     } pq[PEND_N];
     unsigned pq_head, pq_n;
+    char pad_tail[128];
 } worker;
 
 struct ev_run {
@@ -169,7 +179,8 @@ struct ev_run {
     ent_ev_where first_err;
     ev_tab ids;          /* --dedupe: event id + 1, 8-byte slots */
     _Atomic(ccache *) *iso_cc; /* by ISO code index (26^3), shared by the threads */
-    pthread_mutex_t cc_mu;     /* creating and filling shared tables */
+    pthread_mutex_t cc_mu;     /* creating shared tables */
+    pthread_mutex_t fill_mu[EV_FILL_LOCKS]; /* filling them: by table address */
     size_t max_groups;
 };
 

@@ -205,6 +205,9 @@ void ent_ev_period_str(int per, ent_ev_by by, char buf[16]);
 /* ent_ev_key_str formats the key column: quad "1".."4", root "01".."20",
  * code "0834". */
 void ent_ev_key_str(int k, ent_ev_key key, char buf[8]);
+/* ent_ev_put_u writes v in decimal, zero-padded to at least width digits,
+ * at p (no NUL); returns the end. */
+char *ent_ev_put_u(char *p, uint64_t v, int width);
 /* ent_ev_gold_str formats a sum of hundredths exactly: "12.3", "-0.45", "7.0". */
 void ent_ev_gold_str(int64_t gold100, char buf[32]);
 
@@ -217,6 +220,13 @@ const char *ent_ev_format_name(ent_ev_format f);
 int ent_ev_format_parse(const char *s);
 
 /* --------------------------------------------------------------- output */
+
+/* ent_ev_write_csv writes r as CSV (header, then one line per group) to fp
+ * through a private buffer (output.c); abb gives a COW code's abbreviation
+ * (NULL, or a NULL return: the number).  A failed write stops it and leaves
+ * fp's error set for the caller's close to report; ENT_ENOMEM only. */
+ent_status ent_ev_write_csv(ent_ctx *ctx, const ent_ev_result *r,
+                            const char *(*abb)(void *ud, int ccode), void *ud, FILE *fp);
 
 /* ent_ev_write_db stores a year x quad result as the source table
  * events_dyad_year (schema in docs/internals/events.md), replacing its rows

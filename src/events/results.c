@@ -13,10 +13,11 @@
 
 #define PARTIAL_MAGIC "entente-events-partial 1"
 
-/* put_u writes v in decimal, zero-padded to at least width digits; returns
- * the end.  The formatters below print one group's key per output row, in
- * the serial part of a run: snprintf's parsing of a format is too slow there. */
-static char *put_u(char *p, uint64_t v, int width)
+/* ent_ev_put_u writes v in decimal, zero-padded to at least width digits;
+ * returns the end.  The formatters below (and output.c) print one group per
+ * output row, in the serial part of a run: snprintf's parsing of a format is
+ * too slow there. */
+char *ent_ev_put_u(char *p, uint64_t v, int width)
 {
     char tmp[24];
     int n = 0;
@@ -36,17 +37,17 @@ void ent_ev_period_str(int per, ent_ev_by by, char buf[16])
     char *p = buf;
     unsigned v = (unsigned)per;
     if (by == EV_BY_DAY) {
-        p = put_u(p, v / 10000, 4);
+        p = ent_ev_put_u(p, v / 10000, 4);
         *p++ = '-';
-        p = put_u(p, v / 100 % 100, 2);
+        p = ent_ev_put_u(p, v / 100 % 100, 2);
         *p++ = '-';
-        p = put_u(p, v % 100, 2);
+        p = ent_ev_put_u(p, v % 100, 2);
     } else if (by == EV_BY_MONTH) {
-        p = put_u(p, v / 100, 4);
+        p = ent_ev_put_u(p, v / 100, 4);
         *p++ = '-';
-        p = put_u(p, v % 100, 2);
+        p = ent_ev_put_u(p, v % 100, 2);
     } else {
-        p = put_u(p, v, 4);
+        p = ent_ev_put_u(p, v, 4);
     }
     *p = 0;
 }
@@ -57,7 +58,7 @@ void ent_ev_key_str(int k, ent_ev_key key, char buf[8])
         ent_cameo_unpack(k, buf);
         return;
     }
-    char *p = put_u(buf, (unsigned)k & 0xffff, key == EV_KEY_ROOT ? 2 : 1);
+    char *p = ent_ev_put_u(buf, (unsigned)k & 0xffff, key == EV_KEY_ROOT ? 2 : 1);
     *p = 0;
 }
 
@@ -67,9 +68,9 @@ void ent_ev_gold_str(int64_t v, char buf[32])
     uint64_t a = v < 0 ? (uint64_t)(-(v + 1)) + 1 : (uint64_t)v;
     if (v < 0)
         *p++ = '-';
-    p = put_u(p, a / 100, 1);
+    p = ent_ev_put_u(p, a / 100, 1);
     *p++ = '.';
-    p = a % 10 == 0 ? put_u(p, a / 10 % 10, 1) : put_u(p, a % 100, 2);
+    p = a % 10 == 0 ? ent_ev_put_u(p, a / 10 % 10, 1) : ent_ev_put_u(p, a % 100, 2);
     *p = 0;
 }
 

@@ -91,13 +91,14 @@ static int fill_year(worker *w, ccache *c, int yi, int y, const char *key, int i
 
 int ev_cc_fill(worker *w, ccache *c, int yi, int y, const char *key, int isname)
 {
-    pthread_mutex_lock(&w->run->cc_mu);
+    pthread_mutex_t *mu = &w->run->fill_mu[((uintptr_t)c >> 6) % EV_FILL_LOCKS];
+    pthread_mutex_lock(mu);
     int v = atomic_load_explicit(&c->year[yi], memory_order_relaxed);
     if (v == CC_UNSET) /* not filled by another thread meanwhile */
         v = fill_year(w, c, yi, y, key, isname);
     if (v != CC_UNSET) /* publishes c->day[yi] with it */
         atomic_store_explicit(&c->year[yi], (int16_t)v, memory_order_release);
-    pthread_mutex_unlock(&w->run->cc_mu);
+    pthread_mutex_unlock(mu);
     return v == CC_UNSET ? -2 : 0;
 }
 

@@ -240,9 +240,17 @@ static const char *scan_csv(worker *w, const ev_spec *sp, int file, const char *
 
 /* the fast GDELT scanner (scan_gdelt.h), once per instruction set */
 #define SG_MAXROW 4096
+/* Each 64-byte block loaded asks for the one EV_PF_AHEAD bytes on with a
+ * non-temporal prefetch (prefetchnta): the input streams through once, and
+ * kept out of the outer caches it does not evict the group table's and the
+ * country tables' lines, which every row touches at random.  Measured on the
+ * full-history file (1 thread, task-clock, interleaved): 1.45-1.5 s without,
+ * 1.12-1.31 s with; 1024, 2048 and 4096 bytes ahead were alike. */
+#define EV_PF_AHEAD 2048
 
 static inline void blk_load64_base(blk *b, const char *p, char delim)
 {
+    __builtin_prefetch(p + EV_PF_AHEAD, 0, 0);
     blk_load(b, p, p + 64, delim);
 }
 #define SG_ATTR
@@ -260,6 +268,7 @@ __attribute__((target("avx2"))) static inline void blk_load64_avx2(blk *b, const
     const __m256i vt = _mm256_set1_epi8(delim), vn = _mm256_set1_epi8('\n');
     __m256i x0 = _mm256_loadu_si256((const __m256i *)(const void *)p);
     __m256i x1 = _mm256_loadu_si256((const __m256i *)(const void *)(p + 32));
+    __builtin_prefetch(p + EV_PF_AHEAD, 0, 0);
     b->base = p;
     b->tab = (uint64_t)(uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(x0, vt)) |
              (uint64_t)(uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(x1, vt)) << 32;
@@ -278,6 +287,7 @@ __attribute__((target("avx512f,avx512bw"))) static inline void blk_load64_avx512
                                                                               char delim)
 {
     __m512i x = _mm512_loadu_si512((const void *)p);
+    __builtin_prefetch(p + EV_PF_AHEAD, 0, 0);
     b->base = p;
     b->tab = _mm512_cmpeq_epi8_mask(x, _mm512_set1_epi8(delim));
     b->nl = _mm512_cmpeq_epi8_mask(x, _mm512_set1_epi8('\n'));
