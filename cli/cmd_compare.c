@@ -1,5 +1,6 @@
 /*
- * cmd_compare.c -- `entente compare A-B --with GROUP`: the claim tester.
+ * cmd_compare.c -- `entente compare A-B --with GROUP`: the claim tester, one
+ * ent_compare call; the draws' progress is shown here, on stderr.
  */
 #include "ix_common.h"
 
@@ -86,12 +87,12 @@ static int run(int argc, char **argv)
         {"format", required_argument, NULL, 'f'},    {"output", required_argument, NULL, 'o'},
         {"db", required_argument, NULL, 'b'},        {"from", required_argument, NULL, 'F'},
         {"to", required_argument, NULL, 'T'},        {NULL, 0, NULL, 0}};
-    const char *dbpath = cli_default_db(), *outpath = NULL, *config = NULL;
-    const char *normalize = NULL;
-    int fmt = ENT_FMT_TABLE, c, rc = 0, seed = 1, seeded = 0;
-    ix_env e = {0};
-    ent_ix_opts o = ENT_IX_OPTS_INIT;
-    ent_ix_result *res = NULL;
+    const char *dbpath = cli_default_db(), *outpath = NULL, *format = "table";
+    int c, rc = 0, seed = 1, seeded = 0;
+    ent_ctx *ctx = NULL;
+    ent_db *db = NULL;
+    ent_index_opts o = ENT_INDEX_OPTS_INIT;
+    ent_result *res = NULL;
     progress pg = {0};
     ent_status st;
 
@@ -102,19 +103,20 @@ static int run(int argc, char **argv)
         case 'y': if (!cli_int("compare", "--year", optarg, &o.year)) return 2; break;
         case 'F': if (!cli_int("compare", "--from", optarg, &o.from)) return 2; break;
         case 'T': if (!cli_int("compare", "--to", optarg, &o.to)) return 2; break;
-        case 'c': config = optarg; break;
-        case 'n': normalize = optarg; break;
+        case 'c': o.config = optarg; break;
+        case 'n': o.normalize = optarg; break;
         case 'd':
             if (!cli_int("compare", "--draws", optarg, &o.draws))
                 return 2;
-            if (o.draws < 0 || o.draws > ENT_IX_MAX_DRAWS)
+            if (o.draws < 0 || o.draws > ENT_INDEX_MAX_DRAWS)
                 return cli_bad(&ent_verb_compare, "--draws %s: give 0 to %d draws (per year)",
-                               optarg, ENT_IX_MAX_DRAWS);
+                               optarg, ENT_INDEX_MAX_DRAWS);
             break;
         case 's': if (!cli_int("compare", "--seed", optarg, &seed)) return 2; seeded = 1; break;
         case 'f':
-            if ((fmt = ent_fmt_parse(optarg)) < 0)
+            if (!ix_format(optarg))
                 return cli_fail("compare", "--format: '%s' is not table, csv or json", optarg) + 1;
+            format = optarg;
             break;
         case 'o': outpath = optarg; break;
         case 'b': dbpath = optarg; break;
@@ -135,10 +137,6 @@ static int run(int argc, char **argv)
         return cli_bad(&ent_verb_compare, "--from %d is after --to %d", o.from, o.to);
     if (seeded && !o.draws)
         return cli_bad(&ent_verb_compare, "--seed without --draws: the seed is for the draws");
-    if ((rc = ix_open("compare", &e, dbpath, config, normalize)))
-        goto out;
-    o.cfg = &e.cfg;
-    o.norm = e.norm;
     o.subject = argv[optind];
     o.seed = (unsigned long long)seed;
     if (o.draws) {
@@ -148,15 +146,23 @@ static int run(int argc, char **argv)
         o.progress = on_progress;
         o.progress_ud = &pg;
     }
-    if ((st = ent_ix_compare(e.ctx, e.db, &o, &res)) != ENT_OK) {
-        rc = cli_status("compare", e.ctx, st);
+    if (!(ctx = ent_ctx_new()))
+        return cli_fail("compare", "out of memory");
+    if (ent_index_check(ctx, &o) != ENT_OK) { /* bad values, before any warehouse is read */
+        rc = cli_bad(&ent_verb_compare, "%s", ent_errmsg(ctx));
         goto out;
     }
-    rc = ix_print("compare", &e, res, fmt, outpath);
+    if ((rc = cli_open_db("compare", ctx, dbpath, &db)))
+        goto out;
+    if ((st = ent_compare(db, &o, &res)) != ENT_OK) {
+        rc = cli_status("compare", ctx, st);
+        goto out;
+    }
+    rc = ix_print("compare", ctx, res, format, outpath, 1);
 out:
-    if (e.ctx)
-        ent_ix_result_free(e.ctx, res);
-    ix_close(&e);
+    ent_result_free(res);
+    ent_db_close(db);
+    ent_ctx_free(ctx);
     return rc;
 }
 

@@ -2,16 +2,13 @@
  * cmd_panel.c -- `entente panel`: export the dyad-year panel as one wide
  * table, non-directed (ccode1 < ccode2) or directed (both orders, with the
  * directed columns swapped for the reversed row), as peacesciencer users
- * expect.  CSV goes through ent_panel_export_csv (src/panel/export.c); JSON
- * through the report writers.  A file output is replaced atomically.
+ * expect: one ent_panel_write call, which streams the rows to the file (the
+ * panel is too large for a result in memory) and replaces it atomically.
  */
 #include "cli.h"
-#include "core/atomic.h"
-#include "panel/panel.h"
+#include "entente/query.h"
 
 #include <getopt.h>
-#include <math.h>
-#include <sqlite3.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -40,103 +37,6 @@ static const char usage[] =
     "  entente panel --from 2014 --to 2014 --directed --indicators trade_1to2,trade_2to1,atop_level -o d.csv\n"
     "  entente panel --from 2000 --to 2000 --indicators alliance_s,un_agree --format json -o s.json\n";
 
-static int export_json(ent_ctx *ctx, sqlite3 *db, const ent_registry *reg,
-                       const ent_panel_export_opts *opt, const char *outpath)
-{
-    static const char *const key[] = {"ccode1", "ccode2", "year"};
-    const char *cols[ENT_PANEL_MAXIND + 5];
-    int pcol[ENT_PANEL_MAXIND + 3];
-    size_t nc = 0;
-    sqlite3_stmt *q = NULL;
-    ent_out *o = NULL;
-    ent_status st;
-    int rc = 0;
-
-    cols[nc++] = "ccode1"; cols[nc++] = "ccode2"; cols[nc++] = "abb1"; cols[nc++] = "abb2";
-    cols[nc++] = "year";
-    for (int s = 0; s < opt->nsel; s++)
-        cols[nc++] = ent_panel_indicators[opt->sel[s]].name;
-    if (sqlite3_prepare_v2(db,
-                           "SELECT * FROM panel WHERE year BETWEEN ?1 AND ?2 "
-                           "ORDER BY year, ccode1, ccode2",
-                           -1, &q, NULL) != SQLITE_OK)
-        return cli_fail("panel", "the warehouse has no panel; run `entente build`");
-    /* read by column name: a panel's column order is no contract */
-    for (size_t k = 0; k < ent_panel_nindicators + 3 && k < ENT_PANEL_MAXIND + 3; k++) {
-        const char *want = k < 3 ? key[k] : ent_panel_indicators[k - 3].name;
-        pcol[k] = -1;
-        for (int i = 0; i < sqlite3_column_count(q); i++)
-            if (!strcmp(sqlite3_column_name(q, i), want))
-                pcol[k] = i;
-        if (pcol[k] < 0) {
-            rc = cli_fail("panel", "the panel has no column %s; rebuild the warehouse with "
-                          "`entente build`", want);
-            goto out;
-        }
-    }
-    sqlite3_bind_int(q, 1, opt->from);
-    sqlite3_bind_int(q, 2, opt->to);
-    if ((st = ent_out_open(ctx, outpath, ENT_FMT_JSON, cols, nc, &o)) != ENT_OK) {
-        rc = cli_status("panel", ctx, st);
-        goto out;
-    }
-    while (sqlite3_step(q) == SQLITE_ROW) {
-        for (int pass = 0; pass < (opt->directed ? 2 : 1); pass++) {
-            int c1 = sqlite3_column_int(q, pcol[pass]), c2 = sqlite3_column_int(q, pcol[!pass]);
-            ent_out_i64(o, c1);
-            ent_out_i64(o, c2);
-            ent_out_str(o, ent_state_abb(reg, c1));
-            ent_out_str(o, ent_state_abb(reg, c2));
-            ent_out_i64(o, sqlite3_column_int(q, pcol[2]));
-            for (int s = 0; s < opt->nsel; s++) {
-                const ent_indicator *ind = &ent_panel_indicators[opt->sel[s]];
-                int col = pcol[3 + (pass && ind->pair ? ent_panel_find(ind->pair) : opt->sel[s])];
-                switch (sqlite3_column_type(q, col)) {
-                case SQLITE_NULL: ent_out_str(o, NULL); break;
-                case SQLITE_TEXT: ent_out_str(o, (const char *)sqlite3_column_text(q, col)); break;
-                case SQLITE_INTEGER: ent_out_i64(o, sqlite3_column_int64(q, col)); break;
-                default: {
-                    double v = sqlite3_column_double(q, col);
-                    if (v == floor(v) && fabs(v) < 1e15)
-                        ent_out_i64(o, (int64_t)v); /* REAL columns hold whole numbers too */
-                    else
-                        ent_out_num(o, v);
-                    break;
-                }
-                }
-            }
-            ent_out_row(o);
-        }
-    }
-    st = ent_out_close(o, 1);
-    o = NULL;
-    if (st != ENT_OK)
-        rc = cli_status("panel", ctx, st);
-out:
-    ent_out_close(o, 0);
-    sqlite3_finalize(q);
-    return rc;
-}
-
-/* export_csv writes to outpath through the atomic writer. */
-static int export_csv(ent_ctx *ctx, sqlite3 *db, const ent_registry *reg,
-                      const ent_panel_export_opts *opt, const char *outpath)
-{
-    ent_afile *f = NULL;
-    ent_status st;
-    if ((st = ent_afile_open(ctx, outpath, &f)) != ENT_OK)
-        return cli_status("panel", ctx, st);
-    if ((st = ent_panel_export_csv(ctx, db, reg, opt, ent_afile_fp(f), NULL)) != ENT_OK) {
-        ent_afile_close(f, 0);
-        if (st == ENT_EIO) /* say which file */
-            return cli_fail("panel", "%s: %s", outpath, ent_errmsg(ctx));
-        return cli_status("panel", ctx, st);
-    }
-    if ((st = ent_afile_close(f, 1)) != ENT_OK)
-        return cli_status("panel", ctx, st);
-    return 0;
-}
-
 static int run(int argc, char **argv)
 {
     static const struct option opts[] = {
@@ -144,12 +44,10 @@ static int run(int argc, char **argv)
         {"directed", no_argument, NULL, 'd'},        {"indicators", required_argument, NULL, 'i'},
         {"format", required_argument, NULL, 'F'},    {"output", required_argument, NULL, 'o'},
         {"db", required_argument, NULL, 'b'},        {NULL, 0, NULL, 0}};
-    const char *dbpath = cli_default_db(), *outpath = NULL, *list = NULL;
-    int sel[ENT_PANEL_MAXIND], fmt = ENT_FMT_CSV, c, rc = 0;
-    ent_panel_export_opts opt = {ENT_PANEL_YEAR_LO, ENT_PANEL_YEAR_HI, 0, sel, 0};
+    const char *dbpath = cli_default_db(), *outpath = NULL, *list = NULL, *format = "csv";
+    int from = ENT_PANEL_FIRST, to = ENT_PANEL_LAST, directed = 0, c, rc = 0;
     ent_ctx *ctx = NULL;
     ent_db *db = NULL;
-    const ent_registry *reg;
     ent_status st;
 
     optind = 1;
@@ -157,19 +55,19 @@ static int run(int argc, char **argv)
     while ((c = getopt_long(argc, argv, ":o:", opts, NULL)) != -1) {
         switch (c) {
         case 'f':
-            if (!cli_parse_int(optarg, &opt.from))
+            if (!cli_parse_int(optarg, &from))
                 return cli_bad(&ent_verb_panel, "--from: '%s' is not a year", optarg);
             break;
         case 't':
-            if (!cli_parse_int(optarg, &opt.to))
+            if (!cli_parse_int(optarg, &to))
                 return cli_bad(&ent_verb_panel, "--to: '%s' is not a year", optarg);
             break;
-        case 'd': opt.directed = 1; break;
+        case 'd': directed = 1; break;
         case 'i': list = optarg; break;
         case 'F':
-            fmt = ent_fmt_parse(optarg);
-            if (fmt != ENT_FMT_CSV && fmt != ENT_FMT_JSON)
+            if (strcmp(optarg, "csv") && strcmp(optarg, "json"))
                 return cli_bad(&ent_verb_panel, "--format: '%s' is not csv or json", optarg);
+            format = optarg;
             break;
         case 'o': outpath = optarg; break;
         case 'b': dbpath = optarg; break;
@@ -181,27 +79,14 @@ static int run(int argc, char **argv)
     if (!outpath)
         return cli_bad(&ent_verb_panel, "-o FILE is required (- for standard output): the panel "
                        "is large");
-    if (opt.from > opt.to)
-        return cli_bad(&ent_verb_panel, "--from %d is after --to %d", opt.from, opt.to);
+    if (from > to)
+        return cli_bad(&ent_verb_panel, "--from %d is after --to %d", from, to);
     if (!(ctx = ent_ctx_new()))
         return cli_fail("panel", "out of memory");
-    if (list) {
-        if ((st = ent_panel_select(ctx, list, sel, &opt.nsel)) != ENT_OK) {
-            rc = cli_status("panel", ctx, st) + 1;
-            goto out;
-        }
-    } else {
-        for (size_t k = 0; k < ent_panel_nindicators; k++)
-            sel[opt.nsel++] = (int)k;
-    }
     if ((rc = cli_open_db("panel", ctx, dbpath, &db)))
         goto out;
-    if ((st = ent_db_registry(db, &reg)) != ENT_OK) {
-        rc = cli_status("panel", ctx, st);
-        goto out;
-    }
-    rc = fmt == ENT_FMT_JSON ? export_json(ctx, ent_db_sqlite(db), reg, &opt, outpath)
-                             : export_csv(ctx, ent_db_sqlite(db), reg, &opt, outpath);
+    if ((st = ent_panel_write(db, from, to, list, directed, format, outpath)) != ENT_OK)
+        rc = cli_status("panel", ctx, st) + (st == ENT_ENOTFOUND || st == ENT_EINVAL);
 out:
     ent_db_close(db);
     ent_ctx_free(ctx);

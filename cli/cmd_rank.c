@@ -1,11 +1,11 @@
 /*
  * cmd_rank.c -- `entente rank`: the most consequential relationships of a
- * year, in the world or of one state, by the composite or one dimension.
+ * year, in the world or of one state, by the composite or one dimension:
+ * one ent_rank call.
  */
 #include "ix_common.h"
 
 #include <getopt.h>
-#include <string.h>
 
 static const char usage[] =
     "usage: entente rank [--year Y] [--state S] [--dimension D] [--top N] [--complete]\n"
@@ -37,12 +37,12 @@ static int run(int argc, char **argv)
         {"db", required_argument, NULL, 'b'},        {"complete", no_argument, NULL, 'C'},
         {"from", required_argument, NULL, 'F'},      {"to", required_argument, NULL, 'T'},
         {NULL, 0, NULL, 0}};
-    const char *dbpath = cli_default_db(), *outpath = NULL, *config = NULL, *normalize = NULL;
-    const char *dimname = NULL;
-    int fmt = ENT_FMT_TABLE, c, rc = 0, range = 0, dummy;
-    ix_env e = {0};
-    ent_ix_opts o = ENT_IX_OPTS_INIT;
-    ent_ix_result *res = NULL;
+    const char *dbpath = cli_default_db(), *outpath = NULL, *format = "table";
+    int c, rc = 0, range = 0, dummy;
+    ent_ctx *ctx = NULL;
+    ent_db *db = NULL;
+    ent_index_opts o = ENT_INDEX_OPTS_INIT;
+    ent_result *res = NULL;
     ent_status st;
 
     optind = 1;
@@ -50,22 +50,23 @@ static int run(int argc, char **argv)
         switch (c) {
         case 'y': if (!cli_int("rank", "--year", optarg, &o.year)) return 2; break;
         case 's': o.state = optarg; break;
-        case 'D': dimname = optarg; break;
+        case 'D': o.dimension = optarg; break;
         case 't':
             if (!cli_int("rank", "--top", optarg, &o.top))
                 return 2;
             if (o.top < 1)
                 return cli_bad(&ent_verb_rank, "--top %s: give at least 1 row", optarg);
             break;
-        case 'c': config = optarg; break;
-        case 'n': normalize = optarg; break;
+        case 'c': o.config = optarg; break;
+        case 'n': o.normalize = optarg; break;
         case 'f':
-            if ((fmt = ent_fmt_parse(optarg)) < 0)
+            if (!ix_format(optarg))
                 return cli_fail("rank", "--format: '%s' is not table, csv or json", optarg) + 1;
+            format = optarg;
             break;
         case 'o': outpath = optarg; break;
         case 'b': dbpath = optarg; break;
-        case 'C': o.complete_only = 1; break;
+        case 'C': o.complete = 1; break;
         case 'F': case 'T':
             if (!cli_int("rank", c == 'F' ? "--from" : "--to", optarg, &dummy))
                 return 2;
@@ -80,26 +81,23 @@ static int run(int argc, char **argv)
     if (range)
         return cli_bad(&ent_verb_rank, o.year ? "--year and --from/--to: rank takes one --year"
                                               : "rank takes one --year, not --from/--to");
-    if (dimname) {
-        for (o.dim = 0; o.dim < ENT_NDIM && strcmp(dimname, ent_ix_dims[o.dim]); o.dim++)
-            ;
-        if (o.dim == ENT_NDIM && strcmp(dimname, "composite"))
-            return cli_fail("rank", "--dimension: '%s' is not personal, economic, military, "
-                                    "diplomatic or composite", dimname) + 1;
-    }
-    if ((rc = ix_open("rank", &e, dbpath, config, normalize)))
-        goto out;
-    o.cfg = &e.cfg;
-    o.norm = e.norm;
-    if ((st = ent_ix_rank(e.ctx, e.db, &o, &res)) != ENT_OK) {
-        rc = cli_status("rank", e.ctx, st);
+    if (!(ctx = ent_ctx_new()))
+        return cli_fail("rank", "out of memory");
+    if (ent_index_check(ctx, &o) != ENT_OK) { /* bad values, before any warehouse is read */
+        rc = cli_bad(&ent_verb_rank, "%s", ent_errmsg(ctx));
         goto out;
     }
-    rc = ix_print("rank", &e, res, fmt, outpath);
+    if ((rc = cli_open_db("rank", ctx, dbpath, &db)))
+        goto out;
+    if ((st = ent_rank(db, &o, &res)) != ENT_OK) {
+        rc = cli_status("rank", ctx, st);
+        goto out;
+    }
+    rc = ix_print("rank", ctx, res, format, outpath, 0);
 out:
-    if (e.ctx)
-        ent_ix_result_free(e.ctx, res);
-    ix_close(&e);
+    ent_result_free(res);
+    ent_db_close(db);
+    ent_ctx_free(ctx);
     return rc;
 }
 

@@ -1,10 +1,11 @@
 /*
  * cmd_report.c -- `entente report A-B --with GROUP -o report.html`: the claim
- * as a self-contained HTML page with SVG charts.
+ * as a self-contained HTML page with SVG charts: one ent_report call, which
+ * writes the page.
  */
 #include "cli.h"
-#include "report/html.h"
-#include "report/svg.h"
+#include "entente/index.h"
+#include "entente/report.h"
 
 #include <getopt.h>
 #include <stdio.h>
@@ -38,32 +39,6 @@ static const char usage[] =
     "  entente report CHN-RUS --with allies:USA --from 2000 --to 2018 -o report.html\n"
     "  entente report CHN-RUS --with allies:USA --draws 200 --seed 7 --svg charts -o r.html\n";
 
-/* append s to b as one shell word */
-static void shell_word(ent_sb *b, const char *s)
-{
-    if (*s && strspn(s, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789"
-                        "-_./:@,=+%") == strlen(s)) {
-        ent_sb_puts(b, s);
-        return;
-    }
-    ent_sb_puts(b, "'");
-    for (; *s; s++) {
-        if (*s == '\'')
-            ent_sb_puts(b, "'\\''");
-        else
-            ent_sb_put(b, s, 1);
-    }
-    ent_sb_puts(b, "'");
-}
-
-static void opt_word(ent_sb *b, const char *opt, const char *val)
-{
-    if (!val)
-        return;
-    ent_sb_printf(b, " %s ", opt);
-    shell_word(b, val);
-}
-
 static int run(int argc, char **argv)
 {
     static const struct option opts[] = {
@@ -73,16 +48,13 @@ static int run(int argc, char **argv)
         {"draws", required_argument, NULL, 'd'},     {"seed", required_argument, NULL, 's'},
         {"svg", required_argument, NULL, 'S'},       {"output", required_argument, NULL, 'o'},
         {"db", required_argument, NULL, 'b'},        {NULL, 0, NULL, 0}};
-    const char *dbpath = cli_default_db(), *outpath = NULL, *svgdir = NULL, *normalize = NULL;
-    ent_rp_opts ro = {0};
-    int c, rc = 0, seed = 1, m, dbset = 0;
+    const char *dbpath = cli_default_db(), *outpath = NULL;
+    ent_report_opts ro = ENT_REPORT_OPTS_INIT;
+    int c, rc = 0, seed = 1;
     ent_ctx *ctx = NULL;
     ent_db *db = NULL;
-    ent_rp rp = {0};
-    ent_rp_page pg = {0};
-    ent_sb cmd;
+    ent_result *res = NULL;
     ent_status st;
-    char num[32];
 
     ro.draws = 1000;
     optind = 1;
@@ -93,17 +65,18 @@ static int run(int argc, char **argv)
         case 'T': if (!cli_int("report", "--to", optarg, &ro.to)) return 2; break;
         case 'y': if (!cli_int("report", "--year", optarg, &ro.year)) return 2; break;
         case 'c': ro.config = optarg; break;
-        case 'n': normalize = optarg; break;
+        case 'n': ro.normalize = optarg; break;
         case 'd':
             if (!cli_int("report", "--draws", optarg, &ro.draws))
                 return 2;
-            if (ro.draws < 1 || ro.draws > 1000000)
-                return cli_bad(&ent_verb_report, "--draws %d: give 1 to 1000000", ro.draws);
+            if (ro.draws < 1 || ro.draws > ENT_INDEX_MAX_DRAWS)
+                return cli_bad(&ent_verb_report, "--draws %d: give 1 to %d", ro.draws,
+                               ENT_INDEX_MAX_DRAWS);
             break;
         case 's': if (!cli_int("report", "--seed", optarg, &seed)) return 2; break;
-        case 'S': svgdir = optarg; break;
+        case 'S': ro.svgdir = optarg; break;
         case 'o': outpath = optarg; break;
-        case 'b': dbpath = optarg; dbset = 1; break;
+        case 'b': dbpath = ro.dbname = optarg; break;
         default: return cli_usage(&ent_verb_report);
         }
     }
@@ -119,60 +92,28 @@ static int run(int argc, char **argv)
         return cli_bad(&ent_verb_report, "--from %d is after --to %d", ro.from, ro.to);
     if (ro.to && ro.to - ro.from > 250)
         return cli_bad(&ent_verb_report, "--from %d --to %d: at most 250 years", ro.from, ro.to);
-    ro.norm = ENT_NORM_PCT;
-    if (normalize) {
-        if ((m = ent_norm_parse(normalize)) < 0)
-            return cli_bad(&ent_verb_report, "--normalize: '%s' is not percentile, zlog or "
-                                             "minmax", normalize);
-        ro.norm = (ent_norm)m;
-    }
-    ro.pair = argv[optind];
-    ro.seed = seed;
+    ro.subject = argv[optind];
+    ro.seed = (unsigned long long)seed;
     if (!(ctx = ent_ctx_new()))
         return cli_fail("report", "out of memory");
+    if (ent_report_check(ctx, &ro) != ENT_OK) {
+        rc = cli_bad(&ent_verb_report, "%s", ent_errmsg(ctx));
+        goto out;
+    }
     if ((rc = cli_open_db("report", ctx, dbpath, &db)))
         goto out;
-    ent_sb_init(&cmd, ctx);
-    if ((st = ent_rp_gather(ctx, db, &ro, &rp)) != ENT_OK) {
+    if ((st = ent_report(db, &ro, outpath, &res)) != ENT_OK) {
         rc = cli_status("report", ctx, st);
         goto out;
     }
-    /* the command that reproduces the page, with the span and draws spelled out */
-    ent_sb_puts(&cmd, "entente report ");
-    shell_word(&cmd, ro.pair);
-    opt_word(&cmd, "--with", ro.group);
-    snprintf(num, sizeof num, "%d", rp.from);
-    opt_word(&cmd, "--from", num);
-    snprintf(num, sizeof num, "%d", rp.to);
-    opt_word(&cmd, "--to", num);
-    if (ro.year) {
-        snprintf(num, sizeof num, "%d", ro.year);
-        opt_word(&cmd, "--year", num);
-    }
-    snprintf(num, sizeof num, "%d", ro.draws);
-    opt_word(&cmd, "--draws", num);
-    snprintf(num, sizeof num, "%d", seed);
-    opt_word(&cmd, "--seed", num);
-    opt_word(&cmd, "--config", ro.config);
-    opt_word(&cmd, "--normalize", normalize);
-    opt_word(&cmd, "--db", dbset ? dbpath : NULL);
-    opt_word(&cmd, "--svg", svgdir);
-    opt_word(&cmd, "-o", outpath);
-    snprintf(rp.command, sizeof rp.command, "%s", cmd.p ? cmd.p : "");
-    ent_sb_free(&cmd);
-    if ((st = ent_rp_render(ctx, &rp, &pg)) != ENT_OK ||
-        (st = ent_rp_write(ctx, &pg, outpath, svgdir)) != ENT_OK) {
-        rc = cli_status("report", ctx, st);
-        goto out;
-    }
-    fprintf(stderr, "report: %s against %s, %d-%d, comparison in %d: wrote %s", rp.subject,
-            rp.group, rp.from, rp.to, rp.year, outpath);
-    if (svgdir)
-        fprintf(stderr, " and %d charts in %s/", pg.ncharts, svgdir);
+    fprintf(stderr, "report: %s against %s, %d-%d, comparison in %d: wrote %s",
+            ent_result_text(res, 0, 0), ent_result_text(res, 0, 1), (int)ent_result_int(res, 0, 2),
+            (int)ent_result_int(res, 0, 3), (int)ent_result_int(res, 0, 4), outpath);
+    if (ro.svgdir)
+        fprintf(stderr, " and %d charts in %s/", (int)ent_result_int(res, 0, 5), ro.svgdir);
     fputc('\n', stderr);
 out:
-    ent_rp_page_free(&pg);
-    ent_rp_free(&rp);
+    ent_result_free(res);
     ent_db_close(db);
     ent_ctx_free(ctx);
     return rc;

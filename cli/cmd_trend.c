@@ -1,6 +1,7 @@
 /*
  * cmd_trend.c -- `entente trend A-B`: the dimension scores and the composite
- * year by year, with their world ranks: since when is it consequential?
+ * year by year, with their world ranks: since when is it consequential?  One
+ * ent_trend call.
  */
 #include "ix_common.h"
 
@@ -28,11 +29,12 @@ static int run(int argc, char **argv)
         {"format", required_argument, NULL, 'f'}, {"output", required_argument, NULL, 'o'},
         {"db", required_argument, NULL, 'b'},     {"year", required_argument, NULL, 'y'},
         {NULL, 0, NULL, 0}};
-    const char *dbpath = cli_default_db(), *outpath = NULL, *config = NULL, *normalize = NULL;
-    int fmt = ENT_FMT_TABLE, c, rc = 0, year = 0;
-    ix_env e = {0};
-    ent_ix_opts o = ENT_IX_OPTS_INIT;
-    ent_ix_result *res = NULL;
+    const char *dbpath = cli_default_db(), *outpath = NULL, *format = "table";
+    int c, rc = 0, year = 0;
+    ent_ctx *ctx = NULL;
+    ent_db *db = NULL;
+    ent_index_opts o = ENT_INDEX_OPTS_INIT;
+    ent_result *res = NULL;
     ent_status st;
 
     optind = 1;
@@ -41,11 +43,12 @@ static int run(int argc, char **argv)
         case 'F': if (!cli_int("trend", "--from", optarg, &o.from)) return 2; break;
         case 'T': if (!cli_int("trend", "--to", optarg, &o.to)) return 2; break;
         case 'y': if (!cli_int("trend", "--year", optarg, &year)) return 2; break;
-        case 'c': config = optarg; break;
-        case 'n': normalize = optarg; break;
+        case 'c': o.config = optarg; break;
+        case 'n': o.normalize = optarg; break;
         case 'f':
-            if ((fmt = ent_fmt_parse(optarg)) < 0)
+            if (!ix_format(optarg))
                 return cli_fail("trend", "--format: '%s' is not table, csv or json", optarg) + 1;
+            format = optarg;
             break;
         case 'o': outpath = optarg; break;
         case 'b': dbpath = optarg; break;
@@ -65,20 +68,24 @@ static int run(int argc, char **argv)
         return cli_bad(&ent_verb_trend, "--from Y1 and --to Y2 are required");
     if (o.from > o.to)
         return cli_fail("trend", "--from %d is after --to %d", o.from, o.to) + 1;
-    if ((rc = ix_open("trend", &e, dbpath, config, normalize)))
-        goto out;
-    o.cfg = &e.cfg;
-    o.norm = e.norm;
     o.subject = argv[optind];
-    if ((st = ent_ix_trend(e.ctx, e.db, &o, &res)) != ENT_OK) {
-        rc = cli_status("trend", e.ctx, st);
+    if (!(ctx = ent_ctx_new()))
+        return cli_fail("trend", "out of memory");
+    if (ent_index_check(ctx, &o) != ENT_OK) { /* bad values, before any warehouse is read */
+        rc = cli_bad(&ent_verb_trend, "%s", ent_errmsg(ctx));
         goto out;
     }
-    rc = ix_print("trend", &e, res, fmt, outpath);
+    if ((rc = cli_open_db("trend", ctx, dbpath, &db)))
+        goto out;
+    if ((st = ent_trend(db, &o, &res)) != ENT_OK) {
+        rc = cli_status("trend", ctx, st);
+        goto out;
+    }
+    rc = ix_print("trend", ctx, res, format, outpath, 0);
 out:
-    if (e.ctx)
-        ent_ix_result_free(e.ctx, res);
-    ix_close(&e);
+    ent_result_free(res);
+    ent_db_close(db);
+    ent_ctx_free(ctx);
     return rc;
 }
 

@@ -1,32 +1,24 @@
 /*
- * ix_common.h -- what compare, rank and trend share: opening the warehouse
- * with a checked index config, and printing an index result (compare.h) as
- * a table, CSV or JSON.
+ * ix_common.h -- what compare, rank and trend share in the CLI alone: where
+ * an index result's notes go.  The scoring, ranking and configuration are
+ * the library's (entente/index.h).
  */
 #ifndef ENT_IX_COMMON_H
 #define ENT_IX_COMMON_H
 
 #include "cli.h"
-#include "index/compare.h"
+#include "entente/index.h"
 
-typedef struct ix_env {
-    ent_ctx *ctx;
-    ent_db *db;
-    const ent_registry *reg;
-    ent_ix_config cfg;
-    ent_norm norm;
-} ix_env;
+/* ix_print writes res to outpath (NULL: stdout) as format (table, csv or
+ * json) through the shared formatter.  "coverage" notes go to stderr as
+ * "entente: VERB: ..." in every format; a table ends with the other notes.
+ * For CSV and JSON, whose readers expect data, notes_aside = 1 puts the
+ * other notes but "info" on stderr (compare's verdict), 0 drops them.
+ * Returns the exit status. */
+/* ix_format is 1 for a format the formatter knows: table, csv, json. */
+int ix_format(const char *format);
 
-/* ix_open opens the warehouse and loads the config (NULL = default) and
- * checks it against the panel; prints the error and returns 1 on failure. */
-int ix_open(const char *verb, ix_env *e, const char *dbpath, const char *config,
-            const char *normalize);
-void ix_close(ix_env *e);
-
-/* ix_print writes res to outpath (NULL: stdout) in format fmt: the rows,
- * then the notes after a table.  COVERAGE notes go to stderr; for CSV and
- * JSON, so do the notes a table would end with (all but INFO).  Returns
- * the exit status. */
-int ix_print(const char *verb, ix_env *e, const ent_ix_result *res, int fmt, const char *outpath);
+int ix_print(const char *verb, ent_ctx *ctx, const ent_result *res, const char *format,
+             const char *outpath, int notes_aside);
 
 #endif

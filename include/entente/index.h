@@ -31,27 +31,44 @@ typedef struct ent_index_opts {
     unsigned long long seed; /* compare: the draws' seed */
     const char *config;    /* path of an index config; NULL = the default weights */
     const char *normalize; /* percentile (NULL), zlog or minmax */
+    /* compare: called during long robustness draws with the draws done and
+     * to do over the whole call (NULL: none); ud is handed back */
+    void (*progress)(void *ud, long long done, long long total);
+    void *progress_ud;
 } ent_index_opts;
 
-#define ENT_INDEX_OPTS_INIT {NULL, NULL, NULL, NULL, 0, 0, 0, 0, 0, 0, 1, NULL, NULL}
+#define ENT_INDEX_OPTS_INIT {NULL, NULL, NULL, NULL, 0, 0, 0, 0, 0, 0, 1, NULL, NULL, NULL, NULL}
+
+/* The most robustness draws compare makes a year (docs/measures.md, "Cost
+ * of the draws"). */
+#define ENT_INDEX_MAX_DRAWS 1000000
 
 /* ent_compare scores opts->subject and every dyad of opts->group, for
  * opts->year or each year of opts->from..to.  Columns: a, b, year,
  * personal, economic, military, diplomatic, composite, rank, group_size,
  * is_subject (and complete).  Notes, per year: "info", "verdict",
  * "missing", "carried", "robustness" (with draws), "dims" (for a range),
- * "skip", and "coverage" where a year runs past a source.  A group defined
+ * "skip", and "coverage" where a year runs past a source.  In a table
+ * (ent_result_write) a composite that lacks a dimension is marked "74.4*"
+ * and the subject's row "<== subject".  A group defined
  * by ATOP after ATOP's last year is ENT_EINVAL suggesting allies:S@YEAR. */
 ent_status ent_compare(ent_db *db, const ent_index_opts *opts, ent_result **out);
 
 /* ent_rank lists the opts->top best dyads of opts->year with world ranks.
- * Columns: rank, a, b, year, the four dimensions, composite, complete. */
+ * Columns: rank, a, b, year, the four dimensions, composite, complete (in
+ * a table "0 (no personal)" names what an incomplete composite lacks). */
 ent_status ent_rank(ent_db *db, const ent_index_opts *opts, ent_result **out);
 
 /* ent_trend gives opts->subject's scores and world ranks for every year
  * opts->from..to.  Columns: a, b, year, each dimension and its world rank,
  * composite, rank, dyads, complete. */
 ent_status ent_trend(ent_db *db, const ent_index_opts *opts, ent_result **out);
+
+/* ent_index_check makes the checks of the three calls above that need no
+ * warehouse (the normalisation, the dimension, top, draws, year with
+ * from/to, from > to): ENT_OK, or ENT_EINVAL with the message on ctx.  For
+ * a caller that reports bad options before opening anything. */
+ent_status ent_index_check(ent_ctx *ctx, const ent_index_opts *opts);
 
 /* ent_db_ctx returns the context a warehouse was opened with (its errors). */
 ent_ctx *ent_db_ctx(ent_db *db);

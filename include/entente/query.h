@@ -23,6 +23,10 @@ extern "C" {
  * context (ENT_EINVAL for another).  Needs no warehouse. */
 ent_status ent_codebook(ent_ctx *ctx, const char *dimension, ent_result **out);
 
+/* The years the dyad-year panel spans (dyad, panel). */
+#define ENT_PANEL_FIRST 1816
+#define ENT_PANEL_LAST 2024
+
 /* ent_dyad lists every panel indicator of the dyad a-b (states by any name
  * the registry knows), long: one row per year and indicator, grouped by
  * dimension as `entente dyad` prints them.  Columns: a, b, year, dimension,
@@ -30,8 +34,12 @@ ent_status ent_codebook(ent_ctx *ctx, const char *dimension, ent_result **out);
  * indicator such as meet_coverage, else missing), source.  Directed
  * indicators read from a's side.  year > 0 is one year; from..to a range
  * (0 for an open end); all 0: the latest year in which the dyad has at
- * least half the indicators of its best year (note "info").  Notes:
- * "coverage" naming the sources that ended by the last year, "info".
+ * least half the indicators of its best year (note "year").  Notes:
+ * "year", "coverage" naming the sources that ended by the last year, and
+ * "info" on what an empty value means.  A table (ent_result_write) shows
+ * the value as `entente dyad` does: text indicators in the value column
+ * (the text column is left out), integers bare, four decimals; CSV and
+ * JSON every digit.
  * ENT_EINVAL when a and b are the same state or not both system members in
  * the one year asked; ENT_ENOTFOUND when the range has no panel row. */
 ent_status ent_dyad(ent_db *db, const char *a, const char *b, int year, int from, int to,
@@ -76,6 +84,18 @@ ent_status ent_meetings(ent_db *db, const char *leader, const char *from_date,
  * ENT_ENOTFOUND for an unknown indicator. */
 ent_status ent_panel(ent_db *db, int from, int to, const char *indicators, int directed,
                      ent_result **out);
+
+/* ent_panel_write writes the rows ent_panel would return to path (NULL or
+ * "-": stdout) as format "csv" (NULL) or "json", streaming: the panel of all
+ * years is millions of rows, too many to hold as a result.  CSV: header
+ * ccode1,ccode2,abb1,abb2,year,INDICATORS; missing is an empty cell, whole
+ * numbers are bare, others the shortest text that reads back as the stored
+ * double.  JSON: an array of objects, missing null.  A file is replaced
+ * atomically, and on failure left as it was.  ENT_EINVAL for another format
+ * or from > to, ENT_ENOTFOUND for an unknown indicator, ENT_EIO naming path
+ * when it cannot be written. */
+ent_status ent_panel_write(ent_db *db, int from, int to, const char *indicators, int directed,
+                           const char *format, const char *path);
 
 #ifdef __cplusplus
 }

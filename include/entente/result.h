@@ -77,6 +77,12 @@ const char *ent_result_note(const ent_result *r, const char *kind);
  * ENT_EINVAL for an unknown format, ENT_EIO when the output fails. */
 ent_status ent_result_write(ent_ctx *ctx, const ent_result *r, const char *format,
                             const char *path);
+/* ent_result_write_except is ent_result_write leaving out of a table the
+ * notes whose kind is in the comma list skip (NULL: none left out), for a
+ * caller that shows them elsewhere (the CLI puts "coverage" notes on
+ * stderr).  Same failures. */
+ent_status ent_result_write_except(ent_ctx *ctx, const ent_result *r, const char *format,
+                                   const char *path, const char *skip);
 
 #ifdef __cplusplus
 }

@@ -9,7 +9,10 @@
 #include "store/store.h"
 
 #include <math.h>
+#include <stdio.h>
 #include <string.h>
+
+_Static_assert(ENT_INDEX_MAX_DRAWS == ENT_IX_MAX_DRAWS, "entente/index.h states the cap");
 
 ent_ctx *ent_db_ctx(ent_db *db) { return db ? db->ctx : NULL; }
 
@@ -74,14 +77,26 @@ static ent_status convert(ent_ctx *ctx, const ent_ix_result *x, ent_result **out
                 ent_result_set_int(r, j, w->year);
             } else if (!strcmp(c, "composite")) {
                 ent_result_set_real(r, j, w->composite);
+                if (!isnan(w->composite) && !w->complete) { /* a table marks it */
+                    char b[32];
+                    snprintf(b, sizeof b, "%.1f*", w->composite);
+                    ent_result_show(r, j, b, ENT_SHOW_TABLE);
+                }
             } else if (!strcmp(c, "rank")) {
                 ent_result_set_int(r, j, w->rank ? w->rank : ENT_NA);
             } else if (!strcmp(c, "group_size") || !strcmp(c, "dyads")) {
                 ent_result_set_int(r, j, w->n);
             } else if (!strcmp(c, "is_subject")) {
                 ent_result_set_int(r, j, w->is_subject);
+                ent_result_show(r, j, w->is_subject ? "<== subject" : "", ENT_SHOW_TABLE);
             } else if (!strcmp(c, "complete")) {
                 ent_result_set_int(r, j, w->complete);
+                if (!w->complete) { /* a table says what it lacks: "0 (no personal)" */
+                    char lacks[128], b[160];
+                    ent_ix_lacks_text(w, lacks, sizeof lacks);
+                    snprintf(b, sizeof b, "0 (no %s)", lacks);
+                    ent_result_show(r, j, b, ENT_SHOW_TABLE);
+                }
             }
         }
     }
@@ -92,6 +107,29 @@ static ent_status convert(ent_ctx *ctx, const ent_ix_result *x, ent_result **out
         return st;
     }
     *out = r;
+    return ENT_OK;
+}
+
+ent_status ent_index_check(ent_ctx *ctx, const ent_index_opts *po)
+{
+    int d;
+    if (po->normalize && ent_norm_parse(po->normalize) < 0)
+        return ent_err(ctx, ENT_EINVAL, "normalize: '%s' is not percentile, zlog or minmax",
+                       po->normalize);
+    for (d = 0; po->dimension && d < ENT_NDIM && strcmp(po->dimension, ent_ix_dims[d]); d++)
+        ;
+    if (po->dimension && d == ENT_NDIM && strcmp(po->dimension, "composite"))
+        return ent_err(ctx, ENT_EINVAL, "dimension: '%s' is not personal, economic, military, "
+                                        "diplomatic or composite", po->dimension);
+    if (po->top < 0)
+        return ent_err(ctx, ENT_EINVAL, "top: %d is not a count of rows (1 or more)", po->top);
+    if (po->draws < 0 || po->draws > ENT_INDEX_MAX_DRAWS)
+        return ent_err(ctx, ENT_EINVAL, "draws: %d is not 0 to %d", po->draws,
+                       ENT_INDEX_MAX_DRAWS);
+    if (po->year && (po->from || po->to))
+        return ent_err(ctx, ENT_EINVAL, "year and from/to: give one year or a range");
+    if (po->to && po->from > po->to)
+        return ent_err(ctx, ENT_EINVAL, "from %d is after to %d", po->from, po->to);
     return ENT_OK;
 }
 
@@ -106,23 +144,13 @@ static ent_status run(ent_db *db, const ent_index_opts *po, ix_query q, ent_resu
     ent_status st;
 
     *out = NULL;
-    if (po->normalize) {
-        int m = ent_norm_parse(po->normalize);
-        if (m < 0)
-            return ent_err(ctx, ENT_EINVAL, "normalize: '%s' is not percentile, zlog or minmax",
-                           po->normalize);
-        o.norm = (ent_norm)m;
-    }
+    if ((st = ent_index_check(ctx, po)) != ENT_OK)
+        return st;
+    o.norm = po->normalize ? (ent_norm)ent_norm_parse(po->normalize) : ENT_NORM_PCT;
     o.dim = ENT_NDIM;
-    if (po->dimension) {
-        for (o.dim = 0; o.dim < ENT_NDIM && strcmp(po->dimension, ent_ix_dims[o.dim]); o.dim++)
-            ;
-        if (o.dim == ENT_NDIM && strcmp(po->dimension, "composite"))
-            return ent_err(ctx, ENT_EINVAL, "dimension '%s' is not personal, economic, "
-                                            "military, diplomatic or composite", po->dimension);
-    }
-    if (po->top < 0)
-        return ent_err(ctx, ENT_EINVAL, "top: %d is not a count of rows (1 or more)", po->top);
+    for (int d = 0; po->dimension && d < ENT_NDIM; d++)
+        if (!strcmp(po->dimension, ent_ix_dims[d]))
+            o.dim = d;
     if ((st = ent_ix_config_load(ctx, po->config, &cfg)) != ENT_OK ||
         (st = ent_ix_config_check(ctx, po->config ? po->config : "index-default.conf", &cfg,
                                   db->db)) != ENT_OK)
@@ -138,6 +166,8 @@ static ent_status run(ent_db *db, const ent_index_opts *po, ix_query q, ent_resu
     o.complete_only = po->complete;
     o.draws = po->draws;
     o.seed = po->seed;
+    o.progress = po->progress;
+    o.progress_ud = po->progress_ud;
     if ((st = q(ctx, db, &o, &x)) != ENT_OK)
         return st;
     st = convert(ctx, x, out);

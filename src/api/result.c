@@ -16,6 +16,9 @@ typedef struct cell {
         char *s;
     } v;
     unsigned char set; /* 0 = missing */
+    unsigned char num;   /* shown[1] is a number (bare in JSON) */
+    char *shown[2];      /* the formatter's text for a table / CSV and JSON
+                            (ent_result_show), or NULL */
 } cell;
 
 typedef struct note {
@@ -31,6 +34,7 @@ struct ent_result {
     note *notes;
     size_t nnotes, capnotes;
     ent_status st;        /* ENT_ENOMEM after a failed allocation */
+    unsigned char *hide;  /* ncols flags (ent_result_hide), or NULL: none hidden */
 };
 
 static void oom(ent_result *r)
@@ -66,9 +70,12 @@ void ent_result_free(ent_result *r)
     if (!r)
         return;
     ent_ctx *ctx = r->ctx;
-    for (size_t i = 0; i < r->nrows * r->ncols; i++)
+    for (size_t i = 0; i < r->nrows * r->ncols; i++) {
         if (r->cells[i].set && r->cols[i % r->ncols].type == ENT_COL_TEXT)
             ent_free(ctx, r->cells[i].v.s);
+        ent_free(ctx, r->cells[i].shown[0]);
+        ent_free(ctx, r->cells[i].shown[1]);
+    }
     for (size_t k = 0; k < r->nnotes; k++) {
         ent_free(ctx, r->notes[k].kind);
         ent_free(ctx, r->notes[k].text);
@@ -76,6 +83,7 @@ void ent_result_free(ent_result *r)
     for (size_t j = 0; j < r->ncols; j++)
         ent_free(ctx, (char *)r->cols[j].name);
     ent_free(ctx, r->cols);
+    ent_free(ctx, r->hide);
     ent_free(ctx, r->cells);
     ent_free(ctx, r->notes);
     ent_free(ctx, r);
@@ -141,6 +149,52 @@ void ent_result_set_text(ent_result *r, size_t j, const char *s)
     }
     c->set = 1;
 }
+
+void ent_result_show(ent_result *r, size_t j, const char *text, int where)
+{
+    cell *c;
+    if (r->st != ENT_OK || !r->nrows || j >= r->ncols)
+        return;
+    c = r->cells + (r->nrows - 1) * r->ncols + j;
+    for (int f = 0; f < 2; f++) {
+        if (!(where & (f ? ENT_SHOW_DATA : ENT_SHOW_TABLE)))
+            continue;
+        ent_free(r->ctx, c->shown[f]);
+        c->shown[f] = NULL;
+        if (text && !(c->shown[f] = ent_strdup(r->ctx, text))) {
+            oom(r);
+            return;
+        }
+        if (f)
+            c->num = (where & ENT_SHOW_NUM) != 0;
+    }
+}
+
+const char *ent_result_shown(const ent_result *r, size_t i, size_t j, int fmt, int *num)
+{
+    const cell *c;
+    *num = 0;
+    if (!r || i >= r->nrows || j >= r->ncols)
+        return NULL;
+    c = r->cells + i * r->ncols + j;
+    if (fmt == ENT_SHOW_TABLE)
+        return c->shown[0];
+    *num = c->num;
+    return c->shown[1];
+}
+
+void ent_result_hide(ent_result *r, size_t j)
+{
+    if (r->st != ENT_OK || j >= r->ncols)
+        return;
+    if (!r->hide && !(r->hide = ent_calloc(r->ctx, r->ncols, 1))) {
+        oom(r);
+        return;
+    }
+    r->hide[j] = 1;
+}
+
+int ent_result_hidden(const ent_result *r, size_t j) { return r && r->hide && j < r->ncols && r->hide[j]; }
 
 void ent_result_add_note(ent_result *r, const char *kind, const char *fmt, ...)
 {

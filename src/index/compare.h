@@ -167,13 +167,6 @@ ent_status ent_ix_score_year(ent_ctx *ctx, const ent_ix_config *cfg, const ent_i
 
 /* Coverage (coverage.c). */
 
-/* ent_ix_dyad_latest finds the latest panel year in which dyad (a, b) has at
- * least half as many indicators present as in its best year: *present is
- * that year's count, *best the best year's.  ENT_ENODATA when the panel has
- * no row for the dyad. */
-ent_status ent_ix_dyad_latest(ent_ctx *ctx, sqlite3 *db, int a, int b, int *year, int *present,
-                              int *best);
-
 /* ent_ix_ended_text lists the sources of the four dimensions whose stated
  * coverage (the codebook) ends before year: "cow_trade (2014), cow_igo
  * (2014), ..."; returns how many (0: buf is empty). */

@@ -4,14 +4,14 @@
  * row written twice, the second time with the two states and the two columns
  * of every directed pair swapped).  A buffered writer and a printf-free
  * number formatter: the non-directed panel 1946-2019 is ~900,000 rows of ~70
- * columns.
+ * columns.  The rows, and the swap of the reversed copy, come from the row
+ * accessor (row.c).
  */
 #include "panel.h"
 #include "../core/core.h"
 
 #include <errno.h>
 #include <math.h>
-#include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -67,11 +67,11 @@ static void put_num(wbuf *w, double v)
 ent_status ent_panel_export_csv(ent_ctx *ctx, struct sqlite3 *db, const ent_registry *reg,
                                 const ent_panel_export_opts *opt, FILE *fp, size_t *rows)
 {
-    sqlite3_stmt *q = NULL;
+    ent_panel_rows *r = NULL;
     wbuf w = {fp, NULL, 0, 1 << 20, 0};
-    int all[ENT_PANEL_MAXIND], col[2][ENT_PANEL_MAXIND];
+    int all[ENT_PANEL_MAXIND];
     const int *sel = opt->sel;
-    int nsel = opt->nsel, rc;
+    int nsel = opt->nsel;
     size_t nrows = 0;
     ent_status st = ENT_OK;
 
@@ -83,25 +83,9 @@ ent_status ent_panel_export_csv(ent_ctx *ctx, struct sqlite3 *db, const ent_regi
     }
     if (nsel > ENT_PANEL_MAXIND)
         return ent_err(ctx, ENT_EINVAL, "panel: more than %d indicators", ENT_PANEL_MAXIND);
-    for (int s = 0; s < nsel; s++) { /* result column of each output column, per order */
-        const ent_indicator *ind = &ent_panel_indicators[sel[s]];
-        col[0][s] = 3 + sel[s];
-        col[1][s] = 3 + (ind->pair ? ent_panel_find(ind->pair) : sel[s]);
-    }
-    { /* name every column read: the panel's column order is no contract */
-        char sql[ENT_PANEL_MAXIND * 48 + 128];
-        size_t n = (size_t)snprintf(sql, sizeof sql, "SELECT ccode1, ccode2, year");
-        for (size_t k = 0; k < ent_panel_nindicators && n < sizeof sql; k++)
-            n += (size_t)snprintf(sql + n, sizeof sql - n, ", \"%s\"", ent_panel_indicators[k].name);
-        if (n < sizeof sql)
-            snprintf(sql + n, sizeof sql - n, " FROM panel WHERE year BETWEEN ?1 AND ?2 "
-                                              "ORDER BY year, ccode1, ccode2");
-        if (sqlite3_prepare_v2(db, sql, -1, &q, NULL) != SQLITE_OK)
-            return ent_err(ctx, ENT_ENODATA, "the warehouse has no panel (or one of another "
-                           "version): %s; run `entente build`", sqlite3_errmsg(db));
-    }
-    sqlite3_bind_int(q, 1, opt->from);
-    sqlite3_bind_int(q, 2, opt->to);
+    /* the rows and the directed swap come from the row accessor (row.c) */
+    if ((st = ent_panel_rows_open(ctx, db, 0, 0, opt->from, opt->to, opt->directed, &r)) != ENT_OK)
+        return st;
     if (!(w.b = malloc(w.cap))) {
         st = ent_err(ctx, ENT_ENOMEM, "panel: out of memory");
         goto out;
@@ -113,44 +97,36 @@ ent_status ent_panel_export_csv(ent_ctx *ctx, struct sqlite3 *db, const ent_regi
         wput(&w, name, strlen(name));
     }
     wput(&w, "\n", 1);
-    while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
-        int year = sqlite3_column_int(q, 2);
-        for (int pass = 0; pass < (opt->directed ? 2 : 1); pass++) {
-            int c1 = sqlite3_column_int(q, pass), c2 = sqlite3_column_int(q, !pass);
-            const char *a1 = ent_state_abb(reg, c1), *a2 = ent_state_abb(reg, c2);
-            a1 = a1 ? a1 : "";
-            a2 = a2 ? a2 : "";
-            put_uint(&w, (unsigned)c1);
+    while ((st = ent_panel_rows_next(r)) == ENT_OK) {
+        int c1 = ent_panel_rows_ccode1(r), c2 = ent_panel_rows_ccode2(r);
+        const char *a1 = ent_state_abb(reg, c1), *a2 = ent_state_abb(reg, c2);
+        a1 = a1 ? a1 : "";
+        a2 = a2 ? a2 : "";
+        put_uint(&w, (unsigned)c1);
+        wput(&w, ",", 1);
+        put_uint(&w, (unsigned)c2);
+        wput(&w, ",", 1);
+        wput(&w, a1, strlen(a1));
+        wput(&w, ",", 1);
+        wput(&w, a2, strlen(a2));
+        wput(&w, ",", 1);
+        put_uint(&w, (unsigned)ent_panel_rows_year(r));
+        for (int s = 0; s < nsel; s++) {
+            double v;
+            const char *t;
             wput(&w, ",", 1);
-            put_uint(&w, (unsigned)c2);
-            wput(&w, ",", 1);
-            wput(&w, a1, strlen(a1));
-            wput(&w, ",", 1);
-            wput(&w, a2, strlen(a2));
-            wput(&w, ",", 1);
-            put_uint(&w, (unsigned)year);
-            for (int s = 0; s < nsel; s++) {
-                int c = col[pass][s];
-                wput(&w, ",", 1);
-                switch (sqlite3_column_type(q, c)) {
-                case SQLITE_INTEGER: put_num(&w, (double)sqlite3_column_int64(q, c)); break;
-                case SQLITE_FLOAT: put_num(&w, sqlite3_column_double(q, c)); break;
-                case SQLITE_TEXT: {
-                    const char *t = (const char *)sqlite3_column_text(q, c);
-                    wput(&w, t, strlen(t)); /* codebook texts: no commas or quotes */
-                    break;
-                }
-                default: break; /* NULL: empty */
-                }
+            switch (ent_panel_rows_cell(r, sel[s], &v, &t)) {
+            case ENT_PV_INT: case ENT_PV_REAL: put_num(&w, v); break;
+            case ENT_PV_TEXT: wput(&w, t, strlen(t)); break; /* codebook texts: no commas or quotes */
+            default: break; /* NULL: empty */
             }
-            wput(&w, "\n", 1);
-            nrows++;
         }
+        wput(&w, "\n", 1);
+        nrows++;
     }
-    if (rc != SQLITE_DONE) {
-        st = ent_err(ctx, ENT_EDB, "sqlite: %s", sqlite3_errmsg(db));
+    if (st != ENT_DONE)
         goto out;
-    }
+    st = ENT_OK;
     wflush(&w);
     if (!w.err && fflush(fp) != 0)
         w.err = errno ? errno : EIO;
@@ -160,7 +136,7 @@ out:
     if (rows)
         *rows = nrows;
     free(w.b);
-    sqlite3_finalize(q);
+    ent_panel_rows_close(r);
     return st;
 }
 
@@ -185,52 +161,4 @@ ent_status ent_panel_select(ent_ctx *ctx, const char *list, int *sel, int *nsel)
     if (!*nsel)
         return ent_err(ctx, ENT_EINVAL, "--indicators: the list is empty");
     return ENT_OK;
-}
-
-/* ent_panel_export_rows: the rows of ent_panel_export_csv handed one by one
- * to a callback (ent_panel_row_fn) instead of written, for the public API
- * (src/api/panel.c) that turns them into a result. */
-ent_status ent_panel_export_rows(ent_ctx *ctx, struct sqlite3 *db,
-                                 const ent_panel_export_opts *opt, ent_panel_row_fn fn, void *ud)
-{
-    sqlite3_stmt *q = NULL;
-    int all[ENT_PANEL_MAXIND], col[2][ENT_PANEL_MAXIND];
-    const int *sel = opt->sel;
-    int nsel = opt->nsel, rc;
-    ent_status st = ENT_OK;
-    char sql[ENT_PANEL_MAXIND * 48 + 128];
-    size_t n;
-
-    if (!sel) {
-        for (size_t k = 0; k < ent_panel_nindicators && k < ENT_PANEL_MAXIND; k++)
-            all[k] = (int)k;
-        sel = all;
-        nsel = (int)ent_panel_nindicators;
-    }
-    if (nsel > ENT_PANEL_MAXIND)
-        return ent_err(ctx, ENT_EINVAL, "panel: more than %d indicators", ENT_PANEL_MAXIND);
-    for (int s = 0; s < nsel; s++) {
-        const ent_indicator *ind = &ent_panel_indicators[sel[s]];
-        col[0][s] = 3 + sel[s];
-        col[1][s] = 3 + (ind->pair ? ent_panel_find(ind->pair) : sel[s]);
-    }
-    n = (size_t)snprintf(sql, sizeof sql, "SELECT ccode1, ccode2, year");
-    for (size_t k = 0; k < ent_panel_nindicators && n < sizeof sql; k++)
-        n += (size_t)snprintf(sql + n, sizeof sql - n, ", \"%s\"", ent_panel_indicators[k].name);
-    if (n < sizeof sql)
-        snprintf(sql + n, sizeof sql - n, " FROM panel WHERE year BETWEEN ?1 AND ?2 "
-                                          "ORDER BY year, ccode1, ccode2");
-    if (sqlite3_prepare_v2(db, sql, -1, &q, NULL) != SQLITE_OK)
-        return ent_err(ctx, ENT_ENODATA, "the warehouse has no panel (or one of another "
-                       "version): %s; run `entente build`", sqlite3_errmsg(db));
-    sqlite3_bind_int(q, 1, opt->from);
-    sqlite3_bind_int(q, 2, opt->to);
-    while (st == ENT_OK && (rc = sqlite3_step(q)) == SQLITE_ROW)
-        for (int pass = 0; pass < (opt->directed ? 2 : 1) && st == ENT_OK; pass++)
-            st = fn(ud, sqlite3_column_int(q, pass), sqlite3_column_int(q, !pass),
-                    sqlite3_column_int(q, 2), q, col[pass], nsel);
-    if (st == ENT_OK && rc != SQLITE_DONE)
-        st = ent_err(ctx, ENT_EDB, "sqlite: %s", sqlite3_errmsg(db));
-    sqlite3_finalize(q);
-    return st;
 }

@@ -83,21 +83,69 @@ typedef struct ent_panel_export_opts {
 ent_status ent_panel_export_csv(ent_ctx *ctx, struct sqlite3 *db, const ent_registry *reg,
                                 const ent_panel_export_opts *opt, FILE *fp, size_t *rows);
 
-struct sqlite3_stmt;
-/* ent_panel_row_fn receives one row of the panel export: the two states (in
- * the order of the row; directed rows come twice), the year, and for output
- * column s (0 .. nsel-1) the statement column col[s] of q holding its value
- * (NULL = missing).  Return ENT_OK to go on. */
-typedef ent_status (*ent_panel_row_fn)(void *ud, int ccode1, int ccode2, int year,
-                                       struct sqlite3_stmt *q, const int *col, int nsel);
-
-/* ent_panel_export_rows hands the rows ent_panel_export_csv would write, in
- * the same order, to fn instead. */
-ent_status ent_panel_export_rows(ent_ctx *ctx, struct sqlite3 *db,
-                                 const ent_panel_export_opts *opt, ent_panel_row_fn fn, void *ud);
-
 /* ent_panel_select parses a comma list of indicator names into indices
  * (at most ENT_PANEL_MAXIND); an unknown name is ENT_ENOTFOUND. */
 ent_status ent_panel_select(ent_ctx *ctx, const char *list, int *sel, int *nsel);
+
+/* ------------------------------------------------------ row accessor (row.c)
+ * The one reader of the table `panel`: rows by column name, each served from
+ * the first state's side, the directed swap done in one place.
+ *
+ *     ent_panel_rows *r;
+ *     if (ent_panel_rows_open(ctx, db, 740, 2, 2014, 2014, 0, &r) == ENT_OK) {
+ *         while (ent_panel_rows_next(r) == ENT_OK)
+ *             ... ent_panel_rows_get(r, "trade_1to2") ...   (JPN's exports to USA)
+ *         ent_panel_rows_close(r);
+ *     }
+ */
+typedef struct ent_panel_rows ent_panel_rows;
+
+typedef enum ent_panel_vtype {
+    ENT_PV_NULL, /* missing */
+    ENT_PV_INT,
+    ENT_PV_REAL,
+    ENT_PV_TEXT
+} ent_panel_vtype;
+
+/* ent_panel_rows_open reads the rows of years from..to, ordered by year (then
+ * ccode1, ccode2).  a, b > 0: the rows of that dyad, read from a's side (a >
+ * b reverses every row); a = b = 0: every stored pair, and with directed = 1
+ * each one twice, stored order then reversed.  On a reversed row ccode1 and
+ * ccode2 swap and a directed indicator reads its pair's column; missing stays
+ * missing.  ENT_ENODATA when the warehouse has no panel or lacks a codebook
+ * column (the message names it).  The caller closes *out. */
+ent_status ent_panel_rows_open(ent_ctx *ctx, struct sqlite3 *db, int a, int b, int from, int to,
+                               int directed, ent_panel_rows **out);
+/* ent_panel_rows_next moves to the next row: ENT_OK, ENT_DONE after the last,
+ * ENT_EDB when SQLite fails. */
+ent_status ent_panel_rows_next(ent_panel_rows *r);
+void ent_panel_rows_close(ent_panel_rows *r); /* NULL is allowed */
+/* The current row's states (first = the side it is read from) and year. */
+int ent_panel_rows_ccode1(const ent_panel_rows *r);
+int ent_panel_rows_ccode2(const ent_panel_rows *r);
+int ent_panel_rows_year(const ent_panel_rows *r);
+/* Indicator k (a codebook index, ent_panel_find) of the current row, from its
+ * first state's side: its storage type, and its value as a double (NAN when
+ * missing or text), an integer (ENT_NA unless stored as one) or text (NULL
+ * unless text; owned by r until the next call). */
+ent_panel_vtype ent_panel_rows_type(const ent_panel_rows *r, int k);
+double ent_panel_rows_real(const ent_panel_rows *r, int k);
+int64_t ent_panel_rows_int(const ent_panel_rows *r, int k);
+const char *ent_panel_rows_text(const ent_panel_rows *r, int k);
+/* ent_panel_rows_cell is the four above in one call, for a hot loop: the
+ * type, *num (NAN unless a number) and *text (NULL unless text). */
+ent_panel_vtype ent_panel_rows_cell(const ent_panel_rows *r, int k, double *num,
+                                    const char **text);
+/* ent_panel_rows_get reads an indicator by name (NAN: missing or unknown). */
+double ent_panel_rows_get(const ent_panel_rows *r, const char *name);
+/* ent_panel_rows_present counts the current row's indicators present. */
+int ent_panel_rows_present(const ent_panel_rows *r);
+
+/* ent_panel_dyad_latest finds the latest panel year in which dyad (a, b) has
+ * at least half as many indicators present as in its best year: *present is
+ * that year's count, *best the best year's.  ENT_ENODATA when the panel has
+ * no row for the dyad. */
+ent_status ent_panel_dyad_latest(ent_ctx *ctx, struct sqlite3 *db, int a, int b, int *year,
+                                 int *present, int *best);
 
 #endif

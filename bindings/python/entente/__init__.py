@@ -207,7 +207,7 @@ def dyad(a, b, year=None, from_=None, to=None, db=None):
     year, dimension, indicator, value (float, NaN when missing), text (the value
     of a text indicator such as meet_coverage), source.  Directed indicators read
     from a's side.  No year and no range: the latest year in which the dyad has
-    at least half the indicators of its best year (attrs["info"] says which)."""
+    at least half the indicators of its best year (attrs["year"] says which)."""
     return _wh(db)._query(lib.ent_dyad, _s(a), _s(b), year or 0, from_ or 0, to or 0)
 
 

@@ -18,7 +18,8 @@ class IndexOpts(ctypes.Structure):
     _fields_ = [("subject", c_char_p), ("group", c_char_p), ("state", c_char_p),
                 ("dimension", c_char_p), ("year", c_int), ("from_", c_int), ("to", c_int),
                 ("top", c_int), ("complete", c_int), ("draws", c_int),
-                ("seed", ctypes.c_ulonglong), ("config", c_char_p), ("normalize", c_char_p)]
+                ("seed", ctypes.c_ulonglong), ("config", c_char_p), ("normalize", c_char_p),
+                ("progress", c_void_p), ("progress_ud", c_void_p)]
 
 
 class BuildOpts(ctypes.Structure):

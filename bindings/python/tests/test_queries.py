@@ -73,7 +73,7 @@ class TestQueries(unittest.TestCase):
         df = entente.dyad("RUS", "CHN", db=PDB)
         row = cli_csv(PDB, "dyad", "RUS", "CHN")[0]
         self.assertEqual(str(df["year"].iloc[0]), row["year"])
-        self.assertIn("the latest year", df.attrs["info"][0])
+        self.assertIn("the latest year", df.attrs["year"])
 
     def test_panel(self):
         for directed in (False, True):
