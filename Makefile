@@ -18,6 +18,8 @@ FUZZ_SECONDS ?= 60
 
 comma    := ,
 PKGS     := sqlite3 zlib libzip libcrypto libcurl liblzma
+# reader backends: State Department XML and xlsx (libxml2), JSON schema files (json-c)
+PKGS     += libxml-2.0 json-c
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 # Open MPI (libopenmpi-dev) for `mpirun -np N entente events`

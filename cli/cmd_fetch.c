@@ -3,7 +3,7 @@
  * data folder, or (--verify) check a folder against the manifest offline.
  */
 #include "cli.h"
-#include "fetch/fetch.h"
+#include "entente/fetch.h"
 
 #include <getopt.h>
 #include <signal.h>
@@ -50,27 +50,23 @@ static const char usage[] =
     "  entente fetch --verify\n"
     "  entente fetch --verify --only atop_alliance,cow_nmc\n";
 
-static int verify(ent_ctx *ctx, const char *data, const char *manifest, const char *only,
-                  int quiet)
+static int verify(ent_ctx *ctx, const char *data, const char *manifest, const char *only)
 {
-    ent_vf_report *r = NULL;
-    ent_status st = ent_fetch_verify(ctx, data, manifest, only, &r);
+    ent_result *r = NULL;
+    ent_status st = ent_fetch_check(ctx, data, manifest, only, &r);
     if (st != ENT_OK)
         return cli_status("fetch", ctx, st);
-    for (size_t i = 0; i < r->n; i++) {
-        const ent_vf_item *it = &r->items[i];
-        if (it->state == ENT_VF_OK || it->state == ENT_VF_COVERED)
+    for (size_t i = 0; i < ent_result_nrows(r); i++) {
+        const char *state = ent_result_text(r, i, 1);
+        if (!strcmp(state, "ok") || !strcmp(state, "covered"))
             continue;
-        printf("%-8s %s%s%s\n", ent_vf_state_name(it->state), it->path, it->why ? ": " : "",
-               it->why ? it->why : "");
+        int nowhy = ent_result_isna(r, i, 2);
+        printf("%-8s %s%s%s\n", state, ent_result_text(r, i, 0), nowhy ? "" : ": ",
+               nowhy ? "" : ent_result_text(r, i, 2));
     }
-    printf("verify: %s: %zu ok, %zu missing, %zu covered by their other form, %zu changed, "
-           "%zu extra, %zu not obtainable\n",
-           data, r->count[ENT_VF_OK], r->count[ENT_VF_MISSING], r->count[ENT_VF_COVERED],
-           r->count[ENT_VF_CHANGED], r->count[ENT_VF_EXTRA], r->count[ENT_VF_UNAVAILABLE]);
-    (void)quiet;
-    int bad = r->count[ENT_VF_MISSING] || r->count[ENT_VF_CHANGED];
-    ent_vf_report_free(r);
+    printf("verify: %s: %s\n", data, ent_result_note(r, "summary"));
+    int bad = strcmp(ent_result_note(r, "verdict"), "complete") != 0;
+    ent_result_free(r);
     return bad;
 }
 
@@ -88,7 +84,6 @@ static int run(int argc, char **argv)
     const char *env = getenv("ENTENTE_MIRROR");
     ent_ctx *ctx;
     ent_status st;
-    double t0;
 
     if (env && *env)
         fo.mirror = env;
@@ -134,7 +129,7 @@ static int run(int argc, char **argv)
     if (!(ctx = ent_ctx_new()))
         return cli_fail("fetch", "out of memory");
     if (do_verify) {
-        rc = verify(ctx, fo.datadir, fo.manifest, fo.only, quiet);
+        rc = verify(ctx, fo.datadir, fo.manifest, fo.only);
         ent_ctx_free(ctx);
         return rc;
     }
@@ -144,7 +139,6 @@ static int run(int argc, char **argv)
         fo.progress = NULL;
     /* past a file-size limit, write() fails with EFBIG instead of killing us */
     signal(SIGXFSZ, SIG_IGN);
-    t0 = ent_now();
     st = ent_fetch(ctx, &fo, &res);
     if (st != ENT_OK && res.failed == 0)
         rc = cli_status("fetch", ctx, st);
@@ -152,7 +146,7 @@ static int run(int argc, char **argv)
         fprintf(stderr, "fetch: %s: %zu fetched (%.1f MB), %zu already present, %zu failed, "
                         "in %.1f s%s\n",
                 fo.datadir, res.fetched, (double)res.bytes / 1e6, res.present, res.failed,
-                ent_now() - t0, fo.mirror ? " (from the mirror)" : "");
+                res.seconds, fo.mirror ? " (from the mirror)" : "");
         rc = res.failed ? 1 : 0;
     }
     ent_ctx_free(ctx);

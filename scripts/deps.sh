@@ -6,6 +6,8 @@ set -e
 PKGS="make gcc clang pkg-config libsqlite3-dev zlib1g-dev libzip-dev libssl-dev libcmocka-dev libopenmpi-dev openmpi-bin sqlite3 libclang-rt-14-dev python3 bc python3-pandas python3-venv python3-setuptools r-base-dev r-cran-testthat chromium"
 # entente fetch (libcurl) and the reader backends (R data: librdata; its compressions)
 PKGS="$PKGS libcurl4-openssl-dev librdata-dev libbz2-dev liblzma-dev libreadstat-dev"
+# reader backends: XML and xlsx (libxml2 with libzip), JSON (json-c)
+PKGS="$PKGS libxml2-dev libjson-c-dev"
 missing=""
 for p in $PKGS; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" || missing="$missing $p"

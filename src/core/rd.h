@@ -6,7 +6,18 @@
  *
  * A backend renders the whole table into one allocation (the caller frees it)
  * with the conventions of R's write.csv: a quoted header, strings, factors and
- * dates quoted ("" inside), numbers bare with 15 significant digits, NA empty.
+ * dates quoted ("" inside), numbers bare with 15 significant digits, NA empty
+ * -- or, for a recipe, exactly the bytes of the prepared file it stands for.
+ *
+ * A path names one original file, or a set of originals read by a recipe:
+ * "recipe=NAME\nPATH\nPATH..." (ent_fetch_original makes them from the
+ * manifest: several originals yield one prepared table).  Recipes:
+ *   xml           State Department visits/trips XML (rd_xml.c, libxml2)
+ *   xlsx-dots     IMF DOTS workbooks (rd_xlsx.c, libzip + libxml2)
+ *   json-schema   BigQuery schema JSON -> name,type,description (rd_json.c, json-c)
+ *   rds-matrices  a list of year matrices + country_list.RData -> long CSV (rd_rds.c)
+ *   rds-tsv       one R data frame -> plain TSV, tab/CR/LF runs one space (librdata)
+ *   rda-listcols  a workspace's data frame with list columns (rd_rds.c)
  */
 #ifndef ENT_RD_H
 #define ENT_RD_H
@@ -16,7 +27,8 @@
 typedef enum ent_rd_kind {
     ENT_RD_NONE = 0, /* plain CSV/TSV (or gzip of one): the core reader itself */
     ENT_RD_RDATA,    /* R .rda/.RData (a workspace) or .rds (one object) */
-    ENT_RD_DTA       /* Stata .dta (versions 104-119) through libreadstat */
+    ENT_RD_DTA,      /* Stata .dta (versions 104-119) through libreadstat */
+    ENT_RD_SET       /* "recipe=NAME\n..." : originals rendered by a recipe */
 } ent_rd_kind;
 
 /* ent_rd_kind_of picks the backend from path's name. */
@@ -34,6 +46,76 @@ ent_status ent_rd_rdata_mem(ent_ctx *ctx, const char *label, const unsigned char
 
 /* ent_rd_dta renders a Stata file (rd_dta.c: pandas to_csv conventions). */
 ent_status ent_rd_dta(ent_ctx *ctx, const char *path, char delim, char **out, size_t *len);
+
+/* ent_rd_rdata_tsv_mem renders the data frame of an R file as plain TSV
+ * (the rds-tsv recipe). */
+ent_status ent_rd_rdata_tsv_mem(ent_ctx *ctx, const char *label, const unsigned char *data,
+                                size_t n, char **out, size_t *len);
+
+/* ent_rd_unpack undoes gzip, bzip2 or xz (by magic bytes) into a fresh
+ * allocation; *out NULL (and ENT_OK) when data is not compressed. */
+ent_status ent_rd_unpack(ent_ctx *ctx, const char *label, const unsigned char *data, size_t n,
+                         unsigned char **out, size_t *len);
+
+/* Recipes over sets of originals: paths[0..n), in the manifest's order. */
+ent_status ent_rd_xml(ent_ctx *ctx, const char *const *paths, size_t n, char delim, char **out,
+                      size_t *len);
+ent_status ent_rd_xlsx_dots(ent_ctx *ctx, const char *const *paths, size_t n, char **out,
+                            size_t *len);
+ent_status ent_rd_json_schema(ent_ctx *ctx, const char *const *paths, size_t n, char **out,
+                              size_t *len);
+ent_status ent_rd_rds_matrices(ent_ctx *ctx, const char *const *paths, size_t n, char **out,
+                               size_t *len);
+ent_status ent_rd_rda_frame(ent_ctx *ctx, const char *const *paths, size_t n, char **out,
+                            size_t *len);
+/* Memory forms for tests and fuzzing (label names the input in messages). */
+ent_status ent_rd_xml_mem(ent_ctx *ctx, const char *label, const char *data, size_t n,
+                          char delim, char **out, size_t *len);
+ent_status ent_rd_json_mem(ent_ctx *ctx, const char *label, const char *data, size_t n,
+                           char **out, size_t *len);
+ent_status ent_rd_xlsx_mem(ent_ctx *ctx, const char *label, const unsigned char *data, size_t n,
+                           char **out, size_t *len);
+/* ent_rd_rds_mem renders a list of matrices (data) with the country list
+ * (clist, an R workspace holding the data frame country_list). */
+ent_status ent_rd_rds_mem(ent_ctx *ctx, const char *label, const unsigned char *data, size_t n,
+                          const unsigned char *clist, size_t cn, char **out, size_t *len);
+
+/* A growing text for the backends' output.  A failed allocation is kept:
+ * later puts do nothing and oom stays 1. */
+typedef struct ent_rdbuf {
+    ent_ctx *ctx;
+    char *p;
+    size_t n, cap;
+    int oom;
+} ent_rdbuf;
+void ent_rdbuf_put(ent_rdbuf *b, const char *s, size_t k);
+/* ent_rdbuf_field writes s as Python's csv.writer does (QUOTE_MINIMAL):
+ * quoted, with "" inside, when it holds delim, '"', CR or LF. */
+void ent_rdbuf_field(ent_rdbuf *b, const char *s, size_t k, char delim);
+/* ent_rdbuf_real writes v as R's write.csv does (15 significant digits at
+ * most, fixed unless scientific is shorter); NaN writes nothing. */
+void ent_rdbuf_real(ent_rdbuf *b, double v);
+/* ent_rdbuf_real_r writes v with R's own choice of digits (format.c's
+ * scientific(), scaling in long double): what write.csv gives in R. */
+void ent_rdbuf_real_r(ent_rdbuf *b, double v);
+/* ent_rdbuf_done hands the text to *out (ENT_OK) or frees it (ENT_ENOMEM
+ * naming label). */
+ent_status ent_rdbuf_done(ent_rdbuf *b, const char *label, char **out, size_t *len);
+
+/* ent_rd_rda_frame_mem renders the data frame of an uncompressed workspace. */
+ent_status ent_rd_rda_frame_mem(ent_ctx *ctx, const char *label, const unsigned char *data,
+                                size_t n, char **out, size_t *len);
+
+/* ent_rd_exists is 1 when path (one file, or every file of a set) is a
+ * regular file. */
+int ent_rd_exists(const char *path);
+/* ent_rd_sha256 is the digest of path; for a set of several files, the
+ * sha256 of the concatenated hex digests of its files in order (a set of one
+ * file has that file's digest). */
+ent_status ent_rd_sha256(ent_ctx *ctx, const char *path, char hex[65]);
+/* ent_rd_shown writes path relative to datadir for messages: a set as
+ * "FIRST ... LAST (N originals, recipe NAME)". */
+void ent_rd_shown(const char *path, const char *datadir, char *buf, size_t n);
 
 /* ent_rd_slurp reads a whole file into a fresh allocation. */
 ent_status ent_rd_slurp(ent_ctx *ctx, const char *path, unsigned char **out, size_t *len);

@@ -338,33 +338,8 @@ static void frame_free(rdframe *f)
 
 /* ------------------------------------------------------------------ render */
 
-typedef struct text {
-    ent_ctx *ctx;
-    char *p;
-    size_t n, cap;
-    int oom;
-} text;
-
-static void put(text *t, const char *s, size_t k)
-{
-    if (t->oom)
-        return;
-    if (t->n + k + 1 > t->cap) {
-        size_t nc = t->cap ? t->cap : 1 << 16;
-        while (nc < t->n + k + 1)
-            nc *= 2;
-        char *np = ent_realloc(t->ctx, t->p, nc);
-        if (!np) {
-            t->oom = 1;
-            return;
-        }
-        t->p = np;
-        t->cap = nc;
-    }
-    memcpy(t->p + t->n, s, k);
-    t->n += k;
-    t->p[t->n] = '\0';
-}
+typedef ent_rdbuf text;
+#define put ent_rdbuf_put
 
 static void put_quoted(text *t, const char *s)
 {
@@ -377,40 +352,9 @@ static void put_quoted(text *t, const char *s)
     put(t, "\"", 1);
 }
 
-/* put_real prints a double as R's as.character/write.csv does: the fewest
- * significant digits (at most 15) that give the value back at 15 digits, in
- * fixed notation unless scientific is shorter (R's scipen = 0). */
-static void put_real(text *t, double v)
-{
-    char e[48], b[400];
-    int k, nsig, expo, neg = v < 0;
-    if (isnan(v))
-        return;
-    if (isinf(v)) {
-        put(t, v > 0 ? "Inf" : "-Inf", v > 0 ? 3 : 4);
-        return;
-    }
-    if (v == 0) {
-        put(t, "0", 1);
-        return;
-    }
-    snprintf(e, sizeof e, "%.14e", v); /* d.dddddddddddddde+XX */
-    char *m = e + neg, *x = strchr(m, 'e');
-    expo = atoi(x + 1);
-    nsig = 15;
-    while (nsig > 1 && m[nsig] == '0') /* m[0] digit, m[1] '.', m[2..15] decimals */
-        nsig--;
-    int rgt = nsig - expo - 1 > 0 ? nsig - expo - 1 : 0;
-    int wfix = neg + (expo >= 0 ? expo + 1 : 1) + (rgt ? rgt + 1 : 0);
-    int wsci = neg + (nsig > 1 ? nsig + 1 : 1) + (abs(expo) >= 100 ? 5 : 4);
-    if (wfix <= wsci)
-        k = snprintf(b, sizeof b, "%.*f", rgt, v);
-    else
-        k = snprintf(b, sizeof b, "%.*e", nsig - 1, v);
-    put(t, b, (size_t)k);
-}
+#define put_real ent_rdbuf_real
 
-static void put_date(text *t, double days, int with_time)
+static void put_date(text *t, double days, int with_time, int plain)
 {
     char b[40];
     if (isnan(days))
@@ -420,23 +364,42 @@ static void put_date(text *t, double days, int with_time)
     if (!gmtime_r(&s, &tm))
         return;
     strftime(b, sizeof b, with_time ? "\"%Y-%m-%d %H:%M:%S\"" : "\"%Y-%m-%d\"", &tm);
-    put(t, b, strlen(b));
+    if (plain)
+        put(t, b + 1, strlen(b) - 2);
+    else
+        put(t, b, strlen(b));
 }
 
-static ent_status render(ent_ctx *ctx, const char *label, rdframe *f, char delim, char **out,
-                         size_t *len)
+/* put_plain writes s unquoted with every run of tabs, CRs and LFs made one
+ * space (the rds-tsv recipe). */
+static void put_plain(text *t, const char *s)
+{
+    while (*s) {
+        size_t k = strcspn(s, "\t\r\n");
+        put(t, s, k);
+        s += k;
+        if (*s) {
+            put(t, " ", 1);
+            s += strspn(s, "\t\r\n");
+        }
+    }
+}
+
+static ent_status render(ent_ctx *ctx, const char *label, rdframe *f, char delim, int plain,
+                         char **out, size_t *len)
 {
     text t = {.ctx = ctx};
+    void (*put_str)(text *, const char *) = plain ? put_plain : put_quoted;
     char d[1] = {delim};
     for (size_t i = 0; i < f->nc; i++) {
         if (i)
             put(&t, d, 1);
         if (f->c[i].name)
-            put_quoted(&t, f->c[i].name);
+            put_str(&t, f->c[i].name);
         else {
             char b[32];
             snprintf(b, sizeof b, "V%zu", i + 1);
-            put_quoted(&t, b);
+            put_str(&t, b);
         }
     }
     put(&t, "\n", 1);
@@ -449,7 +412,7 @@ static ent_status render(ent_ctx *ctx, const char *label, rdframe *f, char delim
             switch (c->type) {
             case RDATA_TYPE_STRING:
                 if (c->str[r])
-                    put_quoted(&t, c->str[r]);
+                    put_str(&t, c->str[r]);
                 break;
             case RDATA_TYPE_INT32: {
                 int32_t v = ((const int32_t *)c->data)[r];
@@ -457,7 +420,7 @@ static ent_status render(ent_ctx *ctx, const char *label, rdframe *f, char delim
                     break;
                 if (c->nlevels) {
                     if (v >= 1 && (size_t)v <= c->nlevels)
-                        put_quoted(&t, c->levels[v - 1]);
+                        put_str(&t, c->levels[v - 1]);
                     break;
                 }
                 put(&t, b, (size_t)snprintf(b, sizeof b, "%d", (int)v));
@@ -473,10 +436,10 @@ static ent_status render(ent_ctx *ctx, const char *label, rdframe *f, char delim
                 put_real(&t, ((const double *)c->data)[r]);
                 break;
             case RDATA_TYPE_DATE:
-                put_date(&t, ((const double *)c->data)[r], 0);
+                put_date(&t, ((const double *)c->data)[r], 0, plain);
                 break;
             case RDATA_TYPE_TIMESTAMP:
-                put_date(&t, ((const double *)c->data)[r], 1);
+                put_date(&t, ((const double *)c->data)[r], 1, plain);
                 break;
             }
         }
@@ -491,8 +454,8 @@ static ent_status render(ent_ctx *ctx, const char *label, rdframe *f, char delim
     return ENT_OK;
 }
 
-ent_status ent_rd_rdata_mem(ent_ctx *ctx, const char *label, const unsigned char *data,
-                            size_t n, char delim, char **out, size_t *len)
+static ent_status rdata_mem(ent_ctx *ctx, const char *label, const unsigned char *data,
+                            size_t n, char delim, int plain, char **out, size_t *len)
 {
     growbuf b = {.ctx = ctx};
     memio io;
@@ -547,7 +510,7 @@ ent_status ent_rd_rdata_mem(ent_ctx *ctx, const char *label, const unsigned char
         st = ent_err(ctx, ENT_EPARSE, "%s: holds no data frame (or only list columns, which "
                      "the R backend does not read)", label);
     } else {
-        st = render(ctx, label, &f, delim, out, len);
+        st = render(ctx, label, &f, delim, plain, out, len);
     }
 out:
     if (p)
@@ -555,6 +518,40 @@ out:
     frame_free(&f);
     ent_free(ctx, b.p);
     return st;
+}
+
+ent_status ent_rd_rdata_mem(ent_ctx *ctx, const char *label, const unsigned char *data,
+                            size_t n, char delim, char **out, size_t *len)
+{
+    return rdata_mem(ctx, label, data, n, delim, 0, out, len);
+}
+
+ent_status ent_rd_rdata_tsv_mem(ent_ctx *ctx, const char *label, const unsigned char *data,
+                                size_t n, char **out, size_t *len)
+{
+    return rdata_mem(ctx, label, data, n, '\t', 1, out, len);
+}
+
+ent_status ent_rd_unpack(ent_ctx *ctx, const char *label, const unsigned char *data, size_t n,
+                         unsigned char **out, size_t *len)
+{
+    growbuf b = {.ctx = ctx};
+    ent_status st = ENT_OK;
+    *out = NULL;
+    *len = 0;
+    if (n >= 2 && data[0] == 0x1f && data[1] == 0x8b)
+        st = unpack_gz(ctx, label, data, n, &b);
+    else if (n >= 3 && !memcmp(data, "BZh", 3))
+        st = unpack_bz2(ctx, label, data, n, &b);
+    else if (n >= 6 && !memcmp(data, "\xFD" "7zXZ\0", 6))
+        st = unpack_xz(ctx, label, data, n, &b);
+    if (st != ENT_OK) {
+        ent_free(ctx, b.p);
+        return st;
+    }
+    *out = b.p;
+    *len = b.n;
+    return ENT_OK;
 }
 
 ent_status ent_rd_slurp(ent_ctx *ctx, const char *path, unsigned char **out, size_t *len)
@@ -592,34 +589,4 @@ ent_status ent_rd_slurp(ent_ctx *ctx, const char *path, unsigned char **out, siz
     *out = p;
     *len = got;
     return ENT_OK;
-}
-
-ent_rd_kind ent_rd_kind_of(const char *path)
-{
-    const char *dot = strrchr(path, '.');
-    if (!dot || strchr(dot, '/'))
-        return ENT_RD_NONE;
-    if (!strcasecmp(dot, ".rda") || !strcasecmp(dot, ".rdata") || !strcasecmp(dot, ".rds"))
-        return ENT_RD_RDATA;
-    if (!strcasecmp(dot, ".dta"))
-        return ENT_RD_DTA;
-    return ENT_RD_NONE;
-}
-
-ent_status ent_rd_render(ent_ctx *ctx, const char *path, ent_rd_kind k, char delim, char **out,
-                         size_t *len)
-{
-    unsigned char *data;
-    size_t n;
-    const char *base = strrchr(path, '/');
-    ent_status st;
-    if (k == ENT_RD_DTA)
-        return ent_rd_dta(ctx, path, delim, out, len);
-    if (k != ENT_RD_RDATA)
-        return ent_err(ctx, ENT_EINVAL, "%s: no reader backend for this format", path);
-    if ((st = ent_rd_slurp(ctx, path, &data, &n)) != ENT_OK)
-        return st;
-    st = ent_rd_rdata_mem(ctx, base ? base + 1 : path, data, n, delim, out, len);
-    ent_free(ctx, data);
-    return st;
 }

@@ -422,7 +422,17 @@ static char *mirror_url(ent_ctx *ctx, const char *mirror, const char *path)
     return u;
 }
 
+static ent_status fetch_run(ent_ctx *ctx, const ent_fetch_opts *o, ent_fetch_result *res);
+
 ent_status ent_fetch(ent_ctx *ctx, const ent_fetch_opts *o, ent_fetch_result *res)
+{
+    double t0 = ent_now();
+    ent_status st = fetch_run(ctx, o, res);
+    res->seconds = ent_now() - t0;
+    return st;
+}
+
+static ent_status fetch_run(ent_ctx *ctx, const ent_fetch_opts *o, ent_fetch_result *res)
 {
     ent_manifest *m = NULL;
     unsigned char *sel = NULL;

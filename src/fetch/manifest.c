@@ -9,6 +9,7 @@
 #include "../store/store.h"
 
 #include <errno.h>
+#include <openssl/sha.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -296,12 +297,48 @@ ent_status ent_manifest_select(const ent_manifest *m, const char *only, unsigned
     return ENT_OK;
 }
 
+/* recipe_of names the reader recipe (rd.h) that renders prepared entry p from
+ * its originals, or NULL when no backend reads them (then the build wants the
+ * prepared file).  Single .rda/.dta originals are read as they are. */
+static const char *recipe_of(const ent_manifest *m, const ent_mf_entry *p, size_t *nfrom)
+{
+    const ent_mf_entry *o;
+    char first[512];
+    const char *semi = strchr(p->from, ';');
+    size_t k = semi ? (size_t)(semi - p->from) : strlen(p->from);
+    *nfrom = 1;
+    for (const char *f = p->from; (f = strchr(f, ';')); f++)
+        (*nfrom)++;
+    if (k >= sizeof first || strchr(p->from, ':'))
+        return NULL;
+    memcpy(first, p->from, k);
+    first[k] = '\0';
+    if (!(o = ent_manifest_find(m, first)) || o->kind != ENT_MF_ORIGINAL)
+        return NULL;
+    if (!strcmp(o->format, "xml"))
+        return "xml";
+    if (!strcmp(o->format, "xlsx"))
+        return "xlsx-dots";
+    if (!strcmp(o->format, "json"))
+        return "json-schema";
+    if (!strcmp(o->format, "rds"))
+        return *nfrom > 1 ? "rds-matrices" : !strcmp(p->format, "tsv") ? "rds-tsv" : NULL;
+    /* an .rda that librdata refuses (list columns) was prepared by unserializing */
+    if (*nfrom == 1 && !strcmp(o->format, "rda") && p->recipe &&
+        !strncmp(p->recipe, "R unserialize", 13))
+        return "rda-listcols";
+    if (*nfrom == 1 && (!strcmp(o->format, "rda") || !strcmp(o->format, "dta")))
+        return ""; /* the original itself */
+    return NULL;
+}
+
 char *ent_fetch_original(ent_ctx *ctx, const char *datadir, const char *relpath)
 {
     ent_manifest *m = NULL;
-    const ent_mf_entry *p, *o;
-    char *path = NULL;
-    struct stat sb;
+    const ent_mf_entry *p;
+    const char *recipe;
+    char *out = NULL;
+    size_t nfrom, cap, len;
     ent_status st;
     char msg[ENT_ERRMAX];
 
@@ -311,16 +348,31 @@ char *ent_fetch_original(ent_ctx *ctx, const char *datadir, const char *relpath)
     memcpy(ctx->errmsg, msg, sizeof msg);
     if (st != ENT_OK)
         return NULL;
-    if ((p = ent_manifest_find(m, relpath)) && p->kind == ENT_MF_PREPARED &&
-        !strchr(p->from, ';') && !strchr(p->from, ':') && (o = ent_manifest_find(m, p->from)) &&
-        o->kind == ENT_MF_ORIGINAL && (!strcmp(o->format, "rda") || !strcmp(o->format, "dta")) &&
-        (path = ent_path_join(ctx, datadir, o->path)) &&
-        (stat(path, &sb) != 0 || !S_ISREG(sb.st_mode))) {
-        ent_free(ctx, path);
-        path = NULL;
+    if (!(p = ent_manifest_find(m, relpath)) || p->kind != ENT_MF_PREPARED ||
+        !(recipe = recipe_of(m, p, &nfrom)))
+        goto out;
+    /* "recipe=NAME\nPATH\nPATH..." (rd.h), or the one original's path */
+    cap = strlen(recipe) + 16 + nfrom * (strlen(datadir) + 2) + strlen(p->from);
+    if (!(out = ent_malloc(ctx, cap)))
+        goto out;
+    len = *recipe ? (size_t)snprintf(out, cap, "recipe=%s", recipe) : 0;
+    for (const char *f = p->from; *f;) {
+        const char *e = strchr(f, ';');
+        size_t k = e ? (size_t)(e - f) : strlen(f);
+        struct stat sb;
+        len += (size_t)snprintf(out + len, cap - len, "%s%s/%.*s", len ? "\n" : "", datadir,
+                                (int)k, f);
+        if (stat(strrchr(out, '\n') ? strrchr(out, '\n') + 1 : out, &sb) != 0 ||
+            !S_ISREG(sb.st_mode)) { /* every original must be here */
+            ent_free(ctx, out);
+            out = NULL;
+            goto out;
+        }
+        f += k + (e ? 1 : 0);
     }
+out:
     ent_manifest_free(m);
-    return path;
+    return out;
 }
 
 int ent_fetch_unread(ent_ctx *ctx, const char *datadir, const char *relpath, char *fmt, size_t n)
@@ -336,7 +388,11 @@ int ent_fetch_unread(ent_ctx *ctx, const char *datadir, const char *relpath, cha
     memcpy(ctx->errmsg, msg, sizeof msg);
     if (st != ENT_OK)
         return 0;
-    if ((p = ent_manifest_find(m, relpath)) && p->kind == ENT_MF_PREPARED) {
+    size_t nfrom;
+    /* a format some backend reads is never "unread": a missing original of
+     * such a set is a missing file */
+    if ((p = ent_manifest_find(m, relpath)) && p->kind == ENT_MF_PREPARED &&
+        !recipe_of(m, p, &nfrom)) {
         for (size_t i = 0; i < m->n && !found; i++) {
             const ent_mf_entry *o = &m->e[i];
             size_t k = strlen(o->path);
@@ -383,12 +439,41 @@ static void add_unique(char *buf, size_t n, const char *item)
     snprintf(buf + len, n - len, "%s%s", len ? ", " : "", item);
 }
 
+/* set_digest_is: is d (k hex digits) the digest of p's originals as a set
+ * (ent_rd_sha256: the sha256 of their digests in `from` order)? */
+static int set_digest_is(const ent_manifest *m, const ent_mf_entry *p, const char *d, size_t k)
+{
+    char hex[65], cat[64 * 256];
+    unsigned char md[SHA256_DIGEST_LENGTH];
+    size_t nc = 0;
+    if (k != 64 || !strchr(p->from, ';'))
+        return 0;
+    for (const char *f = p->from; *f;) {
+        const char *e = strchr(f, ';');
+        size_t fk = e ? (size_t)(e - f) : strlen(f);
+        char path[512];
+        const ent_mf_entry *o;
+        snprintf(path, sizeof path, "%.*s", (int)fk, f);
+        if (!(o = ent_manifest_find(m, path)) || nc + 64 > sizeof cat)
+            return 0;
+        memcpy(cat + nc, o->sha256, 64);
+        nc += 64;
+        f += fk + (e ? 1 : 0);
+    }
+    SHA256((const unsigned char *)cat, nc, md);
+    for (int i = 0; i < 32; i++)
+        snprintf(hex + 2 * i, 3, "%02x", md[i]);
+    return !strncmp(hex, d, 64);
+}
+
 ent_status ent_fetch_upstream(ent_ctx *ctx, const char *digests, char *buf, size_t n)
 {
     ent_manifest *m = NULL;
     ent_status st;
+    if (!buf || !n || !digests)
+        return ent_err(ctx, ENT_EINVAL, "ent_fetch_upstream: NULL digests or buffer");
     buf[0] = '\0';
-    if (!digests || !*digests)
+    if (!*digests)
         return ENT_OK;
     if ((st = ent_manifest_load(ctx, NULL, &m)) != ENT_OK)
         return st;
@@ -399,6 +484,9 @@ ent_status ent_fetch_upstream(ent_ctx *ctx, const char *digests, char *buf, size
         char item[160];
         for (size_t i = 0; i < m->n && !hit; i++)
             if (strlen(m->e[i].sha256) == k && !strncmp(m->e[i].sha256, s, k))
+                hit = &m->e[i];
+        for (size_t i = 0; i < m->n && !hit; i++) /* the digest of a set of originals */
+            if (m->e[i].kind == ENT_MF_PREPARED && set_digest_is(m, &m->e[i], s, k))
                 hit = &m->e[i];
         if (!hit) {
             add_unique(buf, n, "unlisted file");

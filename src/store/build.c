@@ -79,9 +79,11 @@ ent_status ent_load_open(ent_load *ld, const char *file, const ent_reader_opts *
     ent_status st;
     if (!path)
         return ent_err(ld->ctx, ENT_ENOMEM, "out of memory");
-    if (ent_rd_kind_of(path) != ENT_RD_NONE)
-        ent_log(ld->ctx, "%-22s %s: reading the original %s", ld->src->name, file,
-                path + strlen(ld->datadir) + 1);
+    if (ent_rd_kind_of(path) != ENT_RD_NONE) {
+        char shown[512];
+        ent_rd_shown(path, ld->datadir, shown, sizeof shown);
+        ent_log(ld->ctx, "%-22s %s: reading the original %s", ld->src->name, file, shown);
+    }
     st = ent_reader_open(ld->ctx, path, opts, r);
     ent_free(ld->ctx, path);
     return st;
@@ -204,7 +206,7 @@ static ent_status digest_files(ent_ctx *ctx, const char *datadir, const ent_sour
         char *path = ent_load_path(&tmp, src->files[i]);
         if (!path)
             return ent_err(ctx, ENT_ENOMEM, "out of memory");
-        if (stat(path, &sb) != 0) {
+        if (!ent_rd_exists(path)) {
             /* a fetched folder: the originals are here, in a format not read yet */
             char fmt[32], *rel = *src->dir ? ent_path_join(ctx, src->dir, src->files[i])
                                            : ent_strdup(ctx, src->files[i]);
@@ -221,7 +223,7 @@ static ent_status digest_files(ent_ctx *ctx, const char *datadir, const ent_sour
             ent_free(ctx, path);
             return st;
         }
-        st = ent_sha256_file(ctx, path, hex);
+        st = ent_rd_sha256(ctx, path, hex);
         ent_free(ctx, path);
         if (st != ENT_OK)
             return st;
