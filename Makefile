@@ -30,6 +30,8 @@ CMOCKA_LIBS := $(shell pkg-config --libs cmocka 2>/dev/null || echo -lcmocka)
 WARN     := -std=c11 -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes \
             -Wmissing-prototypes -Wwrite-strings -Wundef $(WERROR)
 CPPFLAGS += -Iinclude -Isrc -I$(B)/gen -D_GNU_SOURCE
+# the CLI is one user of the public API: it sees include/ and nothing of src/
+CLI_CPPFLAGS := -Iinclude -D_GNU_SOURCE
 CFLAGS   += $(OPT) $(WARN) $(SAN) -march=x86-64-v2 -fPIC -MMD -MP $(PKG_CFLAGS)
 # librdata's pkg-config file is wrong and libbz2 has none: named directly
 RD_LIBS  := -lrdata -lbz2 -lreadstat
@@ -66,7 +68,7 @@ $(B)/%.o: %.c
 	$(CC) $(CPPFLAGS) $(CFLAGS) -c $< -o $@
 $(B)/cli/%.o: cli/%.c
 	@mkdir -p $(dir $@)
-	$(CC) $(CPPFLAGS) $(CFLAGS) $(MPI_CFLAGS) $(MPI_DEFS) -c $< -o $@
+	$(CC) $(CLI_CPPFLAGS) $(CFLAGS) $(MPI_CFLAGS) $(MPI_DEFS) -c $< -o $@
 
 # the index's default config is compiled in from docs/index-default.conf
 $(B)/gen/default_conf.inc: docs/index-default.conf

@@ -19,6 +19,7 @@
  */
 #include "entente.h"
 #include "index/index.h"
+#include "store/store.h"
 
 #include <math.h>
 #include <stdio.h>

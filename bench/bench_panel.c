@@ -20,6 +20,7 @@
  */
 #include "core/core.h"
 #include "panel/panel.h"
+#include "store/store.h"
 
 #include <math.h>
 #include <sqlite3.h>

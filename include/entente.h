@@ -111,8 +111,6 @@ typedef struct ent_db ent_db;
 /* ent_db_open opens (and with create=1 makes) the warehouse at path. */
 ent_status ent_db_open(ent_ctx *ctx, const char *path, int create, ent_db **out);
 void ent_db_close(ent_db *db);
-/* ent_db_sqlite exposes the handle for read-only queries by the CLI and tests. */
-struct sqlite3 *ent_db_sqlite(ent_db *db);
 /* ent_db_registry loads the registry that `build` stored in the warehouse;
  * owned by db. */
 ent_status ent_db_registry(ent_db *db, const ent_registry **out);

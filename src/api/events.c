@@ -8,6 +8,7 @@
 #include "core/atomic.h"
 #include "events/events.h"
 #include "report/report.h"
+#include "store/store.h"
 
 #include <stdio.h>
 #include <stdlib.h>

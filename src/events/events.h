@@ -22,6 +22,8 @@
 
 #include "../core/core.h"
 
+struct sqlite3;
+
 /* ------------------------------------------------------------ CAMEO table */
 
 /* A CAMEO event code of 2 to 4 digits is packed as len*10000 + value, so

@@ -8,6 +8,7 @@
  */
 #include "compare.h"
 #include "panel/panel.h"
+#include "store/store.h"
 
 #include <math.h>
 #include <stdarg.h>

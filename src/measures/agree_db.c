@@ -8,6 +8,7 @@
  * request are left missing, never 0.
  */
 #include "agree_db.h"
+#include "../store/store.h"
 
 #include <math.h>
 #include <stdio.h>

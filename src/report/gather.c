@@ -8,6 +8,7 @@
 #include "rpdata.h"
 #include "../index/compare.h"
 #include "../panel/panel.h"
+#include "../store/store.h"
 
 #include <math.h>
 #include <sqlite3.h>

@@ -94,6 +94,10 @@ int ent_db_busy_ms(void);
 ent_status ent_db_annotate(ent_db *db, ent_status st);
 /* ent_db_path returns the path the warehouse was opened with. */
 const char *ent_db_path(const ent_db *db);
+/* ent_db_sqlite is the warehouse's handle, for the modules that read their
+ * own tables (private: users who want SQL open the warehouse file and read
+ * its documented schema, docs/internals/store.md). */
+sqlite3 *ent_db_sqlite(ent_db *db);
 
 /* One row of the build's table `sources`, as ent_store_sources hands it
  * out (strings valid during the callback only; a missing year is 0). */

@@ -8,6 +8,7 @@
  */
 #include "entente.h"
 #include "index/compare.h"
+#include "store/store.h"
 
 #include <setjmp.h>
 #include <stdarg.h>
