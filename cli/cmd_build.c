@@ -1,6 +1,7 @@
 /*
  * cmd_build.c -- `entente build`: load the data sets into the warehouse: one
- * call, ent_build (include/entente.h), which returns a status.
+ * call, ent_build (include/entente.h), which returns a status; or, with
+ * --list, the sources it knows: ent_known_sources (include/entente/query.h).
  */
 #include "cli.h"
 
@@ -11,6 +12,7 @@
 static const char usage[] =
     "usage: entente build [--data DIR] [--db FILE] [--only LIST] [--force] [--accept-shrink]\n"
     "                     [--quiet]\n"
+    "       entente build --list [--format table|csv|json] [-o FILE]\n"
     "\n"
     "Load every data set entente knows from DIR (default $ENTENTE_DATA or\n"
     "../shared/data) into the SQLite warehouse FILE (default entente.db).\n"
@@ -21,7 +23,8 @@ static const char usage[] =
     "  --force       reload even sources whose files are unchanged\n"
     "  --accept-shrink  accept a source that loads no rows, or fewer than half the\n"
     "                rows the warehouse holds for it (otherwise the build fails)\n"
-    "  --list        list the known sources and exit\n"
+    "  --list        list the sources entente knows (folders, files, stated years,\n"
+    "                coverage) and exit; --format and -o as for other verbs\n"
     "  --quiet       no progress lines\n"
     "\n"
     "Each source is reloaded only when the sha256 of one of its files or its\n"
@@ -37,13 +40,15 @@ static int run(int argc, char **argv)
 {
     static const struct option opts[] = {
         {"data", required_argument, NULL, 'd'}, {"db", required_argument, NULL, 'b'},
-        {"only", required_argument, NULL, 'o'}, {"force", no_argument, NULL, 'f'},
+        {"only", required_argument, NULL, 'n'}, {"force", no_argument, NULL, 'f'},
         {"quiet", no_argument, NULL, 'q'},      {"list", no_argument, NULL, 'l'},
         {"accept-shrink", no_argument, NULL, 'S'},
+        {"format", required_argument, NULL, 'F'}, {"output", required_argument, NULL, 'O'},
         {NULL, 0, NULL, 0}};
     ent_build_opts bo = {.datadir = cli_default_data()};
     const char *dbpath = cli_default_db();
-    int quiet = 0, c, rc = 0;
+    const char *format = NULL, *outpath = NULL;
+    int quiet = 0, list = 0, c, rc = 0;
     ent_ctx *ctx;
     ent_db *db = NULL;
     ent_status st;
@@ -51,22 +56,38 @@ static int run(int argc, char **argv)
 
     optind = 1;
     opterr = 0;
-    while ((c = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, ":o:", opts, NULL)) != -1) {
         switch (c) {
         case 'd': bo.datadir = optarg; break;
         case 'b': dbpath = optarg; break;
-        case 'o': bo.only = optarg; break;
+        case 'n': bo.only = optarg; break;
         case 'f': bo.force = 1; break;
         case 'S': bo.accept_shrink = 1; break;
         case 'q': quiet = 1; break;
-        case 'l': return ent_build_list(stdout) == ENT_OK ? 0 : 1;
+        case 'l': list = 1; break;
+        case 'F':
+            if (!cli_format_ok(optarg))
+                return cli_bad(&ent_verb_build, "--format: '%s' is not table, csv or json", optarg);
+            format = optarg;
+            break;
+        case 'o':
+        case 'O': outpath = optarg; break;
         default: return cli_optbad(&ent_verb_build, c, argv);
         }
     }
     if (optind != argc)
         return cli_bad(&ent_verb_build, "unexpected argument '%s'", argv[optind]);
+    if ((format || outpath) && !list)
+        return cli_bad(&ent_verb_build, "--format and -o go with --list");
     if (!(ctx = ent_ctx_new()))
         return cli_fail("build", "out of memory");
+    if (list) {
+        ent_result *r;
+        st = ent_known_sources(ctx, &r);
+        rc = st != ENT_OK ? cli_status("build", ctx, st) : cli_print("build", ctx, r, format, outpath, NULL);
+        ent_ctx_free(ctx);
+        return rc;
+    }
     if (!quiet)
         ent_ctx_set_log(ctx, stderr);
     t0 = cli_now();

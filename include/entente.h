@@ -127,8 +127,7 @@ typedef struct ent_build_opts {
  * transaction: on failure or interruption the previous content stays.
  * Sources whose files are unchanged (sha256) are not reloaded. */
 ent_status ent_build(ent_db *db, const ent_build_opts *opts);
-/* ent_build_list writes the known sources (name, folder, stated coverage) to fp. */
-ent_status ent_build_list(FILE *fp);
+/* The sources a build knows: ent_known_sources (include/entente/query.h). */
 
 #ifdef __cplusplus
 }

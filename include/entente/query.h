@@ -98,6 +98,17 @@ ent_status ent_panel(ent_db *db, int from, int to, const char *indicators, int d
 ent_status ent_states(ent_db *db, const char *const *names, size_t n, int year,
                       ent_result **out);
 
+/* ent_known_sources lists the sources this build of entente knows how to
+ * load, one row per source in build order, as `entente build --list`; it
+ * needs no warehouse.  Columns: source, kind ("data": read from files;
+ * "derived": computed from other sources in the warehouse), folders (the
+ * data folders read, ";"-separated; missing for a derived source), files
+ * (the files read relative to the data folder, ";"-separated), from and to
+ * (INT, the years the codebook states; missing when it states none) and
+ * coverage ("full" or "partial: why").  The caller frees the result with
+ * ent_result_free; ENT_ENOMEM is the only failure. */
+ent_status ent_known_sources(ent_ctx *ctx, ent_result **out);
+
 /* ent_loaded_sources lists what the warehouse holds, one row per loaded source in
  * build order, as `entente sources`: columns source, read, loaded,
  * rejected (rows; read = loaded + rejected), years (found in the data,

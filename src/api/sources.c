@@ -2,7 +2,9 @@
  * sources.c -- ent_loaded_sources: what the warehouse holds per source (row
  * accounting, years found and stated, coverage, load time, upstream
  * versions) as a result (the library form of `entente sources`), over the
- * build's table (src/store/srclist.c) and the data manifest (src/fetch).
+ * build's table (src/store/srclist.c) and the data manifest (src/fetch);
+ * and ent_known_sources: the sources a build knows, from the store's
+ * source table (`entente build --list`).
  */
 #include "entente/query.h"
 #include "result.h"
@@ -10,6 +12,7 @@
 #include "store/store.h"
 
 #include <stdio.h>
+#include <string.h>
 
 typedef struct listing {
     ent_ctx *ctx;
@@ -64,5 +67,65 @@ ent_status ent_loaded_sources(ent_db *db, int rejects, ent_result **out)
         return st;
     }
     *out = l.r;
+    return ENT_OK;
+}
+
+/* join writes the n strings of v into b separated by ';', skipping a string
+ * already written (folders shared by two files). */
+static void join(char *b, size_t cap, const char *const *v, size_t n)
+{
+    size_t o = 0;
+    *b = 0;
+    for (size_t i = 0; i < n; i++) {
+        int dup = 0;
+        for (size_t k = 0; k < i && !dup; k++)
+            dup = !strcmp(v[k], v[i]);
+        if (!dup && o < cap)
+            o += (size_t)snprintf(b + o, cap - o, "%s%s", o ? ";" : "", v[i]);
+    }
+}
+
+ent_status ent_known_sources(ent_ctx *ctx, ent_result **out)
+{
+    static const ent_result_coldef cols[] = {
+        {"source", ENT_COL_TEXT, 0}, {"kind", ENT_COL_TEXT, 0}, {"folders", ENT_COL_TEXT, 0},
+        {"files", ENT_COL_TEXT, 0},  {"from", ENT_COL_INT, 0},  {"to", ENT_COL_INT, 0},
+        {"coverage", ENT_COL_TEXT, 0}};
+    ent_result *r;
+    ent_status st;
+
+    *out = NULL;
+    if ((st = ent_result_new(ctx, cols, sizeof cols / sizeof *cols, &r)) != ENT_OK)
+        return st;
+    for (size_t i = 0; i < ent_nsources; i++) {
+        const ent_source *s = ent_sources[i];
+        const char *dirs[ENT_SRC_MAXFILES];
+        char folder[ENT_SRC_MAXFILES][128], fb[1024], db[1024];
+        size_t nf = 0;
+        ent_result_row(r);
+        ent_result_set_text(r, 0, s->name);
+        ent_result_set_text(r, 1, s->dir ? "data" : "derived");
+        for (; s->dir && nf < ENT_SRC_MAXFILES && s->files[nf]; nf++) {
+            /* a source of several folders names each file as FOLDER/FILE */
+            const char *f = s->files[nf], *slash = strchr(f, '/');
+            if (*s->dir || !slash)
+                snprintf(folder[nf], sizeof folder[nf], "%s", s->dir);
+            else
+                snprintf(folder[nf], sizeof folder[nf], "%.*s", (int)(slash - f), f);
+            dirs[nf] = folder[nf];
+        }
+        join(db, sizeof db, dirs, nf);
+        join(fb, sizeof fb, s->files, nf);
+        ent_result_set_text(r, 2, s->dir ? db : NULL);
+        ent_result_set_text(r, 3, s->dir ? fb : NULL);
+        ent_result_set_int(r, 4, s->year_lo ? s->year_lo : ENT_NA);
+        ent_result_set_int(r, 5, s->year_lo ? s->year_hi : ENT_NA);
+        ent_result_set_text(r, 6, s->coverage ? s->coverage : "full");
+    }
+    if ((st = ent_result_ok(r)) != ENT_OK) {
+        ent_result_free(r);
+        return st;
+    }
+    *out = r;
     return ENT_OK;
 }

@@ -524,17 +524,3 @@ out:
     ent_registry_free(reg);
     return ent_db_annotate(db, st);
 }
-
-ent_status ent_build_list(FILE *fp)
-{
-    for (size_t i = 0; i < ent_nsources; i++) {
-        const ent_source *s = ent_sources[i];
-        char years[32] = "-";
-        if (s->year_lo)
-            snprintf(years, sizeof years, "%d-%d", s->year_lo, s->year_hi);
-        fprintf(fp, "%-24s %-34s %-10s %s\n", s->name,
-                s->dir ? (*s->dir ? s->dir : "(several)") : "(derived)", years,
-                s->coverage ? s->coverage : "full");
-    }
-    return ENT_OK;
-}

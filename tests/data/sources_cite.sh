@@ -22,10 +22,10 @@ print("%d citations checked" % len(rows))
 sys.exit(bad)
 PY
 # every non-derived source of the build has at least one citation
-for s in $($ENTENTE build --list | awk '$2 != "(derived)" { print $1 }'); do
+for s in $($ENTENTE build --list --format csv | awk -F, 'NR > 1 && $2 == "data" { print $1 }'); do
     grep -q "\"source\": \"$s\"" cite.json || { echo "FAIL: no citation for source $s"; fail=1; }
 done
-for d in $($ENTENTE build --list | awk '$2 != "(derived)" && $2 != "(several)" { print $2 }'); do
+for d in $($ENTENTE build --list --format csv | awk -F, 'NR > 1 && $2 == "data" { print $3 }' | tr ';' ' '); do
     grep -q "^### $d\$" "$ROOT/docs/data.md" || { echo "FAIL: folder $d missing from docs/data.md"; fail=1; }
 done
 exit $fail
