@@ -11,8 +11,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "core/rd.h"
-#include "core/reader.h"
+#include "fuzz_rd.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
@@ -32,18 +31,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     char *text = NULL;
     size_t len = 0;
     ent_status st = ent_rd_render(ctx, path, ENT_RD_DTA, ',', &text, &len);
-    if (st != ENT_OK && !ent_errmsg(ctx)[0])
-        __builtin_trap();
-    if (st == ENT_OK) {
-        ent_reader *r = NULL;
-        ent_cell *c;
-        size_t n;
-        st = ent_reader_open_mem(ctx, "fuzz.csv", text, len, NULL, &r);
-        while (st == ENT_OK && (st = ent_reader_next(r, &c, &n)) == ENT_OK)
-            ;
-        ent_reader_close(r);
-        ent_free(ctx, text);
-    }
+    fuzz_rd_check(ctx, st, text, len, ',', 0);
     ent_ctx_free(ctx);
     unlink(path);
     return 0;
