@@ -21,60 +21,36 @@
 
 static ent_ctx *ctx;
 static ent_db *db, *mdb;
-static char dir[64], path[96], mpath[96];
-
-/* link puts a symbolic link to fixture folder src into dir */
-static int link_in(const char *src)
-{
-    char abs[PATH_MAX], to[PATH_MAX];
-    const char *base = strrchr(src, '/') + 1;
-    if (!realpath(src, abs))
-        return -1;
-    snprintf(to, sizeof to, "%s/d/%s", dir, base);
-    return symlink(abs, to);
-}
+static char dir[64];
 
 static int setup(void **s)
 {
     static const char *const folders[] = {
         "atop_alliance", "country_codes", "cow_nmc", "cow_states", "cow_trade",
         "itpd_bilateral_trade", "sipri_arms_transfers_tiv", "unga_ideal_points"};
-    char d[96], src[128];
-    ent_build_opts bo = {d, NULL, 0, 0};
+    char src[128];
     (void)s;
-    snprintf(dir, sizeof dir, "/tmp/test_api_XXXXXX");
-    if (!mkdtemp(dir))
-        return -1;
-    snprintf(d, sizeof d, "%s/d", dir);
-    if (mkdir(d, 0700))
+    if (tu_scratch(dir, sizeof dir, "test_api"))
         return -1;
     for (size_t i = 0; i < sizeof folders / sizeof folders[0]; i++) {
         snprintf(src, sizeof src, "tests/fixtures/panel/%s", folders[i]);
-        if (link_in(src))
+        if (tu_link_in(dir, src))
             return -1;
     }
-    if (link_in("tests/fixtures/srcdata/unga_votes_voeten"))
+    if (tu_link_in(dir, "tests/fixtures/srcdata/unga_votes_voeten") || !(ctx = ent_ctx_new()))
         return -1;
-    snprintf(path, sizeof path, "%s/w.db", dir);
-    ctx = ent_ctx_new();
-    if (!ctx || ent_db_open(ctx, path, 1, &db) != ENT_OK || ent_build(db, &bo) != ENT_OK)
+    if (tu_warehouse(ctx, dir, "w.db", NULL, NULL, &db))
         return -1;
-    snprintf(mpath, sizeof mpath, "%s/m.db", dir);
-    bo.datadir = "tests/fixtures/meetings";
-    if (ent_db_open(ctx, mpath, 1, &mdb) != ENT_OK || ent_build(mdb, &bo) != ENT_OK)
-        return -1;
-    return 0;
+    return tu_warehouse(ctx, dir, "m.db", "tests/fixtures/meetings", NULL, &mdb);
 }
 
 static int teardown(void **s)
 {
-    char cmd[128];
     (void)s;
     ent_db_close(db);
     ent_db_close(mdb);
     ent_ctx_free(ctx);
-    snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
-    return system(cmd) ? -1 : 0;
+    return tu_scratch_rm(dir);
 }
 
 /* find returns the row of (year, indicator) in a dyad result, or -1 */

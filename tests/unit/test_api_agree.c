@@ -22,44 +22,18 @@ static ent_ctx *ctx;
 static ent_db *db;
 static char dir[64];
 
-static int link_in(const char *src)
-{
-    char abs[PATH_MAX], to[PATH_MAX];
-    const char *base = strrchr(src, '/') + 1;
-    if (!realpath(src, abs))
-        return -1;
-    snprintf(to, sizeof to, "%s/d/%s", dir, base);
-    return symlink(abs, to);
-}
-
 static int setup(void **s)
 {
-    char d[96], path[96];
-    ent_build_opts bo = {d, "states,unga_votes_voeten,un_agree", 0, 0};
     (void)s;
-    snprintf(dir, sizeof dir, "/tmp/test_api_agree_XXXXXX");
-    if (!mkdtemp(dir))
-        return -1;
-    snprintf(d, sizeof d, "%s/d", dir);
-    if (mkdir(d, 0700) || link_in("tests/fixtures/states/cow_states") ||
-        link_in("tests/fixtures/states/country_codes") ||
-        link_in("tests/fixtures/srcdata/unga_votes_voeten"))
-        return -1;
-    snprintf(path, sizeof path, "%s/w.db", dir);
-    ctx = ent_ctx_new();
-    if (!ctx || ent_db_open(ctx, path, 1, &db) != ENT_OK || ent_build(db, &bo) != ENT_OK)
-        return -1;
-    return 0;
+    return tu_votes_fixture(dir, sizeof dir, "test_api_agree", &ctx, &db);
 }
 
 static int teardown(void **s)
 {
-    char cmd[128];
     (void)s;
     ent_db_close(db);
     ent_ctx_free(ctx);
-    snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
-    return system(cmd) ? -1 : 0;
+    return tu_scratch_rm(dir);
 }
 
 /* has_note is 1 when a note of kind holds text */
@@ -287,23 +261,6 @@ static ent_status oom_similarity(ent_ctx *c, ent_result **r)
 }
 
 /* fail the Nth allocation for every N: no crash, no leak, ENT_ENOMEM */
-static long alloc_left, alloc_live;
-static void *failing(void *ud, void *p, size_t n)
-{
-    (void)ud;
-    if (n == 0) {
-        if (p)
-            alloc_live--;
-        free(p);
-        return NULL;
-    }
-    if (alloc_left-- <= 0)
-        return NULL;
-    if (!p)
-        alloc_live++;
-    return realloc(p, n);
-}
-
 static void test_oom(void **s)
 {
     int ok = 0;
@@ -312,8 +269,8 @@ static void test_oom(void **s)
         ent_ctx *c = ent_ctx_new();
         ent_result *r = NULL;
         ent_status st;
-        alloc_left = n, alloc_live = 0;
-        ent_ctx_set_alloc(c, failing, NULL);
+        tu_alloc_left = n, tu_alloc_live = 0;
+        ent_ctx_set_alloc(c, tu_failing_alloc, NULL);
         st = oom_similarity(c, &r);
         if (st == ENT_OK) {
             ok = 1;
@@ -323,7 +280,7 @@ static void test_oom(void **s)
             assert_int_equal(st, ENT_ENOMEM);
             assert_null(r);
         }
-        assert_int_equal(alloc_live, 0);
+        assert_int_equal(tu_alloc_live, 0);
         ent_ctx_free(c);
     }
     assert_true(ok);

@@ -24,44 +24,20 @@ static char dir[64];
 
 static int setup(void **s)
 {
-    char path[96];
-    ent_build_opts bo = {"tests/fixtures/states", "states", 0, 0};
     (void)s;
-    snprintf(dir, sizeof dir, "/tmp/test_api_lists_XXXXXX");
-    if (!mkdtemp(dir) || !(ctx = ent_ctx_new()))
+    if (tu_scratch(dir, sizeof dir, "test_api_lists") || !(ctx = ent_ctx_new()) ||
+        tu_warehouse(ctx, dir, "s.db", "tests/fixtures/states", "states", &sdb))
         return -1;
-    snprintf(path, sizeof path, "%s/s.db", dir);
-    if (ent_db_open(ctx, path, 1, &sdb) != ENT_OK || ent_build(sdb, &bo) != ENT_OK)
-        return -1;
-    snprintf(path, sizeof path, "%s/m.db", dir);
-    bo.datadir = "tests/fixtures/meetings";
-    bo.only = NULL;
-    if (ent_db_open(ctx, path, 1, &mdb) != ENT_OK || ent_build(mdb, &bo) != ENT_OK)
-        return -1;
-    return 0;
+    return tu_warehouse(ctx, dir, "m.db", "tests/fixtures/meetings", NULL, &mdb);
 }
 
 static int teardown(void **s)
 {
-    char cmd[128];
     (void)s;
     ent_db_close(sdb);
     ent_db_close(mdb);
     ent_ctx_free(ctx);
-    snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
-    return system(cmd) ? -1 : 0;
-}
-
-/* slurp reads a small file into a static buffer */
-static const char *slurp(const char *path)
-{
-    static char buf[65536];
-    FILE *fp = fopen(path, "r");
-    size_t n = fp ? fread(buf, 1, sizeof buf - 1, fp) : 0;
-    if (fp)
-        fclose(fp);
-    buf[n] = 0;
-    return buf;
+    return tu_scratch_rm(dir);
 }
 
 static void test_states(void **s)
@@ -195,9 +171,9 @@ static void test_codebook_forms(void **s)
     assert_non_null(fp = fopen(path, "w"));
     assert_int_equal(ent_codebook_markdown(ctx, fp), ENT_OK);
     fclose(fp);
-    assert_non_null(strstr(slurp(path), "### Military\n\n| indicator | unit | directed | source "
+    assert_non_null(strstr(tu_slurp(path), "### Military\n\n| indicator | unit | directed | source "
                                          "| coverage | no row | definition |\n"));
-    assert_non_null(strstr(slurp(path), "| `atop_defense` | 0/1 | no | atop_alliance | "
+    assert_non_null(strstr(tu_slurp(path), "| `atop_defense` | 0/1 | no | atop_alliance | "
                                         "1815-2018 | 0 |"));
 }
 
@@ -220,27 +196,27 @@ static void test_print(void **s)
     o.footer = "the end";
     assert_int_equal(ent_result_print(ctx, r, &o), ENT_OK);
     fclose(wf);
-    assert_true(!strncmp(slurp(warn), "entente: meetings: coverage: the meeting records cover "
+    assert_true(!strncmp(tu_slurp(warn), "entente: meetings: coverage: the meeting records cover "
                                       "CHN-RUS in 2009-2018", 75));
-    t = slurp(out);
+    t = tu_slurp(out);
     assert_true(!strncmp(t, "state_a  state_b  year  meet_episodes", 37));
     assert_null(strstr(t, "coverage: the meeting"));
     assert_non_null(strstr(t, "\nepisodes: runs of consecutive days"));
     assert_non_null(strstr(t, "empty = no source covers the dyad-year\nthe end\n"));
     /* without a warning stream, the warning follows the table; CSV has rows only */
     assert_int_equal(ent_result_write(ctx, r, "table", out), ENT_OK);
-    assert_non_null(strstr(slurp(out), "\ncoverage: the meeting records cover"));
+    assert_non_null(strstr(tu_slurp(out), "\ncoverage: the meeting records cover"));
     assert_int_equal(ent_result_write(ctx, r, "csv", out), ENT_OK);
-    assert_string_equal(slurp(out), "state_a,state_b,year,meet_episodes,meet_days,meet_calls,"
+    assert_string_equal(tu_slurp(out), "state_a,state_b,year,meet_episodes,meet_days,meet_calls,"
                                     "meet_coverage\nCHN,RUS,2018,2,4,1,china_vitae\n"
                                     "CHN,RUS,2019,,,,\n");
     ent_result_free(r);
     /* a hidden column: left out of a table, kept in CSV */
     assert_int_equal(ent_codebook(ctx, "context", &r), ENT_OK);
     assert_int_equal(ent_result_write(ctx, r, "table", out), ENT_OK);
-    assert_null(strstr(slurp(out), "definition"));
+    assert_null(strstr(tu_slurp(out), "definition"));
     assert_int_equal(ent_result_write(ctx, r, "csv", out), ENT_OK);
-    assert_true(!strncmp(slurp(out), "indicator,dimension,unit,directed,source,coverage,absent,"
+    assert_true(!strncmp(tu_slurp(out), "indicator,dimension,unit,directed,source,coverage,absent,"
                                      "definition\n", 67));
     o.format = "yaml";
     assert_int_equal(ent_result_print(ctx, r, &o), ENT_EINVAL);
@@ -248,23 +224,6 @@ static void test_print(void **s)
 }
 
 /* fail the Nth allocation for every N: no crash, no leak, ENT_ENOMEM */
-static long alloc_left, alloc_live;
-static void *failing(void *ud, void *p, size_t n)
-{
-    (void)ud;
-    if (n == 0) {
-        if (p)
-            alloc_live--;
-        free(p);
-        return NULL;
-    }
-    if (alloc_left-- <= 0)
-        return NULL;
-    if (!p)
-        alloc_live++;
-    return realloc(p, n);
-}
-
 static void test_oom(void **s)
 {
     int ok = 0;
@@ -273,8 +232,8 @@ static void test_oom(void **s)
         ent_ctx *c = ent_ctx_new();
         ent_result *r = NULL;
         ent_status st;
-        alloc_left = n, alloc_live = 0;
-        ent_ctx_set_alloc(c, failing, NULL);
+        tu_alloc_left = n, tu_alloc_live = 0;
+        ent_ctx_set_alloc(c, tu_failing_alloc, NULL);
         st = ent_codebook(c, NULL, &r);
         if (st == ENT_OK) {
             ok = 1;
@@ -284,7 +243,7 @@ static void test_oom(void **s)
             assert_int_equal(st, ENT_ENOMEM);
             assert_null(r);
         }
-        assert_int_equal(alloc_live, 0);
+        assert_int_equal(tu_alloc_live, 0);
         ent_ctx_free(c);
     }
     assert_true(ok);

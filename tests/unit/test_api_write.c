@@ -20,31 +20,23 @@
 
 static ent_ctx *ctx;
 static ent_db *db;
-static char dir[64], path[96], out[128];
+static char dir[64], out[128];
 
 static int setup(void **s)
 {
-    ent_build_opts bo = {"tests/fixtures/panel", NULL, 0, 0};
     (void)s;
-    snprintf(dir, sizeof dir, "/tmp/test_api_write_XXXXXX");
-    if (!mkdtemp(dir))
+    if (tu_scratch(dir, sizeof dir, "test_api_write") || !(ctx = ent_ctx_new()))
         return -1;
-    snprintf(path, sizeof path, "%s/w.db", dir);
     snprintf(out, sizeof out, "%s/out", dir);
-    ctx = ent_ctx_new();
-    if (!ctx || ent_db_open(ctx, path, 1, &db) != ENT_OK || ent_build(db, &bo) != ENT_OK)
-        return -1;
-    return 0;
+    return tu_warehouse(ctx, dir, "w.db", "tests/fixtures/panel", NULL, &db);
 }
 
 static int teardown(void **s)
 {
-    char cmd[128];
     (void)s;
     ent_db_close(db);
     ent_ctx_free(ctx);
-    snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
-    return system(cmd) ? -1 : 0;
+    return tu_scratch_rm(dir);
 }
 
 /* slurp returns the file's text (free it), or NULL */

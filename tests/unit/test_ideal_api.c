@@ -20,43 +20,18 @@ static ent_ctx *ctx;
 static ent_db *db;
 static char dir[64];
 
-static int link_in(const char *src, const char *base)
-{
-    char abs[PATH_MAX], to[PATH_MAX];
-    if (!realpath(src, abs))
-        return -1;
-    snprintf(to, sizeof to, "%s/d/%s", dir, base);
-    return symlink(abs, to);
-}
-
 static int setup(void **s)
 {
-    char d[96], path[96];
-    ent_build_opts bo = {d, "states,unga_votes_voeten,un_agree", 0, 0};
     (void)s;
-    snprintf(dir, sizeof dir, "/tmp/test_ideal_api_XXXXXX");
-    if (!mkdtemp(dir))
-        return -1;
-    snprintf(d, sizeof d, "%s/d", dir);
-    if (mkdir(d, 0700) || link_in("tests/fixtures/states/cow_states", "cow_states") ||
-        link_in("tests/fixtures/states/country_codes", "country_codes") ||
-        link_in("tests/fixtures/srcdata/unga_votes_voeten", "unga_votes_voeten"))
-        return -1;
-    snprintf(path, sizeof path, "%s/w.db", dir);
-    ctx = ent_ctx_new();
-    if (!ctx || ent_db_open(ctx, path, 1, &db) != ENT_OK || ent_build(db, &bo) != ENT_OK)
-        return -1;
-    return 0;
+    return tu_votes_fixture(dir, sizeof dir, "test_ideal_api", &ctx, &db);
 }
 
 static int teardown(void **s)
 {
-    char cmd[128];
     (void)s;
     ent_db_close(db);
     ent_ctx_free(ctx);
-    snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
-    return system(cmd) ? -1 : 0;
+    return tu_scratch_rm(dir);
 }
 
 static long row_of(const ent_result *r, const char *state, int year)

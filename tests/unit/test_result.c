@@ -77,17 +77,6 @@ static void test_cells(void **state)
     ent_ctx_free(ctx);
 }
 
-static char *slurp(const char *path)
-{
-    FILE *fp = fopen(path, "rb");
-    static char buf[4096];
-    size_t n = fp ? fread(buf, 1, sizeof buf - 1, fp) : 0;
-    if (fp)
-        fclose(fp);
-    buf[n] = 0;
-    return buf;
-}
-
 static void test_write(void **state)
 {
     (void)state;
@@ -99,11 +88,11 @@ static void test_write(void **state)
     close(fd);
     assert_int_equal(make(ctx, &r), ENT_OK);
     assert_int_equal(ent_result_write(ctx, r, "csv", path), ENT_OK);
-    assert_string_equal(slurp(path), "a,year,score\nCHN,2014,87.5\n,2015,\n");
+    assert_string_equal(tu_slurp(path), "a,year,score\nCHN,2014,87.5\n,2015,\n");
     assert_int_equal(ent_result_write(ctx, r, "json", path), ENT_OK);
-    assert_non_null(strstr(slurp(path), "\"score\": null"));
+    assert_non_null(strstr(tu_slurp(path), "\"score\": null"));
     assert_int_equal(ent_result_write(ctx, r, "table", path), ENT_OK);
-    assert_non_null(strstr(slurp(path), "CHN-RUS ranks above 66 of 66\n"));
+    assert_non_null(strstr(tu_slurp(path), "CHN-RUS ranks above 66 of 66\n"));
     assert_int_equal(ent_result_write(ctx, r, "yaml", path), ENT_EINVAL);
     assert_non_null(strstr(ent_errmsg(ctx), "yaml"));
     unlink(path);
@@ -112,23 +101,6 @@ static void test_write(void **state)
 }
 
 /* fail the Nth allocation for every N: no crash, no leak, ENT_ENOMEM */
-static long alloc_left, alloc_live;
-static void *failing(void *ud, void *p, size_t n)
-{
-    (void)ud;
-    if (n == 0) {
-        if (p)
-            alloc_live--;
-        free(p);
-        return NULL;
-    }
-    if (alloc_left-- <= 0)
-        return NULL;
-    if (!p)
-        alloc_live++;
-    return realloc(p, n);
-}
-
 static void test_oom(void **state)
 {
     (void)state;
@@ -136,8 +108,8 @@ static void test_oom(void **state)
     for (long n = 0; n < 200 && !ok; n++) {
         ent_ctx *ctx = ent_ctx_new();
         ent_result *r = NULL;
-        alloc_left = n, alloc_live = 0;
-        ent_ctx_set_alloc(ctx, failing, NULL);
+        tu_alloc_left = n, tu_alloc_live = 0;
+        ent_ctx_set_alloc(ctx, tu_failing_alloc, NULL);
         ent_status st = make(ctx, &r);
         if (st == ENT_OK) {
             ok = 1;
@@ -146,7 +118,7 @@ static void test_oom(void **state)
             assert_int_equal(st, ENT_ENOMEM);
             assert_non_null(strstr(ent_errmsg(ctx), "out of memory"));
         }
-        assert_int_equal(alloc_live, 0);
+        assert_int_equal(tu_alloc_live, 0);
         ent_ctx_free(ctx);
     }
     assert_true(ok);
