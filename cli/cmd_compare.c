@@ -88,13 +88,9 @@ static int run(int argc, char **argv)
         {"db", required_argument, NULL, 'b'},        {"from", required_argument, NULL, 'F'},
         {"to", required_argument, NULL, 'T'},        {NULL, 0, NULL, 0}};
     const char *dbpath = cli_default_db(), *outpath = NULL, *format = "table";
-    int c, rc = 0, seed = 1, seeded = 0;
-    ent_ctx *ctx = NULL;
-    ent_db *db = NULL;
+    int c, seed = 1, seeded = 0;
     ent_index_opts o = ENT_INDEX_OPTS_INIT;
-    ent_result *res = NULL;
     progress pg = {0};
-    ent_status st;
 
     optind = 1;
     while ((c = getopt_long(argc, argv, "o:", opts, NULL)) != -1) {
@@ -146,24 +142,7 @@ static int run(int argc, char **argv)
         o.progress = on_progress;
         o.progress_ud = &pg;
     }
-    if (!(ctx = ent_ctx_new()))
-        return cli_fail("compare", "out of memory");
-    if (ent_index_check(ctx, &o) != ENT_OK) { /* bad values, before any warehouse is read */
-        rc = cli_bad(&ent_verb_compare, "%s", ent_errmsg(ctx));
-        goto out;
-    }
-    if ((rc = cli_open_db("compare", ctx, dbpath, &db)))
-        goto out;
-    if ((st = ent_compare(db, &o, &res)) != ENT_OK) {
-        rc = cli_status("compare", ctx, st);
-        goto out;
-    }
-    rc = ix_print("compare", ctx, res, format, outpath, 1);
-out:
-    ent_result_free(res);
-    ent_db_close(db);
-    ent_ctx_free(ctx);
-    return rc;
+    return ix_run(&ent_verb_compare, dbpath, &o, ent_compare, format, outpath, 1);
 }
 
 const ent_verb ent_verb_compare = {"compare",

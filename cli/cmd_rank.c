@@ -38,12 +38,8 @@ static int run(int argc, char **argv)
         {"from", required_argument, NULL, 'F'},      {"to", required_argument, NULL, 'T'},
         {NULL, 0, NULL, 0}};
     const char *dbpath = cli_default_db(), *outpath = NULL, *format = "table";
-    int c, rc = 0, range = 0, dummy;
-    ent_ctx *ctx = NULL;
-    ent_db *db = NULL;
+    int c, range = 0, dummy;
     ent_index_opts o = ENT_INDEX_OPTS_INIT;
-    ent_result *res = NULL;
-    ent_status st;
 
     optind = 1;
     while ((c = getopt_long(argc, argv, "o:", opts, NULL)) != -1) {
@@ -81,24 +77,7 @@ static int run(int argc, char **argv)
     if (range)
         return cli_bad(&ent_verb_rank, o.year ? "--year and --from/--to: rank takes one --year"
                                               : "rank takes one --year, not --from/--to");
-    if (!(ctx = ent_ctx_new()))
-        return cli_fail("rank", "out of memory");
-    if (ent_index_check(ctx, &o) != ENT_OK) { /* bad values, before any warehouse is read */
-        rc = cli_bad(&ent_verb_rank, "%s", ent_errmsg(ctx));
-        goto out;
-    }
-    if ((rc = cli_open_db("rank", ctx, dbpath, &db)))
-        goto out;
-    if ((st = ent_rank(db, &o, &res)) != ENT_OK) {
-        rc = cli_status("rank", ctx, st);
-        goto out;
-    }
-    rc = ix_print("rank", ctx, res, format, outpath, 0);
-out:
-    ent_result_free(res);
-    ent_db_close(db);
-    ent_ctx_free(ctx);
-    return rc;
+    return ix_run(&ent_verb_rank, dbpath, &o, ent_rank, format, outpath, 0);
 }
 
 const ent_verb ent_verb_rank = {"rank", "the most consequential relationships of a year", usage,

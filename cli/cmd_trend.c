@@ -30,12 +30,8 @@ static int run(int argc, char **argv)
         {"db", required_argument, NULL, 'b'},     {"year", required_argument, NULL, 'y'},
         {NULL, 0, NULL, 0}};
     const char *dbpath = cli_default_db(), *outpath = NULL, *format = "table";
-    int c, rc = 0, year = 0;
-    ent_ctx *ctx = NULL;
-    ent_db *db = NULL;
+    int c, year = 0;
     ent_index_opts o = ENT_INDEX_OPTS_INIT;
-    ent_result *res = NULL;
-    ent_status st;
 
     optind = 1;
     while ((c = getopt_long(argc, argv, "o:", opts, NULL)) != -1) {
@@ -69,24 +65,7 @@ static int run(int argc, char **argv)
     if (o.from > o.to)
         return cli_fail("trend", "--from %d is after --to %d", o.from, o.to) + 1;
     o.subject = argv[optind];
-    if (!(ctx = ent_ctx_new()))
-        return cli_fail("trend", "out of memory");
-    if (ent_index_check(ctx, &o) != ENT_OK) { /* bad values, before any warehouse is read */
-        rc = cli_bad(&ent_verb_trend, "%s", ent_errmsg(ctx));
-        goto out;
-    }
-    if ((rc = cli_open_db("trend", ctx, dbpath, &db)))
-        goto out;
-    if ((st = ent_trend(db, &o, &res)) != ENT_OK) {
-        rc = cli_status("trend", ctx, st);
-        goto out;
-    }
-    rc = ix_print("trend", ctx, res, format, outpath, 0);
-out:
-    ent_result_free(res);
-    ent_db_close(db);
-    ent_ctx_free(ctx);
-    return rc;
+    return ix_run(&ent_verb_trend, dbpath, &o, ent_trend, format, outpath, 0);
 }
 
 const ent_verb ent_verb_trend = {"trend", "a relationship's scores and world ranks year by year",

@@ -1,6 +1,7 @@
 /*
- * ix_common.c -- shared by cmd_compare.c, cmd_rank.c and cmd_trend.c: where
- * the notes of an index result go (stderr or after the table).
+ * ix_common.c -- shared by cmd_compare.c, cmd_rank.c and cmd_trend.c: the
+ * run of one index call, and where the notes of its result go (stderr or
+ * after the table).
  */
 #include "ix_common.h"
 
@@ -27,4 +28,29 @@ int ix_print(const char *verb, ent_ctx *ctx, const ent_result *res, const char *
     if ((st = ent_result_write_except(ctx, res, format, outpath, "coverage")) != ENT_OK)
         return cli_status(verb, ctx, st);
     return 0;
+}
+
+int ix_run(const ent_verb *verb, const char *dbpath, const ent_index_opts *o, ix_call call,
+           const char *format, const char *outpath, int notes_aside)
+{
+    ent_ctx *ctx;
+    ent_db *db = NULL;
+    ent_result *res = NULL;
+    ent_status st;
+    int rc;
+
+    if (!(ctx = ent_ctx_new()))
+        return cli_fail(verb->name, "out of memory");
+    if (ent_index_check(ctx, o) != ENT_OK) /* bad values, before any warehouse is read */
+        rc = cli_bad(verb, "%s", ent_errmsg(ctx));
+    else if ((rc = cli_open_db(verb->name, ctx, dbpath, &db)))
+        ;
+    else if ((st = call(db, o, &res)) != ENT_OK)
+        rc = cli_status(verb->name, ctx, st);
+    else
+        rc = ix_print(verb->name, ctx, res, format, outpath, notes_aside);
+    ent_result_free(res);
+    ent_db_close(db);
+    ent_ctx_free(ctx);
+    return rc;
 }

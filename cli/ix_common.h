@@ -1,7 +1,7 @@
 /*
- * ix_common.h -- what compare, rank and trend share in the CLI alone: where
- * an index result's notes go.  The scoring, ranking and configuration are
- * the library's (entente/index.h).
+ * ix_common.h -- what compare, rank and trend share in the CLI alone: the
+ * run of one index call and where its result's notes go.  The scoring,
+ * ranking and configuration are the library's (entente/index.h).
  */
 #ifndef ENT_IX_COMMON_H
 #define ENT_IX_COMMON_H
@@ -20,5 +20,14 @@ int ix_format(const char *format);
 
 int ix_print(const char *verb, ent_ctx *ctx, const ent_result *res, const char *format,
              const char *outpath, int notes_aside);
+
+/* ix_call is one of ent_compare, ent_rank, ent_trend. */
+typedef ent_status (*ix_call)(ent_db *db, const ent_index_opts *opts, ent_result **out);
+
+/* ix_run checks o (a bad value is a usage error, before any warehouse is
+ * read), opens the warehouse dbpath, makes the one call and prints its
+ * result with ix_print.  Returns the exit status. */
+int ix_run(const ent_verb *verb, const char *dbpath, const ent_index_opts *o, ix_call call,
+           const char *format, const char *outpath, int notes_aside);
 
 #endif
