@@ -243,6 +243,8 @@ ent_sources <- function(rejects = FALSE, db = NULL) {
 #' @param weight_column its weight column.
 ent_similarity <- function(x = NULL, y = NULL, levels, w = NULL, path = NULL,
                            weight_column = NULL) {
+  if (!is.null(path) && (!is.null(x) || !is.null(y)))
+    stop("ent_similarity: give x and y, or path, not both")
   num <- function(v) if (is.null(v)) NULL else as.numeric(v)
   df <- .ent_check(.Call(C_similarity, num(x), num(y), num(w), as.numeric(levels),
                          if (is.null(path)) NULL else path.expand(path), weight_column))

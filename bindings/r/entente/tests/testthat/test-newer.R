@@ -43,6 +43,7 @@ test_that("similarity gives the published values", {
   writeLines(c("x,y,w", "3,2,.5", "3,2,.3", "2,3,.1", "2,3,.1"), f)
   expect_identical(sim(path = f, levels = c(0, 3)),
                    sim(c(3, 3, 2, 2), c(2, 2, 3, 3), levels = c(0, 3), w = c(.5, .3, .1, .1)))
+  expect_error(ent_similarity(1:2, 1:2, levels = c(0, 3), path = f), "not both")
   unlink(f)
   expect_error(ent_similarity(c(3, 3, 5), c(3, 3, 1), levels = c(1, 3)),
                "not an integer in the levels|outside", class = "entente_error")
