@@ -1,9 +1,10 @@
 """entente -- how consequential is the relationship between two states?
 
-A Python interface to libentente.  Every function returns a pandas
-DataFrame with typed columns (Int64, float64, string) and missing values as
-<NA>/NaN, never 0; the notes that go with the rows (the verdict, the
-robustness line, missing indicators, coverage warnings) are in df.attrs.
+A Python interface to libentente. Every query returns a pandas DataFrame
+(fetch() a dict of counts, resolve() an int) with typed columns (Int64,
+float64, string) and missing values as <NA>/NaN, never 0; the notes that go
+with the rows (the verdict, the robustness line, missing indicators,
+coverage warnings) are in df.attrs.
 Errors raise entente.Error with the library's message.
 
     import entente
@@ -11,8 +12,11 @@ Errors raise entente.Error with the library's message.
     df = entente.compare("CHN-RUS", with_="allies:USA@2018", from_=2014, to=2023)
     print(df.attrs["verdict"])
 """
+import builtins
+import csv
 import ctypes
 import os
+import tempfile
 
 import pandas as pd
 
@@ -20,7 +24,9 @@ from . import _lib
 from ._lib import lib
 
 __all__ = ["Error", "Warehouse", "open", "build", "codebook", "compare", "rank", "trend",
-           "dyad", "panel", "agree", "meetings", "cite"]
+           "dyad", "panel", "agree", "agree_with", "meetings", "meetings_by_year", "cite",
+           "states", "resolve", "sources", "similarity", "idealpoints", "events", "fetch",
+           "fetch_check", "report"]
 __version__ = "0.1.0"
 
 INT, REAL, TEXT = 1, 2, 3
@@ -220,11 +226,37 @@ def panel(from_, to, indicators=None, directed=False, db=None):
     return _wh(db)._query(lib.ent_panel, from_ or 0, to or 0, _s(indicators), int(directed))
 
 
-def agree(a, b, from_=None, to=None, db=None):
+def _agree_query(from_=None, to=None, measures=None, weights=None, issue=None,
+                 important=False, calendar=False):
+    if measures is not None and not isinstance(measures, str):
+        measures = ",".join(measures)
+    return _lib.AgreeQuery(from_=from_ or 0, to=to or 0, measures=_s(measures),
+                           weights=_s(weights), issue=_s(issue), important=int(important),
+                           calendar=int(calendar))
+
+
+def agree(a, b, from_=None, to=None, measures=None, weights=None, issue=None, important=False,
+          calendar=False, db=None):
     """agree("CHN", "RUS", 2010, 2020): UN General Assembly vote agreement per
-    year: a, b, year, n, agree, s, pi, kappa (quadratic weights), partial.
-    attrs["coverage"] says where the votes begin or end inside the range."""
-    return _wh(db)._query(lib.ent_agree, _s(a), _s(b), from_ or 0, to or 0)
+    year, as `entente agree A B`: a, b, year, n, then one column per measure
+    (agree, s, pi, kappa by default; measures="s,kappa" or a list picks them),
+    partial.  weights: pi and kappa weights, "nominal", "linear" or None
+    (quadratic); issue: only roll calls on me, nu, di, hr, co or ec;
+    important=True: the US State Department's important votes; calendar=True:
+    the year of a vote's date, not session + 1945.  No range: only the years in
+    which the two form a dyad.  attrs["coverage"] says where the votes begin or
+    end inside the range and which year is partial; attrs["info"] the weights."""
+    q = _agree_query(from_, to, measures, weights, issue, important, calendar)
+    return _wh(db)._query(lib.ent_agreement, _s(a), _s(b), ctypes.byref(q))
+
+
+def agree_with(a, year, top=0, measures=None, weights=None, issue=None, important=False,
+               calendar=False, db=None):
+    """agree_with("CHN", 2020, top=10): the states that voted most like a in
+    year, best first by the first measure (then n, then COW code), as `entente
+    agree --with A --year Y`; the columns and options of agree().  top=0: all."""
+    q = _agree_query(None, None, measures, weights, issue, important, calendar)
+    return _wh(db)._query(lib.ent_agreement_with, _s(a), int(year), int(top), ctypes.byref(q))
 
 
 def meetings(leader, from_=None, to=None, partners=True, db=None):
@@ -232,6 +264,15 @@ def meetings(leader, from_=None, to=None, partners=True, db=None):
     government the leader met, ranked by in-person episodes (partners=True), or
     the leader's meeting records (partners=False).  Dates "YYYY-MM-DD" or None."""
     return _wh(db)._query(lib.ent_meetings, _s(leader), _s(from_), _s(to), int(partners))
+
+
+def meetings_by_year(a, b, from_=None, to=None, db=None):
+    """meetings_by_year("CHN", "RUS", 2009, 2018): the leader-level meetings of a
+    and b per year, as `entente meetings A B --by year`: state_a, state_b, year,
+    meet_episodes, meet_days, meet_calls (<NA> where no source covers the
+    dyad-year, never 0), meet_coverage.  attrs["coverage"] when the range runs
+    outside the years the records cover the dyad."""
+    return _wh(db)._query(lib.ent_meetings_by_year, _s(a), _s(b), from_ or 0, to or 0)
 
 
 def cite(db=None):
@@ -252,3 +293,256 @@ def build(data, db, only=None, force=False):
         _default.close()
     _default = w
     return w
+
+
+def states(names=None, year=None, db=None):
+    """states(["RUS", "Russia", 365], year=2014) resolves names (any name the
+    registry knows: COW abbreviation or number, ISO3, ISO2, name) as `entente
+    states NAME...`: input, ccode, abb, name, member ("yes"/"no" in year, <NA>
+    without a year), one row per name in order.  states() lists every state
+    ever in the system, states(year=2014) the members of 2014.  An unknown or
+    ambiguous name raises Error naming the candidates."""
+    if names is None:
+        names = []
+    elif isinstance(names, (str, int)):
+        names = [names]
+    arr = (ctypes.c_char_p * max(len(names), 1))(*[_s(n) for n in names])
+    return _wh(db)._query(lib.ent_states, arr, len(names), year or 0)
+
+
+def resolve(name, year=None, db=None):
+    """resolve("Russia") is the COW code (365) of a state named any way the
+    registry knows; year resolves names such as Germany for that year."""
+    return int(states([name], year=year, db=db)["ccode"].iloc[0])
+
+
+def sources(rejects=False, db=None):
+    """sources(): what the warehouse holds, one row per loaded source in build
+    order, as `entente sources`: source, read, loaded, rejected, years (found),
+    stated (the codebook's coverage), coverage ("full" or "partial: why"),
+    seconds, upstream (repositories and commits of the files read) and, with
+    rejects=True, rejects (each reason, its count and first file:line)."""
+    return _wh(db)._query(lib.ent_loaded_sources, int(rejects))
+
+
+def _doubles(v, what):
+    try:
+        vals = [float(a) for a in v]
+    except (TypeError, ValueError):
+        raise Error(f"similarity: {what} is not a sequence of numbers") from None
+    return (ctypes.c_double * max(len(vals), 1))(*vals), len(vals)
+
+
+def similarity(x=None, y=None, levels=None, w=None, path=None, weight_column=None):
+    """similarity([3, 3, 2, 2], [2, 2, 3, 3], levels=(0, 3), w=[.5, .3, .1, .1]):
+    the agreement measures of two rated vectors, as `entente similarity`: one
+    row per measure (measure, value) in the order s, s_weighted, s_squared,
+    pi_nominal, pi_linear, pi_quadratic, kappa_nominal, kappa_linear,
+    kappa_quadratic, taub; NaN where undefined (s_weighted without weights),
+    never 0.  levels (lo, hi): the integer scale, at most 64 levels.  Instead of
+    x and y, path names a CSV with columns x, y and an optional weight column
+    (weight_column, or one named w or weight).  attrs["info"]: items and levels."""
+    if levels is None or len(levels) != 2:
+        raise Error("similarity: levels must be (lo, hi)")
+    lo, hi = levels
+    if int(lo) != lo or int(hi) != hi:
+        raise Error("similarity: levels must be integers")
+    inp = _lib.SimilarityInput(lo=int(lo), hi=int(hi))
+    keep = []
+    if path is not None:
+        if x is not None or y is not None:
+            raise Error("similarity: give x and y, or path, not both")
+        inp.path, inp.weight_column = _s(path), _s(weight_column)
+    else:
+        if x is None or y is None:
+            raise Error("similarity: give x and y (or path)")
+        xs, n = _doubles(x, "x")
+        ys, ny = _doubles(y, "y")
+        if ny != n:
+            raise Error("similarity: x and y must have the same number of items")
+        inp.x, inp.y, inp.n = xs, ys, n
+        keep += [xs, ys]
+        if w is not None:
+            ws, nw = _doubles(w, "w")
+            if nw != n:
+                raise Error("similarity: w must have as many items as x")
+            inp.w = ws
+            keep.append(ws)
+    ctx = _Ctx()
+    try:
+        res = ctypes.c_void_p()
+        ctx.check(lib.ent_similarity(ctx.ptr, ctypes.byref(inp), ctypes.byref(res)))
+        return _frame(ctx, res)
+    finally:
+        ctx.close()
+
+
+def idealpoints(from_=None, to=None, issues=None, important=False, bootstrap=0, seed=1,
+                store=False, omega2=None, tol=None, prior_item=None, prior_x=None,
+                max_step=None, threads=None, db=None):
+    """idealpoints(2000, 2020, bootstrap=100, seed=3): entente's own ideal points
+    from the UN votes, as `entente idealpoints`: state, ccode, year, estimate
+    (the USA positive), se, lo, hi (bootstrap standard error and 2.5%/97.5%
+    quantiles; NaN without a bootstrap), nvotes, partial.  issues: a comma list
+    or list of issue codes (me, nu, di, hr, co, ec); important=True: important
+    votes only; store=True replaces the warehouse's ideal_estimates (the panel's
+    ideal_distance_own).  omega2, tol, prior_item, prior_x, max_step, threads:
+    the model's settings (None: the defaults, docs/measures.md).  attrs: data,
+    convergence, bootstrap or info, identification, coverage, store."""
+    if issues is not None and not isinstance(issues, str):
+        issues = ",".join(issues)
+    o = _lib.IdealOpts(from_=from_ or 0, to=to or 0, issues=_s(issues), important=int(important),
+                       bootstrap=int(bootstrap or 0), seed=int(seed), store=int(store),
+                       omega2=omega2 or 0, tol=tol or 0, prior_item=prior_item or 0,
+                       prior_x=prior_x or 0, max_step=max_step or 0, threads=threads or 0)
+    return _wh(db)._query(lib.ent_idealpoints, ctypes.byref(o))
+
+
+def report(pair, with_, path, from_=None, to=None, year=None, draws=0, seed=1, config=None,
+           normalize=None, svgdir=None, db=None):
+    """report("CHN-RUS", "allies:USA", "report.html", from_=2009, to=2023) writes
+    the comparison as one self-contained HTML page (and, with svgdir, each chart
+    as an SVG there), as `entente report`; files are replaced whole or not at
+    all.  Returns one row: subject, group, from, to, year (the comparison year),
+    charts, path, svgdir.  draws=0: 1000 robustness draws."""
+    w = _wh(db)
+    o = _lib.ReportOpts(subject=_s(pair), group=_s(with_), from_=from_ or 0, to=to or 0,
+                        year=year or 0, draws=int(draws), seed=int(seed), config=_s(config),
+                        normalize=_s(normalize), svgdir=_s(svgdir), dbname=_s(w.path))
+    return w._query(lib.ent_report, ctypes.byref(o), _s(path))
+
+
+def fetch(data, only=None, manifest=None, mirror=None, jobs=0, retries=-1, backoff=0.0,
+          connect_timeout=0, stall_timeout=0, max_redirs=0):
+    """fetch("../shared/data", only="cow_states") downloads the pinned upstream
+    files the data folder lacks or holds changed (size and sha256 from the
+    manifest built into the library), as `entente fetch`; a failed download
+    never replaces a file.  Returns a dict: fetched, present, failed, bytes,
+    seconds.  Any file that could not be had raises Error (the first's URL)."""
+    o = _lib.FetchOpts(datadir=_s(data), manifest=_s(manifest), only=_s(only), mirror=_s(mirror),
+                       jobs=int(jobs), retries=int(retries), backoff=float(backoff),
+                       connect_timeout=int(connect_timeout), stall_timeout=int(stall_timeout),
+                       max_redirs=int(max_redirs))
+    r = _lib.FetchResult()
+    ctx = _Ctx()
+    try:
+        ctx.check(lib.ent_fetch(ctx.ptr, ctypes.byref(o), ctypes.byref(r)))
+    finally:
+        ctx.close()
+    return {"fetched": r.fetched, "present": r.present, "failed": r.failed, "bytes": r.bytes,
+            "seconds": r.seconds}
+
+
+def fetch_check(data, only=None, manifest=None):
+    """fetch_check("../shared/data") checks the data folder against the pinned
+    manifest without the network, as `entente fetch --check`: one row per file,
+    path, state (ok, missing, covered, changed, extra, absent), why.
+    attrs["verdict"] is "complete" or "incomplete", attrs["summary"] the counts."""
+    ctx = _Ctx()
+    try:
+        res = ctypes.c_void_p()
+        ctx.check(lib.ent_fetch_check(ctx.ptr, _s(data), _s(manifest), _s(only),
+                                      ctypes.byref(res)))
+        return _frame(ctx, res)
+    finally:
+        ctx.close()
+
+
+# the columns of ent_events_write's CSV and their types
+_EVENT_COLS = (("actor1", TEXT), ("actor2", TEXT), ("period", TEXT), ("key", TEXT),
+               ("events", INT), ("goldstein_sum", REAL), ("goldstein_mean", REAL),
+               ("mentions", INT), ("sources", INT), ("articles", INT))
+_EVENT_OPTS = ("input_format", "by", "key", "from_", "to", "countries", "threads", "split_bytes",
+               "max_groups", "dedupe", "lenient")
+
+
+def _read_text(path):
+    with builtins.open(path, encoding="utf-8") as f:  # open() is this module's
+        return f.read()
+
+
+def _events_frame(csv_text):
+    rows = list(csv.reader(csv_text.splitlines()))[1:]
+    data = {}
+    for j, (name, t) in enumerate(_EVENT_COLS):
+        vals = [r[j] if r[j] != "" else None for r in rows]
+        if t == INT:
+            data[name] = pd.array([None if v is None else int(v) for v in vals], dtype="Int64")
+        elif t == REAL:
+            data[name] = pd.array([float("nan") if v is None else float(v) for v in vals],
+                                  dtype="float64")
+        else:
+            data[name] = pd.array(vals, dtype="string")
+    return pd.DataFrame(data)
+
+
+def events(files, data=None, db=None, **options):
+    """events(["20160101.export.CSV"], by="month", key="root") aggregates GDELT
+    1.0/2.0 or ICEWS event files per (actor1 state, actor2 state, period, key),
+    as `entente events`: actor1, actor2 (COW abbreviations), period, key (text,
+    as "04"), events, goldstein_sum, goldstein_mean (NaN over no present
+    value), mentions, sources, articles (<NA> for ICEWS).  data: the data folder
+    with cameo_codebook/ (default $ENTENTE_DATA or ../shared/data); the state
+    registry comes from db (a warehouse) when given, else from data.  Options,
+    as the CLI's long options: input_format (gdelt1, gdelt2, gdelt1-csv, icews,
+    auto), by (day, month, year), key (quad, root, code), from_, to (YYYY,
+    YYYY-MM or YYYY-MM-DD), countries (comma list or list of states), threads,
+    split_bytes, max_groups, dedupe, lenient.  attrs: read, aggregated,
+    filtered, rejected, groups, and accounting (the CLI's row accounting text).
+    A malformed row (without lenient) raises Error with its file:line."""
+    if isinstance(files, (str, bytes, os.PathLike)):
+        files = [files]
+    files = [os.fspath(f) for f in files]
+    data = data or os.environ.get("ENTENTE_DATA") or "../shared/data"
+    ctx = _Ctx()
+    o = lib.ent_events_opts_new()
+    if not o:
+        raise MemoryError("entente: no memory for events options")
+    own_reg = ctypes.c_void_p()
+    ev = ctypes.c_void_p()
+    w = None
+    try:
+        for k, v in options.items():
+            if k not in _EVENT_OPTS:
+                raise TypeError(f"events() got an unexpected keyword argument {k!r}")
+            if v is None:
+                continue
+            if isinstance(v, bool):
+                v = int(v)
+            elif k == "countries" and not isinstance(v, str):
+                v = ",".join(str(c) for c in v)
+            name = "from" if k == "from_" else k.replace("_", "-")
+            if lib.ent_events_opts_set(ctx.ptr, o, name.encode(), str(v).encode()) != 0:
+                raise Error(f"events: {k}: " + lib.ent_errmsg(ctx.ptr).decode("utf-8", "replace"))
+        ctx.check(lib.ent_events_opts_check(ctx.ptr, o))
+        if db is not None:
+            w = _wh(db)
+            reg = ctypes.c_void_p()
+            w._ctx.check(lib.ent_db_registry(w._db, ctypes.byref(reg)))
+        else:
+            ctx.check(lib.ent_registry_load(ctx.ptr, _s(data), ctypes.byref(own_reg)))
+            reg = own_reg
+        arr = (ctypes.c_char_p * max(len(files), 1))(*[f.encode() for f in files])
+        st = lib.ent_events_run(ctx.ptr, reg, _s(data), arr, len(files), o, ctypes.byref(ev))
+        ctx.check(st)
+        with tempfile.TemporaryDirectory() as d:
+            out, acc = os.path.join(d, "events.csv"), os.path.join(d, "accounting.txt")
+            ctx.check(lib.ent_events_write(ctx.ptr, ev, reg, b"csv", out.encode()))
+            fp = _lib.libc.fopen(acc.encode(), b"w")
+            if not fp:
+                raise Error(f"events: cannot write {acc}")
+            lib.ent_events_report(ev, fp)
+            _lib.libc.fclose(fp)
+            df = _events_frame(_read_text(out))
+            df.attrs["accounting"] = _read_text(acc)
+        for k in ("read", "aggregated", "filtered", "rejected"):
+            df.attrs[k] = int(getattr(lib, "ent_events_" + k)(ev))
+        df.attrs["groups"] = int(lib.ent_events_ngroups(ev))
+        return df
+    finally:
+        lib.ent_events_free(ev)
+        lib.ent_registry_free(own_reg)
+        lib.ent_events_opts_free(o)
+        ctx.close()
+        if w is not None and not isinstance(db, Warehouse):
+            w.close()

@@ -148,9 +148,35 @@ ent_panel <- function(from, to, indicators = NULL, directed = FALSE, db = NULL) 
 #' UN General Assembly vote agreement of a dyad per year
 #'
 #' @inheritParams ent_dyad
-#' @return a data.frame: a, b, year, n, agree, s, pi, kappa, partial.
-ent_agree <- function(a, b, from, to, db = NULL) {
-  df <- .ent_check(.Call(C_agree, .ent_db(db), a, b, from, to))
+#' @param measures NULL (agree, s, pi, kappa) or a character vector of them.
+#' @param weights pi and kappa weights: "nominal", "linear" or NULL (quadratic).
+#' @param issue only roll calls on an issue (me, nu, di, hr, co, ec).
+#' @param important only the US State Department's important votes.
+#' @param calendar the year of a vote's date, not session + 1945.
+#' @return a data.frame: a, b, year, n, one column per measure, partial.
+ent_agree <- function(a, b, from = NULL, to = NULL, measures = NULL, weights = NULL,
+                      issue = NULL, important = FALSE, calendar = FALSE, db = NULL) {
+  df <- .ent_check(.Call(C_agreement, .ent_db(db), a, b,
+    .ent_agree_args(from, to, measures, weights, issue, important, calendar)))
+  attr(df, "coverage") <- .ent_notes(df, "coverage")
+  df
+}
+
+.ent_agree_args <- function(from, to, measures, weights, issue, important, calendar) {
+  if (!is.null(measures)) measures <- paste(measures, collapse = ",")
+  list(from = from, to = to, measures = measures, weights = weights, issue = issue,
+       important = as.integer(important), calendar = as.integer(calendar))
+}
+
+#' The states that voted most like one state in a year
+#'
+#' @inheritParams ent_agree
+#' @param year the year.
+#' @param top rows kept (0: all).
+ent_agree_with <- function(a, year, top = 0, measures = NULL, weights = NULL, issue = NULL,
+                           important = FALSE, calendar = FALSE, db = NULL) {
+  df <- .ent_check(.Call(C_agreement_with, .ent_db(db), a, year, top,
+    .ent_agree_args(NULL, NULL, measures, weights, issue, important, calendar)))
   attr(df, "coverage") <- .ent_notes(df, "coverage")
   df
 }
@@ -171,4 +197,165 @@ ent_meetings <- function(leader, from = NULL, to = NULL, partners = TRUE, db = N
 #' @return a data.frame: source, folder, release, licence, citation.
 ent_cite <- function(db = NULL) {
   .ent_check(.Call(C_cite, .ent_db(db)))
+}
+
+#' Leader meetings of a dyad per year
+#'
+#' @inheritParams ent_dyad
+#' @return a data.frame: state_a, state_b, year, meet_episodes, meet_days,
+#'   meet_calls, meet_coverage.
+ent_meetings_by_year <- function(a, b, from = NULL, to = NULL, db = NULL) {
+  df <- .ent_check(.Call(C_meetings_by_year, .ent_db(db), a, b, from, to))
+  attr(df, "coverage") <- .ent_notes(df, "coverage")
+  df
+}
+
+#' Resolve state names; list the states
+#'
+#' @param names NULL, or names (character or numeric: COW numbers).
+#' @param year the year names resolve for; the members listed.
+#' @inheritParams ent_dyad
+ent_states <- function(names = NULL, year = NULL, db = NULL) {
+  .ent_check(.Call(C_states, .ent_db(db), as.character(names), year))
+}
+
+#' One state's COW code
+#' @param name a name.
+#' @inheritParams ent_states
+ent_resolve <- function(name, year = NULL, db = NULL) {
+  if (length(name) != 1) stop("ent_resolve: one name")
+  ent_states(name, year = year, db = db)$ccode
+}
+
+#' What the warehouse holds
+#' @param rejects also the reasons rows were rejected.
+#' @inheritParams ent_dyad
+ent_sources <- function(rejects = FALSE, db = NULL) {
+  .ent_check(.Call(C_sources, .ent_db(db), as.integer(rejects)))
+}
+
+#' Agreement measures of two rated vectors
+#'
+#' @param x,y the ratings (integers in levels).
+#' @param levels c(lo, hi).
+#' @param w weights or NULL.
+#' @param path a CSV with columns x, y instead.
+#' @param weight_column its weight column.
+ent_similarity <- function(x = NULL, y = NULL, levels, w = NULL, path = NULL,
+                           weight_column = NULL) {
+  if (!is.null(path) && (!is.null(x) || !is.null(y)))
+    stop("ent_similarity: give x and y, or path, not both")
+  num <- function(v) if (is.null(v)) NULL else as.numeric(v)
+  df <- .ent_check(.Call(C_similarity, num(x), num(y), num(w), as.numeric(levels),
+                         if (is.null(path)) NULL else path.expand(path), weight_column))
+  attr(df, "info") <- .ent_notes(df, "info")
+  df
+}
+
+#' Ideal points from the UN votes
+#'
+#' @param from,to session years.
+#' @param issues issue codes.
+#' @param important important votes only.
+#' @param bootstrap,seed bootstrap replicates and their seed.
+#' @param store replace the warehouse's estimates.
+#' @param omega2,tol,prior_item,prior_x,max_step,threads the model's settings.
+#' @inheritParams ent_dyad
+ent_idealpoints <- function(from = NULL, to = NULL, issues = NULL, important = FALSE,
+                            bootstrap = 0, seed = 1, store = FALSE, omega2 = NULL,
+                            tol = NULL, prior_item = NULL, prior_x = NULL, max_step = NULL,
+                            threads = NULL, db = NULL) {
+  if (!is.null(issues)) issues <- paste(issues, collapse = ",")
+  df <- .ent_check(.Call(C_idealpoints, .ent_db(db),
+    list(from = from, to = to, issues = issues, important = as.integer(important),
+         bootstrap = bootstrap, seed = as.numeric(seed), store = as.integer(store),
+         omega2 = omega2, tol = tol, prior_item = prior_item, prior_x = prior_x,
+         max_step = max_step, threads = threads)))
+  for (k in c("data", "convergence", "coverage")) attr(df, k) <- .ent_notes(df, k)
+  df
+}
+
+#' The comparison as an HTML page
+#'
+#' @inheritParams ent_compare
+#' @param path the page to write.
+#' @param svgdir also write each chart there.
+ent_report <- function(pair, with, path, from = NULL, to = NULL, year = NULL, draws = 0,
+                       seed = 1, config = NULL, normalize = NULL, svgdir = NULL, db = NULL) {
+  w <- if (inherits(db, "entente_warehouse")) db else if (is.null(db)) .ent$default else NULL
+  .ent_check(.Call(C_report, .ent_db(db),
+    list(subject = pair, group = with, from = from, to = to, year = year, draws = draws,
+         seed = as.numeric(seed), config = config, normalize = normalize,
+         svgdir = if (is.null(svgdir)) NULL else path.expand(svgdir),
+         dbname = if (is.null(w)) db else w$path),
+    path.expand(path)))
+}
+
+#' Check a data folder against the pinned manifest
+#' @param data the data folder.
+#' @param only a comma list or vector of data sets.
+#' @param manifest another manifest file.
+ent_fetch_check <- function(data, only = NULL, manifest = NULL) {
+  if (!is.null(only)) only <- paste(only, collapse = ",")
+  df <- .ent_check(.Call(C_fetch_check, path.expand(data),
+                         if (is.null(manifest)) NULL else path.expand(manifest), only))
+  for (k in c("verdict", "summary")) attr(df, k) <- .ent_notes(df, k)
+  df
+}
+
+#' Download the files a data folder lacks
+#' @inheritParams ent_fetch_check
+#' @param mirror base URL of a mirror.
+#' @param jobs,retries,backoff,connect_timeout,stall_timeout,max_redirs transfers.
+ent_fetch <- function(data, only = NULL, manifest = NULL, mirror = NULL, jobs = 0,
+                      retries = -1, backoff = 0, connect_timeout = 0, stall_timeout = 0,
+                      max_redirs = 0) {
+  if (!is.null(only)) only <- paste(only, collapse = ",")
+  r <- .ent_check(.Call(C_fetch, list(
+    data = path.expand(data), only = only,
+    manifest = if (is.null(manifest)) NULL else path.expand(manifest), mirror = mirror,
+    jobs = jobs, retries = retries, backoff = backoff, connect_timeout = connect_timeout,
+    stall_timeout = stall_timeout, max_redirs = max_redirs)))
+  names(r) <- c("fetched", "present", "failed", "bytes", "seconds")
+  as.list(r)
+}
+
+.ent_event_opts <- c(input_format = "input-format", by = "by", key = "key", from = "from",
+                     to = "to", countries = "countries", threads = "threads",
+                     split_bytes = "split-bytes", max_groups = "max-groups",
+                     dedupe = "dedupe", lenient = "lenient")
+
+#' Aggregate GDELT or ICEWS event files
+#'
+#' @param files the event files.
+#' @param data the data folder with cameo_codebook/.
+#' @param db a warehouse for the state registry, or NULL (from data).
+#' @param ... options: input_format, by, key, from, to, countries, threads,
+#'   split_bytes, max_groups, dedupe, lenient.
+ent_events <- function(files, data = Sys.getenv("ENTENTE_DATA", "../shared/data"), db = NULL,
+                       ...) {
+  opts <- list(...)
+  bad <- setdiff(names(opts), names(.ent_event_opts))
+  if (length(opts) && (is.null(names(opts)) || any(!nzchar(names(opts)))))
+    stop("ent_events: options are named")
+  if (length(bad)) stop("ent_events: unknown option ", paste(bad, collapse = ", "))
+  opts <- opts[!vapply(opts, is.null, logical(1))]
+  vals <- vapply(opts, function(v) {
+    if (is.logical(v)) v <- as.integer(v)
+    paste(v, collapse = ",")
+  }, character(1))
+  csv <- tempfile(fileext = ".csv")
+  acct <- tempfile(fileext = ".txt")
+  on.exit(unlink(c(csv, acct)))
+  h <- if (is.null(db)) NULL else .ent_db(db)
+  n <- .ent_check(.Call(C_events, path.expand(files), path.expand(data), h,
+                        unname(.ent_event_opts[names(opts)]), unname(vals), csv, acct))
+  df <- read.csv(csv, stringsAsFactors = FALSE, na.strings = "",
+                        colClasses = c("character", "character", "character", "character",
+                                       "integer", "numeric", "numeric", "integer", "integer",
+                                       "integer"))
+  attr(df, "accounting") <- paste(readLines(acct, encoding = "UTF-8"), collapse = "\n")
+  for (i in seq_along(n))
+    attr(df, c("read", "aggregated", "filtered", "rejected", "groups")[i]) <- n[[i]]
+  df
 }

@@ -10,12 +10,19 @@
 #include <entente.h>
 #include <entente/query.h>
 #include <entente/index.h>
+#include <entente/agree.h>
+#include <entente/ideal.h>
+#include <entente/events.h>
+#include <entente/fetch.h>
+#include <entente/report.h>
 
 #include <R.h>
 #include <Rinternals.h>
 #include <R_ext/Rdynload.h>
 #include <limits.h>
 #include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 typedef struct handle {
@@ -63,6 +70,24 @@ static int opt_int(SEXP x, int dflt)
         return dflt;
     int v = Rf_asInteger(x);
     return v == NA_INTEGER ? dflt : v;
+}
+
+static double opt_real(SEXP x, double dflt)
+{
+    if (Rf_isNull(x) || XLENGTH(x) < 1)
+        return dflt;
+    double v = Rf_asReal(x);
+    return ISNA(v) ? dflt : v;
+}
+
+/* arg returns the element of the named list args called name, or NULL */
+static SEXP arg(SEXP args, const char *name)
+{
+    SEXP nm = Rf_getAttrib(args, R_NamesSymbol);
+    for (R_xlen_t i = 0; i < XLENGTH(args); i++)
+        if (!strcmp(CHAR(STRING_ELT(nm, i)), name))
+            return VECTOR_ELT(args, i);
+    return R_NilValue;
 }
 
 /* frame converts r into a data.frame and frees r. */
@@ -270,7 +295,285 @@ SEXP C_cite(SEXP db)
     return result(h, ent_cite(h->db, &r), &r);
 }
 
+/* ---- the newer calls: states, sources, agreement, ideal points, events,
+ * data folders, the report ---- */
+
+SEXP C_states(SEXP db, SEXP names, SEXP year)
+{
+    handle *h = get(db);
+    ent_result *r = NULL;
+    R_xlen_t n = Rf_isString(names) ? XLENGTH(names) : 0;
+    const char **v = n ? (const char **)R_alloc((size_t)n, sizeof *v) : NULL;
+    for (R_xlen_t i = 0; i < n; i++) {
+        if (STRING_ELT(names, i) == NA_STRING)
+            return error_value("entente: states: a name is NA");
+        v[i] = CHAR(STRING_ELT(names, i));
+    }
+    return result(h, ent_states(h->db, v, (size_t)n, opt_int(year, 0), &r), &r);
+}
+
+SEXP C_sources(SEXP db, SEXP rejects)
+{
+    handle *h = get(db);
+    ent_result *r = NULL;
+    return result(h, ent_loaded_sources(h->db, opt_int(rejects, 0), &r), &r);
+}
+
+SEXP C_meetings_by_year(SEXP db, SEXP a, SEXP b, SEXP from, SEXP to)
+{
+    handle *h = get(db);
+    ent_result *r = NULL;
+    return result(h, ent_meetings_by_year(h->db, opt_str(a), opt_str(b), opt_int(from, 0),
+                                          opt_int(to, 0), &r), &r);
+}
+
+static ent_agree_query agree_query(SEXP args)
+{
+    ent_agree_query q = {0};
+    q.from = opt_int(arg(args, "from"), 0);
+    q.to = opt_int(arg(args, "to"), 0);
+    q.measures = opt_str(arg(args, "measures"));
+    q.weights = opt_str(arg(args, "weights"));
+    q.issue = opt_str(arg(args, "issue"));
+    q.important = opt_int(arg(args, "important"), 0);
+    q.calendar = opt_int(arg(args, "calendar"), 0);
+    return q;
+}
+
+SEXP C_agreement(SEXP db, SEXP a, SEXP b, SEXP args)
+{
+    handle *h = get(db);
+    ent_result *r = NULL;
+    ent_agree_query q = agree_query(args);
+    return result(h, ent_agreement(h->db, opt_str(a), opt_str(b), &q, &r), &r);
+}
+
+SEXP C_agreement_with(SEXP db, SEXP a, SEXP year, SEXP top, SEXP args)
+{
+    handle *h = get(db);
+    ent_result *r = NULL;
+    ent_agree_query q = agree_query(args);
+    return result(h, ent_agreement_with(h->db, opt_str(a), opt_int(year, 0), opt_int(top, 0), &q,
+                                        &r), &r);
+}
+
+SEXP C_similarity(SEXP x, SEXP y, SEXP w, SEXP levels, SEXP path, SEXP weight_column)
+{
+    ent_similarity_input in = {0};
+    ent_ctx *ctx;
+    ent_result *r;
+    SEXP out;
+    if (!Rf_isReal(levels) || XLENGTH(levels) != 2)
+        return error_value("entente: similarity: levels must be c(lo, hi)");
+    in.lo = (int)REAL(levels)[0];
+    in.hi = (int)REAL(levels)[1];
+    in.path = opt_str(path);
+    in.weight_column = opt_str(weight_column);
+    if (!in.path) {
+        if (!Rf_isReal(x) || !Rf_isReal(y))
+            return error_value("entente: similarity: give x and y (or path)");
+        if (XLENGTH(x) != XLENGTH(y))
+            return error_value("entente: similarity: x and y must have the same number of items");
+        if (Rf_isReal(w) && XLENGTH(w) != XLENGTH(x))
+            return error_value("entente: similarity: w must have as many items as x");
+        in.n = (size_t)XLENGTH(x);
+        in.x = REAL(x);
+        in.y = REAL(y);
+        in.w = Rf_isReal(w) ? REAL(w) : NULL;
+    }
+    if (!(ctx = ent_ctx_new()))
+        return error_value("entente: out of memory");
+    if (ent_similarity(ctx, &in, &r) != ENT_OK)
+        out = error_value(ent_errmsg(ctx));
+    else
+        out = frame(r);
+    ent_ctx_free(ctx);
+    return out;
+}
+
+SEXP C_idealpoints(SEXP db, SEXP args)
+{
+    handle *h = get(db);
+    ent_result *r = NULL;
+    ent_idealpoints_opts o = ENT_IDEALPOINTS_OPTS_INIT;
+    o.from = opt_int(arg(args, "from"), 0);
+    o.to = opt_int(arg(args, "to"), 0);
+    o.issues = opt_str(arg(args, "issues"));
+    o.important = opt_int(arg(args, "important"), 0);
+    o.bootstrap = opt_int(arg(args, "bootstrap"), 0);
+    o.seed = (unsigned long long)opt_real(arg(args, "seed"), 1);
+    o.store = opt_int(arg(args, "store"), 0);
+    o.omega2 = opt_real(arg(args, "omega2"), 0);
+    o.tol = opt_real(arg(args, "tol"), 0);
+    o.prior_item = opt_real(arg(args, "prior_item"), 0);
+    o.prior_x = opt_real(arg(args, "prior_x"), 0);
+    o.max_step = opt_real(arg(args, "max_step"), 0);
+    o.threads = opt_int(arg(args, "threads"), 0);
+    return result(h, ent_idealpoints(h->db, &o, &r), &r);
+}
+
+SEXP C_report(SEXP db, SEXP args, SEXP path)
+{
+    handle *h = get(db);
+    ent_result *r = NULL;
+    ent_report_opts o = ENT_REPORT_OPTS_INIT;
+    o.subject = opt_str(arg(args, "subject"));
+    o.group = opt_str(arg(args, "group"));
+    o.from = opt_int(arg(args, "from"), 0);
+    o.to = opt_int(arg(args, "to"), 0);
+    o.year = opt_int(arg(args, "year"), 0);
+    o.draws = opt_int(arg(args, "draws"), 0);
+    o.seed = (unsigned long long)opt_real(arg(args, "seed"), 1);
+    o.config = opt_str(arg(args, "config"));
+    o.normalize = opt_str(arg(args, "normalize"));
+    o.svgdir = opt_str(arg(args, "svgdir"));
+    o.dbname = opt_str(arg(args, "dbname"));
+    return result(h, ent_report(h->db, &o, opt_str(path), &r), &r);
+}
+
+SEXP C_fetch_check(SEXP data, SEXP manifest, SEXP only)
+{
+    ent_ctx *ctx = ent_ctx_new();
+    ent_result *r;
+    SEXP out;
+    if (!ctx)
+        return error_value("entente: out of memory");
+    if (ent_fetch_check(ctx, opt_str(data), opt_str(manifest), opt_str(only), &r) != ENT_OK)
+        out = error_value(ent_errmsg(ctx));
+    else
+        out = frame(r);
+    ent_ctx_free(ctx);
+    return out;
+}
+
+/* C_fetch returns c(fetched, present, failed, bytes, seconds) */
+SEXP C_fetch(SEXP args)
+{
+    ent_fetch_opts o = {0};
+    ent_fetch_result res = {0};
+    ent_ctx *ctx = ent_ctx_new();
+    SEXP out;
+    if (!ctx)
+        return error_value("entente: out of memory");
+    o.datadir = opt_str(arg(args, "data"));
+    o.manifest = opt_str(arg(args, "manifest"));
+    o.only = opt_str(arg(args, "only"));
+    o.mirror = opt_str(arg(args, "mirror"));
+    o.jobs = opt_int(arg(args, "jobs"), 0);
+    o.retries = opt_int(arg(args, "retries"), -1);
+    o.backoff = opt_real(arg(args, "backoff"), 0);
+    o.connect_timeout = opt_int(arg(args, "connect_timeout"), 0);
+    o.stall_timeout = opt_int(arg(args, "stall_timeout"), 0);
+    o.max_redirs = opt_int(arg(args, "max_redirs"), 0);
+    if (ent_fetch(ctx, &o, &res) != ENT_OK) {
+        out = error_value(ent_errmsg(ctx));
+    } else {
+        out = PROTECT(Rf_allocVector(REALSXP, 5));
+        REAL(out)[0] = (double)res.fetched;
+        REAL(out)[1] = (double)res.present;
+        REAL(out)[2] = (double)res.failed;
+        REAL(out)[3] = (double)res.bytes;
+        REAL(out)[4] = res.seconds;
+        UNPROTECT(1);
+    }
+    ent_ctx_free(ctx);
+    return out;
+}
+
+/* events_out writes ev's groups as CSV to csv and its row accounting to
+ * acct, and returns c(read, aggregated, filtered, rejected, groups) */
+static SEXP events_out(ent_ctx *ctx, const ent_events *ev, const ent_registry *reg,
+                       const char *csv, const char *acct)
+{
+    FILE *fp;
+    if (ent_events_write(ctx, ev, reg, "csv", csv) != ENT_OK)
+        return error_value(ent_errmsg(ctx));
+    if (!(fp = fopen(acct, "w")))
+        return error_value("entente: events: cannot write the row accounting");
+    ent_events_report(ev, fp);
+    if (fclose(fp) != 0)
+        return error_value("entente: events: cannot write the row accounting");
+    SEXP out = PROTECT(Rf_allocVector(REALSXP, 5));
+    REAL(out)[0] = (double)ent_events_read(ev);
+    REAL(out)[1] = (double)ent_events_aggregated(ev);
+    REAL(out)[2] = (double)ent_events_filtered(ev);
+    REAL(out)[3] = (double)ent_events_rejected(ev);
+    REAL(out)[4] = (double)ent_events_ngroups(ev);
+    UNPROTECT(1);
+    return out;
+}
+
+/* C_events runs ent_events_run over files with the options optnames =
+ * optvalues (character vectors, `entente events` long option names), the
+ * registry from db (a handle) or, db NULL, from data */
+SEXP C_events(SEXP files, SEXP data, SEXP db, SEXP optnames, SEXP optvalues, SEXP csv,
+              SEXP acct)
+{
+    char msg[1024];
+    handle *h = Rf_isNull(db) ? NULL : get(db); /* before anything to free: get may longjmp */
+    ent_ctx *ctx = ent_ctx_new();
+    ent_events_opts *o = ent_events_opts_new();
+    ent_registry *own = NULL;
+    const ent_registry *reg = NULL;
+    ent_events *ev = NULL;
+    SEXP out = R_NilValue;
+    R_xlen_t nf = Rf_isString(files) ? XLENGTH(files) : 0;
+    const char **fv = nf ? (const char **)R_alloc((size_t)nf, sizeof *fv) : NULL;
+    for (R_xlen_t i = 0; i < nf; i++)
+        fv[i] = STRING_ELT(files, i) == NA_STRING ? "NA" : CHAR(STRING_ELT(files, i));
+    if (!ctx || !o) {
+        out = error_value("entente: out of memory");
+        goto done;
+    }
+    for (R_xlen_t i = 0; i < XLENGTH(optnames); i++) {
+        const char *k = CHAR(STRING_ELT(optnames, i));
+        if (ent_events_opts_set(ctx, o, k, CHAR(STRING_ELT(optvalues, i))) != ENT_OK) {
+            snprintf(msg, sizeof msg, "events: %s: %s", k, ent_errmsg(ctx));
+            out = error_value(msg);
+            goto done;
+        }
+    }
+    if (ent_events_opts_check(ctx, o) != ENT_OK) {
+        out = error_value(ent_errmsg(ctx));
+        goto done;
+    }
+    if (h) {
+        if (ent_db_registry(h->db, &reg) != ENT_OK) {
+            out = error_value(ent_errmsg(h->ctx));
+            goto done;
+        }
+    } else if (ent_registry_load(ctx, opt_str(data), &own) != ENT_OK) {
+        out = error_value(ent_errmsg(ctx));
+        goto done;
+    } else {
+        reg = own;
+    }
+    if (ent_events_run(ctx, reg, opt_str(data), fv, (size_t)nf, o, &ev) != ENT_OK)
+        out = error_value(ent_errmsg(ctx));
+    else
+        out = events_out(ctx, ev, reg, opt_str(csv), opt_str(acct));
+done:
+    PROTECT(out);
+    ent_events_free(ev);
+    ent_registry_free(own);
+    ent_events_opts_free(o);
+    ent_ctx_free(ctx);
+    UNPROTECT(1);
+    return out;
+}
+
 static const R_CallMethodDef calls[] = {
+    {"C_states", (DL_FUNC)&C_states, 3},
+    {"C_sources", (DL_FUNC)&C_sources, 2},
+    {"C_meetings_by_year", (DL_FUNC)&C_meetings_by_year, 5},
+    {"C_agreement", (DL_FUNC)&C_agreement, 4},
+    {"C_agreement_with", (DL_FUNC)&C_agreement_with, 5},
+    {"C_similarity", (DL_FUNC)&C_similarity, 6},
+    {"C_idealpoints", (DL_FUNC)&C_idealpoints, 2},
+    {"C_report", (DL_FUNC)&C_report, 3},
+    {"C_fetch_check", (DL_FUNC)&C_fetch_check, 3},
+    {"C_fetch", (DL_FUNC)&C_fetch, 1},
+    {"C_events", (DL_FUNC)&C_events, 7},
     {"C_dyad", (DL_FUNC)&C_dyad, 6},
     {"C_panel", (DL_FUNC)&C_panel, 5},
     {"C_agree", (DL_FUNC)&C_agree, 5},

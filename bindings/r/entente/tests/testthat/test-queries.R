@@ -3,28 +3,7 @@
 # meetings fixture ($ENTENTE_TEST_MEET_DB, from $ENTENTE_TEST_DATA), made by
 # tests/sh/r.sh; skipped when they are not set.
 
-pdb <- Sys.getenv("ENTENTE_TEST_PANEL_DB")
-mdb <- Sys.getenv("ENTENTE_TEST_MEET_DB")
-mdata <- Sys.getenv("ENTENTE_TEST_DATA")
-ecli <- Sys.getenv("ENTENTE")
-haveq <- nzchar(pdb) && nzchar(mdb) && nzchar(mdata) && nzchar(ecli)
-
-qcsv <- function(db, ..., out = FALSE) {
-  o <- system2(ecli, shQuote(c(..., "--db", db, "--format", "csv", if (out) c("-o", "-"))),
-               stdout = TRUE, stderr = FALSE)
-  utils::read.csv(text = o, stringsAsFactors = FALSE, na.strings = "",
-                  colClasses = "character")
-}
-
-num <- function(x) suppressWarnings(as.numeric(x))
-
-# to_printed checks got against the CLI's 4-decimal text: NA where it is
-# empty, else within half a unit of its last decimal
-to_printed <- function(got, want) {
-  expect_identical(is.na(got), is.na(want))
-  ok <- !is.na(want)
-  expect_true(all(abs(got[ok] - num(want[ok])) <= 0.00005 + 1e-12))
-}
+# (the warehouses, qcsv, num and to_printed: helper-cli.R)
 
 test_that("dyad equals the CLI, value for value", {
   skip_if_not(haveq, "no test warehouses")
