@@ -17,6 +17,7 @@
 #define ENTENTE_EVENTS_H
 
 #include "../entente.h"
+#include "result.h"
 
 #include <stdio.h>
 
@@ -106,6 +107,16 @@ uint64_t ent_events_filtered(const ent_events *ev);
 uint64_t ent_events_rejected(const ent_events *ev);
 /* ent_events_ngroups is the number of output rows (groups). */
 size_t ent_events_ngroups(const ent_events *ev);
+
+/* ent_events_groups gives the groups as a result (entente/result.h), sorted
+ * as ent_events_write prints them, with its columns: actor1, actor2 (COW
+ * abbreviations from reg, or COW numbers as text when reg is NULL or has no
+ * abbreviation), period and key (text), events (INT), goldstein_sum and
+ * goldstein_mean (REAL; missing over no present value, never 0), mentions,
+ * sources, articles (INT; missing when no row carried them).  The caller
+ * frees *out with ent_result_free; ENT_ENOMEM is the only failure. */
+ent_status ent_events_groups(ent_ctx *ctx, const ent_events *ev, const ent_registry *reg,
+                             ent_result **out);
 
 /* ent_events_report writes the row accounting to fp: the totals, then each
  * reason with its count and first rows as file:line, as `entente events`

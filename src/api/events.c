@@ -7,9 +7,11 @@
 #include "entente/events.h"
 #include "core/atomic.h"
 #include "events/events.h"
+#include "result.h"
 #include "report/report.h"
 #include "store/store.h"
 
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -379,6 +381,56 @@ static ent_status write_cells(ent_ctx *ctx, const ent_ev_result *r, const ent_re
         ent_out_row(o);
     }
     return ent_out_close(o, 1);
+}
+
+ent_status ent_events_groups(ent_ctx *ctx, const ent_events *ev, const ent_registry *reg,
+                             ent_result **out)
+{
+    static const ent_result_coldef cols[] = {
+        {"actor1", ENT_COL_TEXT, 0},        {"actor2", ENT_COL_TEXT, 0},
+        {"period", ENT_COL_TEXT, 0},        {"key", ENT_COL_TEXT, 0},
+        {"events", ENT_COL_INT, 0},         {"goldstein_sum", ENT_COL_REAL, 2},
+        {"goldstein_mean", ENT_COL_REAL, 4}, {"mentions", ENT_COL_INT, 0},
+        {"sources", ENT_COL_INT, 0},        {"articles", ENT_COL_INT, 0}};
+    const ent_ev_result *r = ev->r;
+    ent_result *res;
+    ent_status st;
+
+    *out = NULL;
+    if ((st = ent_result_new(ctx, cols, sizeof cols / sizeof *cols, &res)) != ENT_OK)
+        return st;
+    for (size_t i = 0; i < r->ngroups; i++) {
+        const ent_ev_group *g = &r->groups[i];
+        char per[16], key[8], n[2][16];
+        const char *a[2];
+        for (int k = 0; k < 2; k++) {
+            int code = k ? EV_KEY_A2(g->key) : EV_KEY_A1(g->key);
+            if (!(a[k] = reg_abb((void *)(uintptr_t)reg, code))) {
+                snprintf(n[k], sizeof n[k], "%d", code);
+                a[k] = n[k];
+            }
+        }
+        ent_ev_period_str(EV_KEY_PER(g->key), r->by, per);
+        ent_ev_key_str(EV_KEY_K(g->key), r->key, key);
+        ent_result_row(res);
+        ent_result_set_text(res, 0, a[0]);
+        ent_result_set_text(res, 1, a[1]);
+        ent_result_set_text(res, 2, per);
+        ent_result_set_text(res, 3, key);
+        ent_result_set_int(res, 4, g->events);
+        ent_result_set_real(res, 5, g->n_gold ? (double)g->gold100 / 100.0 : NAN);
+        ent_result_set_real(res, 6, g->n_gold ? (double)g->gold100 / 100.0 / (double)g->n_gold
+                                              : NAN);
+        ent_result_set_int(res, 7, g->n_ment ? g->mentions : ENT_NA);
+        ent_result_set_int(res, 8, g->n_src ? g->sources : ENT_NA);
+        ent_result_set_int(res, 9, g->n_art ? g->articles : ENT_NA);
+    }
+    if ((st = ent_result_ok(res)) != ENT_OK) {
+        ent_result_free(res);
+        return st;
+    }
+    *out = res;
+    return ENT_OK;
 }
 
 ent_status ent_events_write(ent_ctx *ctx, const ent_events *ev, const ent_registry *reg,

@@ -130,6 +130,28 @@ static void test_run_write_merge(void **state)
     snprintf(bad, sizeof bad, "%s/no/such/dir/a.csv", dir);
     assert_int_equal(ent_events_write(ctx, ev, reg, "csv", csv), ENT_OK);
     assert_string_equal(slurp(csv), want_month);
+    /* the same groups as a result, in the same order, missing never 0 */
+    ent_result *g = NULL;
+    assert_int_equal(ent_events_groups(ctx, ev, reg, &g), ENT_OK);
+    assert_int_equal(ent_result_nrows(g), 4);
+    assert_int_equal(ent_result_ncols(g), 10);
+    assert_string_equal(ent_result_colname(g, 6), "goldstein_mean");
+    assert_string_equal(ent_result_text(g, 0, 0), "USA");
+    assert_string_equal(ent_result_text(g, 0, 1), "RUS");
+    assert_string_equal(ent_result_text(g, 0, 2), "2016-01");
+    assert_string_equal(ent_result_text(g, 0, 3), "1");
+    assert_int_equal(ent_result_int(g, 0, 4), 3);
+    assert_near(ent_result_real(g, 0, 5), 4.8, 1e-12);
+    assert_near(ent_result_real(g, 0, 6), 1.6, 1e-12);
+    assert_int_equal(ent_result_int(g, 0, 7), 13);
+    assert_string_equal(ent_result_text(g, 3, 0), "CHN");
+    assert_near(ent_result_real(g, 3, 6), 7.5, 1e-12);
+    assert_int_equal(ent_result_int(g, 3, 9), 10);
+    ent_result_free(g);
+    assert_int_equal(ent_events_groups(ctx, ev, NULL, &g), ENT_OK);
+    assert_string_equal(ent_result_text(g, 0, 0), "2");
+    assert_string_equal(ent_result_text(g, 0, 1), "365");
+    ent_result_free(g);
     assert_int_equal(ent_events_write(ctx, ev, reg, "json", json), ENT_OK);
     assert_non_null(strstr(slurp(json), "\"goldstein_mean\": 1.6000"));
     assert_int_equal(ent_events_write(ctx, ev, reg, "xml", csv), ENT_EINVAL);

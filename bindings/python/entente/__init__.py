@@ -13,7 +13,6 @@ Errors raise entente.Error with the library's message.
     print(df.attrs["verdict"])
 """
 import builtins
-import csv
 import ctypes
 import os
 import tempfile
@@ -448,10 +447,6 @@ def fetch_check(data, only=None, manifest=None):
         ctx.close()
 
 
-# the columns of ent_events_write's CSV and their types
-_EVENT_COLS = (("actor1", TEXT), ("actor2", TEXT), ("period", TEXT), ("key", TEXT),
-               ("events", INT), ("goldstein_sum", REAL), ("goldstein_mean", REAL),
-               ("mentions", INT), ("sources", INT), ("articles", INT))
 _EVENT_OPTS = ("input_format", "by", "key", "from_", "to", "countries", "threads", "split_bytes",
                "max_groups", "dedupe", "lenient")
 
@@ -459,21 +454,6 @@ _EVENT_OPTS = ("input_format", "by", "key", "from_", "to", "countries", "threads
 def _read_text(path):
     with builtins.open(path, encoding="utf-8") as f:  # open() is this module's
         return f.read()
-
-
-def _events_frame(csv_text):
-    rows = list(csv.reader(csv_text.splitlines()))[1:]
-    data = {}
-    for j, (name, t) in enumerate(_EVENT_COLS):
-        vals = [r[j] if r[j] != "" else None for r in rows]
-        if t == INT:
-            data[name] = pd.array([None if v is None else int(v) for v in vals], dtype="Int64")
-        elif t == REAL:
-            data[name] = pd.array([float("nan") if v is None else float(v) for v in vals],
-                                  dtype="float64")
-        else:
-            data[name] = pd.array(vals, dtype="string")
-    return pd.DataFrame(data)
 
 
 def events(files, data=None, db=None, **options):
@@ -525,15 +505,16 @@ def events(files, data=None, db=None, **options):
         arr = (ctypes.c_char_p * max(len(files), 1))(*[f.encode() for f in files])
         st = lib.ent_events_run(ctx.ptr, reg, _s(data), arr, len(files), o, ctypes.byref(ev))
         ctx.check(st)
+        res = ctypes.c_void_p()
+        ctx.check(lib.ent_events_groups(ctx.ptr, ev, reg, ctypes.byref(res)))
+        df = _frame(ctx, res)
         with tempfile.TemporaryDirectory() as d:
-            out, acc = os.path.join(d, "events.csv"), os.path.join(d, "accounting.txt")
-            ctx.check(lib.ent_events_write(ctx.ptr, ev, reg, b"csv", out.encode()))
+            acc = os.path.join(d, "accounting.txt")
             fp = _lib.libc.fopen(acc.encode(), b"w")
             if not fp:
                 raise Error(f"events: cannot write {acc}")
             lib.ent_events_report(ev, fp)
             _lib.libc.fclose(fp)
-            df = _events_frame(_read_text(out))
             df.attrs["accounting"] = _read_text(acc)
         for k in ("read", "aggregated", "filtered", "rejected"):
             df.attrs[k] = int(getattr(lib, "ent_events_" + k)(ev))

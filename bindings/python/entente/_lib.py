@@ -166,6 +166,7 @@ _protos = {
     "ent_events_ngroups": (c_size_t, [c_void_p]),
     "ent_events_report": (None, [c_void_p, c_void_p]),
     "ent_events_write": (c_int, [c_void_p, c_void_p, c_void_p, c_char_p, c_char_p]),
+    "ent_events_groups": (c_int, [c_void_p, c_void_p, c_void_p, ctypes.POINTER(c_void_p)]),
     # building
     "ent_build": (c_int, [c_void_p, ctypes.POINTER(BuildOpts)]),
 }
