@@ -344,16 +344,13 @@ ent_events <- function(files, data = Sys.getenv("ENTENTE_DATA", "../shared/data"
     if (is.logical(v)) v <- as.integer(v)
     paste(v, collapse = ",")
   }, character(1))
-  csv <- tempfile(fileext = ".csv")
   acct <- tempfile(fileext = ".txt")
-  on.exit(unlink(c(csv, acct)))
+  on.exit(unlink(acct))
   h <- if (is.null(db)) NULL else .ent_db(db)
-  n <- .ent_check(.Call(C_events, path.expand(files), path.expand(data), h,
-                        unname(.ent_event_opts[names(opts)]), unname(vals), csv, acct))
-  df <- read.csv(csv, stringsAsFactors = FALSE, na.strings = "",
-                        colClasses = c("character", "character", "character", "character",
-                                       "integer", "numeric", "numeric", "integer", "integer",
-                                       "integer"))
+  res <- .ent_check(.Call(C_events, path.expand(files), path.expand(data), h,
+                          unname(.ent_event_opts[names(opts)]), unname(vals), acct))
+  df <- res[[1]]
+  n <- res[[2]]
   attr(df, "accounting") <- paste(readLines(acct, encoding = "UTF-8"), collapse = "\n")
   for (i in seq_along(n))
     attr(df, c("read", "aggregated", "filtered", "rejected", "groups")[i]) <- n[[i]]

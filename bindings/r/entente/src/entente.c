@@ -480,34 +480,38 @@ SEXP C_fetch(SEXP args)
     return out;
 }
 
-/* events_out writes ev's groups as CSV to csv and its row accounting to
- * acct, and returns c(read, aggregated, filtered, rejected, groups) */
+/* events_out returns list(groups, counts): ev's groups as a data.frame
+ * (ent_events_groups) and c(read, aggregated, filtered, rejected, groups);
+ * the row accounting goes to the file acct */
 static SEXP events_out(ent_ctx *ctx, const ent_events *ev, const ent_registry *reg,
-                       const char *csv, const char *acct)
+                       const char *acct)
 {
     FILE *fp;
-    if (ent_events_write(ctx, ev, reg, "csv", csv) != ENT_OK)
-        return error_value(ent_errmsg(ctx));
+    ent_result *r = NULL;
     if (!(fp = fopen(acct, "w")))
         return error_value("entente: events: cannot write the row accounting");
     ent_events_report(ev, fp);
     if (fclose(fp) != 0)
         return error_value("entente: events: cannot write the row accounting");
-    SEXP out = PROTECT(Rf_allocVector(REALSXP, 5));
-    REAL(out)[0] = (double)ent_events_read(ev);
-    REAL(out)[1] = (double)ent_events_aggregated(ev);
-    REAL(out)[2] = (double)ent_events_filtered(ev);
-    REAL(out)[3] = (double)ent_events_rejected(ev);
-    REAL(out)[4] = (double)ent_events_ngroups(ev);
-    UNPROTECT(1);
+    if (ent_events_groups(ctx, ev, reg, &r) != ENT_OK)
+        return error_value(ent_errmsg(ctx));
+    SEXP out = PROTECT(Rf_allocVector(VECSXP, 2));
+    SET_VECTOR_ELT(out, 0, frame(r));
+    SEXP n = PROTECT(Rf_allocVector(REALSXP, 5));
+    REAL(n)[0] = (double)ent_events_read(ev);
+    REAL(n)[1] = (double)ent_events_aggregated(ev);
+    REAL(n)[2] = (double)ent_events_filtered(ev);
+    REAL(n)[3] = (double)ent_events_rejected(ev);
+    REAL(n)[4] = (double)ent_events_ngroups(ev);
+    SET_VECTOR_ELT(out, 1, n);
+    UNPROTECT(2);
     return out;
 }
 
 /* C_events runs ent_events_run over files with the options optnames =
  * optvalues (character vectors, `entente events` long option names), the
  * registry from db (a handle) or, db NULL, from data */
-SEXP C_events(SEXP files, SEXP data, SEXP db, SEXP optnames, SEXP optvalues, SEXP csv,
-              SEXP acct)
+SEXP C_events(SEXP files, SEXP data, SEXP db, SEXP optnames, SEXP optvalues, SEXP acct)
 {
     char msg[1024];
     handle *h = Rf_isNull(db) ? NULL : get(db); /* before anything to free: get may longjmp */
@@ -551,7 +555,7 @@ SEXP C_events(SEXP files, SEXP data, SEXP db, SEXP optnames, SEXP optvalues, SEX
     if (ent_events_run(ctx, reg, opt_str(data), fv, (size_t)nf, o, &ev) != ENT_OK)
         out = error_value(ent_errmsg(ctx));
     else
-        out = events_out(ctx, ev, reg, opt_str(csv), opt_str(acct));
+        out = events_out(ctx, ev, reg, opt_str(acct));
 done:
     PROTECT(out);
     ent_events_free(ev);
@@ -573,7 +577,7 @@ static const R_CallMethodDef calls[] = {
     {"C_report", (DL_FUNC)&C_report, 3},
     {"C_fetch_check", (DL_FUNC)&C_fetch_check, 3},
     {"C_fetch", (DL_FUNC)&C_fetch, 1},
-    {"C_events", (DL_FUNC)&C_events, 7},
+    {"C_events", (DL_FUNC)&C_events, 6},
     {"C_dyad", (DL_FUNC)&C_dyad, 6},
     {"C_panel", (DL_FUNC)&C_panel, 5},
     {"C_agree", (DL_FUNC)&C_agree, 5},
