@@ -484,6 +484,8 @@ ent_status ent_ev_run(ent_ctx *ctx, const ent_cameo *cameo, const ent_ev_mapper 
     for (int t = 0; t < nthreads; t++) {
         ws[t].run = &run;
         ws[t].ctx = ctx;
+        ws[t].ectx.alloc = ctx->alloc;
+        ws[t].ectx.alloc_ud = ctx->alloc_ud;
         if (!ev_tab_init(ctx, &ws[t].groups, sizeof(ent_ev_group), 1 << 12, run.max_groups) ||
             !ev_tab_init(ctx, &ws[t].fgroups, sizeof(fslot), 1 << 12, run.max_groups)) {
             st = ent_err(ctx, ENT_ENOMEM, "out of memory");

@@ -59,6 +59,8 @@ typedef struct ev_unit {
     int file;
     uint64_t lo, hi;     /* byte range of row starts (plain); whole file otherwise */
 } ev_unit;
+/* work units of one run: 16 MiB each by default (about 100 for GDELT's 1.6 GB) */
+#define EV_MAXUNITS ((size_t)1 << 32)
 
 /* ------------------------------------------------------------- reasons */
 
@@ -102,6 +104,9 @@ typedef struct ccache {
     int16_t *day[YEAR_N]; /* per-day codes in the years a code changes state */
 } ccache;
 
+/* distinct ICEWS country names of one thread (a few hundred in the data) */
+#define EV_MAXNAMES ((size_t)1 << 24)
+
 typedef struct nameent {
     char *name;
     uint32_t len;
@@ -140,14 +145,18 @@ typedef struct worker {
     uint16_t rix_code[26 * 26 * 26 + 1];   /* the same for (RS_UNMAP_CODE, code) */
     uint64_t reason_overflow;
     ccache **cc;         /* ICEWS names' tables, by name id (1-based) */
-    int ncc, capcc;
+    int ncc;
+    size_t capcc;
     nameent *names;      /* open-addressed table of ICEWS names */
     size_t namecap, nnames;
     char **name_by_id;
+    size_t capbyid;
     void *tls;
     int failed;          /* ENT_ENOMEM and the like */
     ent_status fail_st;
     char fail_msg[512];
+    ent_ctx ectx;        /* ctx's allocator with a message of this thread's own:
+                          * ent_grow fails here without writing the shared ctx */
     /* the first malformed row in this worker (strict mode) */
     int has_err;
     ent_ev_where err_where;

@@ -66,6 +66,14 @@ int ent_ev_csv_row(const char *p, const char *end, char delim, const char **next
                    ent_ev_field *f, int maxf, char *scratch, size_t scratchcap, int *nfields,
                    int *nlines);
 
+/* ent_ev_fread reads the rest of fp into *buf (a ctx allocation of *len
+ * bytes, not NUL-terminated), at most EV_MAXREAD bytes: ENT_ENOMEM beyond
+ * (or on no memory), with the message naming path.  A read error ends the
+ * text early; the caller checks ferror(fp). */
+#define EV_READ_FIRST ((size_t)1 << 16)
+#define EV_MAXREAD ((size_t)1 << 40) /* a codebook table or a partial aggregate file */
+ent_status ent_ev_fread(ent_ctx *ctx, FILE *fp, const char *path, char **buf, size_t *len);
+
 /* ------------------------------------------------------------ country map */
 
 /* How country codes become COW codes.  The engine never calls these in the
@@ -141,6 +149,7 @@ typedef struct ent_ev_group {
 #define EV_KEY_PER(x) ((int)(((x) >> 16) & ((1u << 27) - 1)))
 #define EV_KEY_K(x) ((int)((x) & 0xffff))
 
+#define EV_MAXFILES ((size_t)1 << 24) /* file names of partials (GDELT 2.0: ~350,000 files) */
 #define EV_MAXREASONS 64
 #define EV_MAXEX 3     /* examples kept per reason */
 

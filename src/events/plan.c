@@ -6,6 +6,7 @@
  * others are one unit each, and this rank keeps every nranks-th unit.
  */
 #include "engine.h"
+#include "../core/dynbuf.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -279,14 +280,10 @@ ent_status ev_plan(ent_ctx *ctx, ev_run *run, const char *const *paths, size_t n
             k = (size_t)((f->size + split - 1) / split);
         if (k == 0)
             k = 1;
-        if (nunits + k > capunits) {
-            capunits = (nunits + k) * 2;
-            ev_unit *nu = ent_realloc(ctx, run->units, capunits * sizeof *nu);
-            if (!nu) {
-                st = ent_err(ctx, ENT_ENOMEM, "out of memory");
-                goto out;
-            }
-            run->units = nu;
+        if (ent_grow(ctx, &run->units, &capunits, nunits + k, sizeof *run->units, EV_MAXUNITS,
+                     "events: work units") != ENT_OK) {
+            st = ENT_ENOMEM;
+            goto out;
         }
         for (size_t j = 0; j < k; j++) {
             ev_unit *u = &run->units[nunits++];

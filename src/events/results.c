@@ -4,6 +4,7 @@
  * row-accounting report and the formatting of output cells.
  */
 #include "events.h"
+#include "../core/dynbuf.h"
 
 #include <errno.h>
 #include <inttypes.h>
@@ -268,7 +269,9 @@ ent_status ent_ev_partial_parse(ent_ctx *ctx, const char *label, const char *buf
     char line[1024];
     int lineno = 0;
     int *remap = NULL;
-    size_t nremap = 0;
+    size_t nremap = 0, capremap = 0;
+    /* the caller keeps no capacity for *names: it holds at least *nnames */
+    size_t capnames = names ? *nnames : 0;
     ent_ev_result *r = ent_calloc(ctx, 1, sizeof *r);
     ent_ev_result *tmp = ent_calloc(ctx, 1, sizeof *tmp);
     *out = NULL;
@@ -329,13 +332,14 @@ ent_status ent_ev_partial_parse(ent_ctx *ctx, const char *label, const char *buf
             char *tab = strchr(line, '\t');
             if (!tab || !names)
                 continue;
-            char **nn = ent_realloc(ctx, *names, (*nnames + 1) * sizeof *nn);
-            int *nr = ent_realloc(ctx, remap, (nremap + 1) * sizeof *nr);
-            if (nn)
-                *names = nn;
-            if (nr)
-                remap = nr;
-            if (!nn || !nr || !(nn[*nnames] = ent_strdup(ctx, tab + 1))) {
+            if (ent_grow(ctx, names, &capnames, *nnames + 1, sizeof **names, EV_MAXFILES,
+                         "events: input files") != ENT_OK ||
+                ent_grow(ctx, &remap, &capremap, nremap + 1, sizeof *remap, EV_MAXFILES,
+                         "events: input files") != ENT_OK) {
+                st = ENT_ENOMEM;
+                goto out;
+            }
+            if (!((*names)[*nnames] = ent_strdup(ctx, tab + 1))) {
                 st = ent_err(ctx, ENT_ENOMEM, "out of memory");
                 goto out;
             }
@@ -423,28 +427,12 @@ ent_status ent_ev_partial_read(ent_ctx *ctx, const char *path, ent_ev_result **o
     *out = NULL;
     if (!fp)
         return ent_err(ctx, ENT_EIO, "%s: cannot open: %s", path, strerror(errno));
-    size_t cap = 1 << 16, n = 0;
-    char *b = ent_malloc(ctx, cap);
-    ent_status st = ENT_OK;
-    while (b) {
-        if (n == cap) {
-            char *nb = ent_realloc(ctx, b, cap * 2);
-            if (!nb) {
-                ent_free(ctx, b);
-                b = NULL;
-                break;
-            }
-            b = nb;
-            cap *= 2;
-        }
-        size_t k = fread(b + n, 1, cap - n, fp);
-        n += k;
-        if (k == 0)
-            break;
-    }
+    char *b = NULL;
+    size_t n = 0;
+    ent_status st = ent_ev_fread(ctx, fp, path, &b, &n);
     fclose(fp);
-    if (!b)
-        return ent_err(ctx, ENT_ENOMEM, "out of memory reading %s", path);
+    if (st != ENT_OK)
+        return st;
     if (n == 0)
         st = ent_err(ctx, ENT_EPARSE, "%s:1: empty file (not a partial aggregate)", path);
     else

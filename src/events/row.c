@@ -5,6 +5,7 @@
  * filled on first sight of a (code, year), and the ICEWS name table.
  */
 #include "row.h"
+#include "../core/dynbuf.h"
 
 #include <stdio.h>
 
@@ -114,15 +115,15 @@ static ccache *cc_alloc(ent_ctx *ctx, int16_t fill)
     return c;
 }
 
+#define EV_NAMES_WHAT "events: ICEWS country names"
+
 ccache *ev_cc_new(worker *w)
 {
-    if (w->ncc + 1 >= w->capcc) {
-        int ncap = w->capcc ? w->capcc * 2 : 64;
-        ccache **n = ent_realloc(w->ctx, w->cc, (size_t)ncap * sizeof *n);
-        if (!n)
-            return NULL;
-        w->cc = n;
-        w->capcc = ncap;
+    /* slot 0 unused: ids are 1-based */
+    if (ent_grow(&w->ectx, &w->cc, &w->capcc, (size_t)w->ncc + 2, sizeof *w->cc, EV_MAXNAMES + 1,
+                 EV_NAMES_WHAT) != ENT_OK) {
+        ev_wfail(w, ENT_ENOMEM, w->ectx.errmsg);
+        return NULL;
     }
     ccache *c = cc_alloc(w->ctx, CC_UNSET);
     if (c)
@@ -207,11 +208,12 @@ int ev_map_name(worker *w, const char *s, uint32_t n, int y, int m, int d, uint3
         e->len = n;
         e->id = w->ncc;
         w->nnames++;
-        char **nb = ent_realloc(w->ctx, w->name_by_id, (size_t)(w->ncc + 1) * sizeof *nb);
-        if (!nb)
+        if (ent_grow(&w->ectx, &w->name_by_id, &w->capbyid, (size_t)w->ncc + 1,
+                     sizeof *w->name_by_id, EV_MAXNAMES + 1, EV_NAMES_WHAT) != ENT_OK) {
+            ev_wfail(w, ENT_ENOMEM, w->ectx.errmsg);
             return -2;
-        w->name_by_id = nb;
-        nb[w->ncc] = e->name;
+        }
+        w->name_by_id[w->ncc] = e->name;
     }
     *arg = (uint32_t)e->id;
     return cc_get(w, w->cc[e->id], e->name, 1, y, m, d);

@@ -10,6 +10,7 @@
  */
 #define _POSIX_C_SOURCE 200809L
 #include "fetch.h"
+#include "../core/dynbuf.h"
 
 #include <curl/curl.h>
 #include <errno.h>
@@ -20,6 +21,8 @@
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
+
+#define FETCH_MAXFOLDERS ((size_t)1 << 20) /* folders one run creates (the manifest has about 60) */
 
 enum { X_WAIT, X_RUN, X_DONE, X_FAILED };
 
@@ -122,15 +125,10 @@ static ent_status mkdirs(run *r, const char *path)
             continue;
         *s = '\0';
         if (mkdir(p, 0777) == 0) {
-            if (r->nmade == r->capmade) {
-                size_t nc = r->capmade ? 2 * r->capmade : 16;
-                char **nm = ent_realloc(r->ctx, r->made, nc * sizeof *nm);
-                if (!nm) {
-                    ent_free(r->ctx, p);
-                    return ent_err(r->ctx, ENT_ENOMEM, "out of memory");
-                }
-                r->made = nm;
-                r->capmade = nc;
+            if (ent_grow(r->ctx, &r->made, &r->capmade, r->nmade + 1, sizeof *r->made,
+                         FETCH_MAXFOLDERS, "fetch: folders made") != ENT_OK) {
+                ent_free(r->ctx, p);
+                return ENT_ENOMEM;
             }
             if (!(r->made[r->nmade] = ent_strdup(r->ctx, p))) {
                 ent_free(r->ctx, p);

@@ -7,12 +7,15 @@
  */
 #define _POSIX_C_SOURCE 200809L
 #include "fetch.h"
+#include "../core/dynbuf.h"
 
 #include <dirent.h>
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+
+#define VF_MAXITEMS ((size_t)1 << 24) /* files listed and found (the manifest lists about 470) */
 
 const char *ent_vf_state_name(ent_vf_state s)
 {
@@ -34,14 +37,9 @@ void ent_vf_report_free(ent_vf_report *r)
 
 static ent_status add(ent_vf_report *r, const char *path, ent_vf_state s, const char *why)
 {
-    if (r->n == r->cap) {
-        size_t nc = r->cap ? 2 * r->cap : 64;
-        ent_vf_item *ni = ent_realloc(r->ctx, r->items, nc * sizeof *ni);
-        if (!ni)
-            return ent_err(r->ctx, ENT_ENOMEM, "out of memory");
-        r->items = ni;
-        r->cap = nc;
-    }
+    if (ent_grow(r->ctx, &r->items, &r->cap, r->n + 1, sizeof *r->items, VF_MAXITEMS,
+                 "fetch: files verified") != ENT_OK)
+        return ENT_ENOMEM;
     ent_vf_item *it = &r->items[r->n];
     it->state = s;
     it->path = ent_strdup(r->ctx, path);

@@ -4,10 +4,16 @@
  * derived dyad-year table meet_dyad_year.
  */
 #include "mstore.h"
+#include "../core/dynbuf.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+#define MS_MAXSPELLS ((size_t)1 << 24)    /* Archigos spells (about 3,300) */
+#define MS_MAXNAMEBYTES ((size_t)1 << 30) /* their names, NUL-terminated (about 35 KB) */
+#define MS_MAXUNMATCHED ((size_t)1 << 24) /* distinct unmatched (name, reason) of one source */
+#define MS_MAXMEETINGS ((size_t)1 << 30)  /* leader-level meeting records */
 
 const char ent_meet_schema[] =
     "CREATE TABLE IF NOT EXISTS meetings("
@@ -65,31 +71,13 @@ static ent_status load_spells(ent_meet_sink *s)
         size_t l;
         if (!sd || !ed || !nm)
             continue;
-        if (s->nspells == cap) {
-            size_t nc = cap ? cap * 2 : 1024;
-            ent_meet_spell *p = ent_realloc(ctx, s->spells, nc * sizeof *p);
-            if (!p) {
-                st = ent_err(ctx, ENT_ENOMEM, "out of memory");
-                goto out;
-            }
-            s->spells = p;
-            cap = nc;
-        }
         l = strlen(nm) + 1;
-        if (nlen + l > ncap) {
-            /* names are stored as offsets first, pointers fixed at the end */
-            size_t nc = ncap ? ncap * 2 : 65536;
-            char *p;
-            while (nc < nlen + l)
-                nc *= 2;
-            p = ent_realloc(ctx, s->names, nc);
-            if (!p) {
-                st = ent_err(ctx, ENT_ENOMEM, "out of memory");
-                goto out;
-            }
-            s->names = p;
-            ncap = nc;
-        }
+        /* names are stored as offsets first, pointers fixed at the end */
+        if ((st = ent_grow(ctx, &s->spells, &cap, s->nspells + 1, sizeof *s->spells, MS_MAXSPELLS,
+                           "meetings: Archigos spells")) != ENT_OK ||
+            (st = ent_grow(ctx, &s->names, &ncap, nlen + l, 1, MS_MAXNAMEBYTES,
+                           "meetings: bytes of Archigos names")) != ENT_OK)
+            goto out;
         memcpy(s->names + nlen, nm, l);
         sp = &s->spells[s->nspells++];
         sp->ccode = sqlite3_column_int(q, 0);
@@ -201,14 +189,9 @@ ent_status ent_meet_sink_unmatched(ent_meet_sink *s, const char *name, const cha
             return ENT_OK;
         }
     }
-    if (s->nunm == s->capunm) {
-        size_t nc = s->capunm ? s->capunm * 2 : 256;
-        ent_meet_unm *p = ent_realloc(ctx, s->unm, nc * sizeof *p);
-        if (!p)
-            return ent_err(ctx, ENT_ENOMEM, "out of memory");
-        s->unm = p;
-        s->capunm = nc;
-    }
+    if (ent_grow(ctx, &s->unm, &s->capunm, s->nunm + 1, sizeof *s->unm, MS_MAXUNMATCHED,
+                 "meetings: unmatched names") != ENT_OK)
+        return ENT_ENOMEM;
     u = &s->unm[s->nunm];
     u->name = dup0(ctx, name);
     u->title = dup0(ctx, title);
@@ -382,16 +365,9 @@ ent_status ent_meet_dyad_year(ent_load *ld)
         const char *so = (const char *)sqlite3_column_text(q, 9);
         drow *r;
         size_t l;
-        if (n == cap) {
-            size_t nc = cap ? cap * 2 : 4096;
-            drow *p = ent_realloc(ctx, rows, nc * sizeof *p);
-            if (!p) {
-                st = ent_err(ctx, ENT_ENOMEM, "out of memory");
-                goto out;
-            }
-            rows = p;
-            cap = nc;
-        }
+        if ((st = ent_grow(ctx, &rows, &cap, n + 1, sizeof *rows, MS_MAXMEETINGS,
+                           "meetings: leader-level records")) != ENT_OK)
+            goto out;
         r = &rows[n];
         memset(r, 0, sizeof *r);
         r->src = -1;

@@ -6,11 +6,14 @@
  * the dyad-years of table meet_dyad_year.
  */
 #include "query.h"
+#include "../core/dynbuf.h"
 #include "../store/store.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+#define MQ_MAXROWS ((size_t)1 << 24) /* records of one leader (at most about 900 in the sources) */
 
 ent_status ent_meet_leader_name(ent_ctx *ctx, sqlite3 *db, const char *typed, char *out,
                                 size_t cap)
@@ -113,16 +116,9 @@ ent_status ent_meet_partners(ent_ctx *ctx, sqlite3 *db, const char *leader, int3
             continue;
         if (from <= to && (d < from || d > to))
             continue;
-        if (n == cap) {
-            size_t nc = cap ? cap * 2 : 256;
-            prow *p = ent_realloc(ctx, rows, nc * sizeof *p);
-            if (!p) {
-                st = ent_err(ctx, ENT_ENOMEM, "out of memory");
-                goto out;
-            }
-            rows = p;
-            cap = nc;
-        }
+        if ((st = ent_grow(ctx, &rows, &cap, n + 1, sizeof *rows, MQ_MAXROWS,
+                           "meetings: records of one leader")) != ENT_OK)
+            goto out;
         r = &rows[n];
         r->partner = ent_strdup(ctx, (const char *)sqlite3_column_text(q, 0));
         r->place = ent_strdup(ctx, (const char *)sqlite3_column_text(q, 5));

@@ -6,6 +6,7 @@
  * grid, and the sources table.
  */
 #include "rpdata.h"
+#include "../core/dynbuf.h"
 #include "../index/compare.h"
 #include "../panel/panel.h"
 #include "../store/store.h"
@@ -15,6 +16,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+#define RP_MAXDYADS (((size_t)1 << 20) + 1) /* a group (at most a year's dyads) and the subject */
+#define RP_MAXSOURCES ((size_t)1 << 16)      /* rows of the sources table (about 30) */
 
 static int cmp_dbl(const void *a, const void *b)
 {
@@ -152,10 +156,10 @@ static ent_status score_year(ent_ctx *ctx, ent_db *db, const ent_registry *reg,
     for (i = 0; i < s->n && s->rows[i] != r; i++)
         ;
     if (i == s->n) {
-        long *p = ent_realloc(ctx, s->rows, (s->n + 1) * sizeof *p);
-        if (!p)
-            return ent_err(ctx, ENT_ENOMEM, "report: out of memory");
-        s->rows = p;
+        size_t cap = s->n; /* the group's array holds at least its dyads */
+        if (ent_grow(ctx, &s->rows, &cap, s->n + 1, sizeof *s->rows, RP_MAXDYADS,
+                     "report: dyads") != ENT_OK)
+            return ENT_ENOMEM;
         s->rows[s->n++] = r;
     }
     s->subject = i;
@@ -244,15 +248,10 @@ static ent_status load_sources(ent_ctx *ctx, ent_db *db, ent_rp *rp)
     while (sqlite3_step(q) == SQLITE_ROW) {
         ent_rp_source *s;
         const char *t;
-        if (rp->nsrc == cap) {
-            size_t nc = cap ? 2 * cap : 32;
-            ent_rp_source *p = ent_realloc(ctx, rp->src, nc * sizeof *p);
-            if (!p) {
-                sqlite3_finalize(q);
-                return ent_err(ctx, ENT_ENOMEM, "report: out of memory");
-            }
-            rp->src = p;
-            cap = nc;
+        if (ent_grow(ctx, &rp->src, &cap, rp->nsrc + 1, sizeof *rp->src, RP_MAXSOURCES,
+                     "report: sources") != ENT_OK) {
+            sqlite3_finalize(q);
+            return ENT_ENOMEM;
         }
         s = &rp->src[rp->nsrc++];
         memset(s, 0, sizeof *s);
@@ -290,7 +289,8 @@ ent_status ent_rp_gather(ent_ctx *ctx, ent_db *db, const ent_rp_opts *o, ent_rp 
     ent_ix_config cfg;
     ent_status st;
     int a, b, from = o->from, to = o->to, latest = 0;
-    double *v = NULL;
+    double *v = NULL; /* the group's values of one measure, vcap allocated */
+    size_t vcap = 0;
     scored s = {0};
 
     memset(rp, 0, sizeof *rp);
@@ -378,10 +378,9 @@ ent_status ent_rp_gather(ent_ctx *ctx, ent_db *db, const ent_rp_opts *o, ent_rp 
                 rp->cov[(size_t)k * ny + (size_t)ti] =
                     isnan(x) ? ENT_RP_MISSING : x == 0 ? ENT_RP_ZERO : ENT_RP_PRESENT;
             }
-            if (!(v = ent_realloc(ctx, v, (s.n ? s.n : 1) * sizeof *v))) {
-                st = ent_err(ctx, ENT_ENOMEM, "report: out of memory");
+            if ((st = ent_grow(ctx, &v, &vcap, s.n, sizeof *v, RP_MAXDYADS,
+                               "report: dyads")) != ENT_OK)
                 goto fail;
-            }
             for (int m = 0; m < ENT_RP_NM; m++) {
                 size_t k = 0, at = (size_t)m * ny + (size_t)ti;
                 double q[3];

@@ -8,12 +8,18 @@
  */
 #include "report.h"
 #include "../core/atomic.h"
+#include "../core/dynbuf.h"
 
 #include <math.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+/* a table buffers all its cells: no bound but the address space */
+#define OUT_MAXCELLS (SIZE_MAX / sizeof(char *))
+#define OUT_MAXNOTES ((size_t)1 << 24) /* lines under one table */
 
 struct ent_out {
     ent_ctx *ctx;
@@ -28,7 +34,7 @@ struct ent_out {
     char **cells;      /* rows * ncols strings (NULL = missing) */
     size_t ncells, cap;
     char **notes;
-    size_t nnotes;
+    size_t nnotes, capnotes;
 };
 
 int ent_fmt_parse(const char *s)
@@ -152,15 +158,10 @@ static void cell(ent_out *o, const char *s, int is_num)
             json_put(o->fp, s);
     } else {
         char *d = NULL;
-        if (o->ncells == o->cap) {
-            size_t nc = o->cap ? o->cap * 2 : 256;
-            char **c = ent_realloc(o->ctx, o->cells, nc * sizeof *c);
-            if (!c) {
-                o->err = 1;
-                return;
-            }
-            o->cells = c;
-            o->cap = nc;
+        if (ent_grow(o->ctx, &o->cells, &o->cap, o->ncells + 1, sizeof *o->cells, OUT_MAXCELLS,
+                     "output: table cells") != ENT_OK) {
+            o->err = 1;
+            return;
         }
         if (s && !(d = ent_strdup(o->ctx, s)))
             o->err = 1;
@@ -223,19 +224,17 @@ void ent_out_row(ent_out *o)
 void ent_out_note(ent_out *o, const char *fmt, ...)
 {
     char b[1024];
-    char **n;
     va_list ap;
     if (o->fmt != ENT_FMT_TABLE)
         return;
     va_start(ap, fmt);
     vsnprintf(b, sizeof b, fmt, ap);
     va_end(ap);
-    n = ent_realloc(o->ctx, o->notes, (o->nnotes + 1) * sizeof *n);
-    if (!n) {
+    if (ent_grow(o->ctx, &o->notes, &o->capnotes, o->nnotes + 1, sizeof *o->notes, OUT_MAXNOTES,
+                 "output: notes") != ENT_OK) {
         o->err = 1;
         return;
     }
-    o->notes = n;
     if (!(o->notes[o->nnotes] = ent_strdup(o->ctx, b)))
         o->err = 1;
     else

@@ -3,11 +3,15 @@
  * gaps at missing values, for the report's charts (see svg.h).
  */
 #include "svg.h"
+#include "../core/dynbuf.h"
 
 #include <math.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
+
+#define SB_MAX ((size_t)1 << 31) /* bytes of one page or chart (a report page is about 200 KB) */
 
 void ent_sb_init(ent_sb *b, ent_ctx *ctx)
 {
@@ -38,22 +42,15 @@ char *ent_sb_take(ent_sb *b)
 
 static int grow(ent_sb *b, size_t extra)
 {
-    size_t need, cap;
-    char *p;
     if (b->oom)
         return 0;
-    need = b->len + extra + 1;
-    if (need <= b->cap)
-        return 1;
-    cap = b->cap ? b->cap : 256;
-    while (cap < need)
-        cap *= 2;
-    if (!(p = ent_realloc(b->ctx, b->p, cap))) {
+    /* the text and its NUL; a huge extra is refused, not wrapped around */
+    if (extra > SIZE_MAX - 1 - b->len ||
+        ent_grow(b->ctx, &b->p, &b->cap, b->len + extra + 1, 1, SB_MAX, "report text bytes") !=
+            ENT_OK) {
         b->oom = 1;
         return 0;
     }
-    b->p = p;
-    b->cap = cap;
     return 1;
 }
 
