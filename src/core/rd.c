@@ -218,16 +218,6 @@ void ent_rdbuf_put(ent_rdbuf *b, const char *s, size_t k)
     b->p[b->n] = '\0';
 }
 
-ent_status ent_rd_grow(ent_ctx *ctx, const char *label, void *pp, size_t *cap, size_t need,
-                       size_t size, size_t max, const char *what)
-{
-    if (ent_grow(ctx, pp, cap, need, size, max, what) == ENT_OK)
-        return ENT_OK;
-    if (need > max)
-        return ent_err(ctx, ENT_ENOMEM, "%s: %s: more than %zu (the cap)", label, what, max);
-    return ent_err(ctx, ENT_ENOMEM, "%s: out of memory", label);
-}
-
 ent_status ent_rdbuf_oom(const ent_rdbuf *b, const char *label)
 {
     if (b->oom == 2)

@@ -80,12 +80,6 @@ ent_status ent_rd_xlsx_mem(ent_ctx *ctx, const char *label, const unsigned char 
 ent_status ent_rd_rds_mem(ent_ctx *ctx, const char *label, const unsigned char *data, size_t n,
                           const unsigned char *clist, size_t cn, char **out, size_t *len);
 
-/* ent_rd_grow is ent_grow (dynbuf.h) for the backends: a failure's message
- * names the file (label), "LABEL: WHAT: more than MAX (the cap)" or
- * "LABEL: out of memory". */
-ent_status ent_rd_grow(ent_ctx *ctx, const char *label, void *pp, size_t *cap, size_t need,
-                       size_t size, size_t max, const char *what);
-
 /* A growing text for the backends' output, at most ENT_RD_TEXT_MAX bytes.
  * A failure is kept: later puts do nothing and oom stays set (1 out of
  * memory, 2 over the cap). */

@@ -239,8 +239,8 @@ static int on_column(const char *name, rdata_type_t type, void *data, long count
                  f->nc + 1, count, f->nrow);
         return 1;
     }
-    if (f->nc == f->cap && ent_rd_grow(f->ctx, f->label, &f->c, &f->cap, f->nc + 1, sizeof *f->c,
-                                       MAXCOLS, "columns") != ENT_OK)
+    if (f->nc == f->cap && ent_grow_for(f->ctx, f->label, &f->c, &f->cap, f->nc + 1,
+                                        sizeof *f->c, MAXCOLS, "columns") != ENT_OK)
         return f->oom = 2;
     rdcol *c = &f->c[f->nc];
     memset(c, 0, sizeof *c);
@@ -284,8 +284,8 @@ static int on_label(const char *value, int index, void *u)
     if (f->skip || index < 0 || (size_t)index != f->npending)
         return 0;
     if (f->npending == f->pendcap &&
-        ent_rd_grow(f->ctx, f->label, &f->pending, &f->pendcap, f->npending + 1,
-                    sizeof *f->pending, MAXLEVELS, "factor levels") != ENT_OK)
+        ent_grow_for(f->ctx, f->label, &f->pending, &f->pendcap, f->npending + 1,
+                     sizeof *f->pending, MAXLEVELS, "factor levels") != ENT_OK)
         return f->oom = 2;
     if (!(f->pending[f->npending] = dup_s(f->ctx, value)))
         return f->oom = 1;

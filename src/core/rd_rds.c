@@ -33,6 +33,7 @@
  * refused before anything is allocated for them.
  */
 #include "rd.h"
+#include "dynbuf.h"
 
 #include <math.h>
 #include <stdint.h>
@@ -147,9 +148,9 @@ static int get_len(rin *r, size_t elsize, size_t *len)
 
 static int add_ref(rin *r, robj *o)
 {
-    if (r->nrefs == r->caprefs && ent_rd_grow(r->ctx, r->label, &r->refs, &r->caprefs,
-                                              r->nrefs + 1, sizeof *r->refs, MAXREFS,
-                                              "references") != ENT_OK)
+    if (r->nrefs == r->caprefs && ent_grow_for(r->ctx, r->label, &r->refs, &r->caprefs,
+                                               r->nrefs + 1, sizeof *r->refs, MAXREFS,
+                                               "references") != ENT_OK)
         return r->st = ENT_ENOMEM, 0;
     r->refs[r->nrefs++] = o;
     return 1;

@@ -24,6 +24,7 @@
  * current sheet's grid); the output text and the key table grow over all.
  */
 #include "rd.h"
+#include "dynbuf.h"
 
 #include <libxml/parser.h>
 #include <libxml/tree.h>
@@ -155,8 +156,8 @@ static ent_status load_sst(wbook *w)
         char *s;
         size_t len;
         si_text(si, &b);
-        if (w->nsst == cap && ent_rd_grow(w->ctx, w->label, &w->sst, &cap, w->nsst + 1,
-                                          sizeof *w->sst, MAXSST, "shared strings") != ENT_OK) {
+        if (w->nsst == cap && ent_grow_for(w->ctx, w->label, &w->sst, &cap, w->nsst + 1,
+                                           sizeof *w->sst, MAXSST, "shared strings") != ENT_OK) {
             ent_free(w->ctx, b.p);
             st = ENT_ENOMEM;
             break;
@@ -645,12 +646,12 @@ static ent_status dots_workbook(dots *d, const char *label, zip_t *z)
     }
     if (d->nreps == d->repcap) { /* three parallel arrays: one capacity from one start */
         size_t cr = d->repcap, cd = d->repcap, cf = d->repcap, need = d->nreps + 1;
-        if ((st = ent_rd_grow(d->ctx, label, &d->reps, &cr, need, sizeof *d->reps, MAXREPS,
-                              "reporters")) != ENT_OK ||
-            (st = ent_rd_grow(d->ctx, label, &d->repdata, &cd, need, sizeof *d->repdata, MAXREPS,
-                              "reporters")) != ENT_OK ||
-            (st = ent_rd_grow(d->ctx, label, &d->repfile, &cf, need, sizeof *d->repfile, MAXREPS,
-                              "reporters")) != ENT_OK) {
+        if ((st = ent_grow_for(d->ctx, label, &d->reps, &cr, need, sizeof *d->reps, MAXREPS,
+                               "reporters")) != ENT_OK ||
+            (st = ent_grow_for(d->ctx, label, &d->repdata, &cd, need, sizeof *d->repdata,
+                               MAXREPS, "reporters")) != ENT_OK ||
+            (st = ent_grow_for(d->ctx, label, &d->repfile, &cf, need, sizeof *d->repfile,
+                               MAXREPS, "reporters")) != ENT_OK) {
             ent_free(d->ctx, rows.p);
             return st;
         }

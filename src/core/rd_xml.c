@@ -14,6 +14,7 @@
  * before returning; the document is freed after each file.
  */
 #include "rd.h"
+#include "dynbuf.h"
 
 #include <libxml/parser.h>
 #include <libxml/tree.h>
@@ -116,8 +117,8 @@ static char *attr_of(ent_ctx *ctx, xmlNode *e, const char *name)
 static ent_status add_record(xtab *t, xmlNode *e, const char *label)
 {
     xrow *r;
-    if (t->n == t->cap && ent_rd_grow(t->ctx, label, &t->r, &t->cap, t->n + 1, sizeof *t->r,
-                                      MAXRECORDS, "records") != ENT_OK)
+    if (t->n == t->cap && ent_grow_for(t->ctx, label, &t->r, &t->cap, t->n + 1, sizeof *t->r,
+                                       MAXRECORDS, "records") != ENT_OK)
         return ENT_ENOMEM;
     r = &t->r[t->n];
     memset(r, 0, sizeof *r);

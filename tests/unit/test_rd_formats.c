@@ -351,25 +351,13 @@ static void test_set_helpers(void **s)
     assert_non_null(strstr(ent_errmsg(ctx), "unknown reader recipe 'pdf'"));
 }
 
-/* the backends' growth: ent_rd_grow names the file in a cap's message, and a
- * rendered table past its cap says so (the 16 GiB cap itself is too big to
- * reach here: the flag it sets stands for it) */
+/* a rendered table past its cap says so (the 16 GiB cap itself is too big
+ * to reach here: the flag it sets stands for it) */
 static void test_growth_caps(void **s)
 {
     (void)s;
-    int *a = NULL;
-    size_t cap = 0;
     char *out = NULL;
     size_t len;
-    assert_int_equal(ent_rd_grow(ctx, "x.rds", &a, &cap, 100, sizeof *a, 1000, "references"),
-                     ENT_OK);
-    assert_true(cap >= 100);
-    a[99] = 7;
-    assert_int_equal(ent_rd_grow(ctx, "x.rds", &a, &cap, 1001, sizeof *a, 1000, "references"),
-                     ENT_ENOMEM);
-    assert_string_equal(ent_errmsg(ctx), "x.rds: references: more than 1000 (the cap)");
-    assert_int_equal(a[99], 7);
-    ent_free(ctx, a);
     ent_rdbuf b = {.ctx = ctx};
     ent_rdbuf_put(&b, "abc", 3);
     assert_int_equal(b.oom, 0);
