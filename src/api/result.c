@@ -3,11 +3,15 @@
  * and a list of notes.  Strings are copied in and freed with the result.
  */
 #include "result.h"
+#include "../core/dynbuf.h"
 
 #include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
+
+#define RESULT_MAXROWS ((size_t)1 << 30)  /* rows of one result */
+#define RESULT_MAXNOTES ((size_t)1 << 20) /* notes of one result */
 
 typedef struct cell {
     union {
@@ -41,6 +45,20 @@ static void oom(ent_result *r)
 {
     if (r->st == ENT_OK)
         r->st = ent_err(r->ctx, ENT_ENOMEM, "out of memory while making a result");
+}
+
+/* grow is ent_grow for r's arrays: 0 (r failed) when out of memory or over
+ * the cap, with ent_grow's message for the cap */
+static int grow(ent_result *r, void *pp, size_t *cap, size_t need, size_t size, size_t max,
+                const char *what)
+{
+    if (ent_grow(r->ctx, pp, cap, need, size, max, what) == ENT_OK)
+        return 1;
+    if (need > max)
+        r->st = ENT_ENOMEM;
+    else
+        oom(r);
+    return 0;
 }
 
 ent_status ent_result_new(ent_ctx *ctx, const ent_result_coldef *cols, size_t ncols,
@@ -93,16 +111,10 @@ void ent_result_row(ent_result *r)
 {
     if (r->st != ENT_OK)
         return;
-    if (r->nrows == r->caprows) {
-        size_t cap = r->caprows ? 2 * r->caprows : 16;
-        cell *c = ent_realloc(r->ctx, r->cells, cap * (r->ncols ? r->ncols : 1) * sizeof *c);
-        if (!c) {
-            oom(r);
-            return;
-        }
-        r->cells = c;
-        r->caprows = cap;
-    }
+    if (r->nrows == r->caprows &&
+        !grow(r, &r->cells, &r->caprows, r->nrows + 1, (r->ncols ? r->ncols : 1) * sizeof *r->cells,
+              RESULT_MAXROWS, "result rows"))
+        return;
     memset(r->cells + r->nrows * r->ncols, 0, r->ncols * sizeof *r->cells);
     r->nrows++;
 }
@@ -214,16 +226,10 @@ void ent_result_add_note(ent_result *r, const char *kind, const char *fmt, ...)
     va_start(ap, fmt);
     vsnprintf(buf, sizeof buf, fmt, ap);
     va_end(ap);
-    if (r->nnotes == r->capnotes) {
-        size_t cap = r->capnotes ? 2 * r->capnotes : 4;
-        note *n = ent_realloc(r->ctx, r->notes, cap * sizeof *n);
-        if (!n) {
-            oom(r);
-            return;
-        }
-        r->notes = n;
-        r->capnotes = cap;
-    }
+    if (r->nnotes == r->capnotes &&
+        !grow(r, &r->notes, &r->capnotes, r->nnotes + 1, sizeof *r->notes, RESULT_MAXNOTES,
+              "result notes"))
+        return;
     note *n = &r->notes[r->nnotes];
     n->kind = ent_strdup(r->ctx, kind);
     n->text = ent_strdup(r->ctx, buf);

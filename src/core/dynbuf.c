@@ -33,6 +33,17 @@ ent_status ent_grow(ent_ctx *ctx, void *pp, size_t *cap, size_t need, size_t siz
     return ENT_OK;
 }
 
+ent_status ent_grow_for(ent_ctx *ctx, const char *label, void *pp, size_t *cap, size_t need,
+                        size_t size, size_t max, const char *what)
+{
+    if (ent_grow(ctx, pp, cap, need, size, max, what) == ENT_OK)
+        return ENT_OK;
+    if (need > max)
+        return ent_err(ctx, ENT_ENOMEM, "%s: %s: more than %zu (the cap)", label,
+                       what ? what : "buffer", max);
+    return ent_err(ctx, ENT_ENOMEM, "%s: out of memory", label);
+}
+
 void ent_dynbuf_init(ent_dynbuf *b, ent_ctx *ctx, size_t size, size_t max, const char *what)
 {
     memset(b, 0, sizeof *b);

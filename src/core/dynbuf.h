@@ -59,4 +59,10 @@ void *ent_dynbuf_take(ent_dynbuf *b);
 ent_status ent_grow(ent_ctx *ctx, void *pp, size_t *cap, size_t need, size_t size, size_t max,
                     const char *what);
 
+/* ent_grow_for is ent_grow for an array that belongs to label (a file, a
+ * table): its failure messages start with label, "LABEL: WHAT: more than
+ * MAX (the cap)" or "LABEL: out of memory". */
+ent_status ent_grow_for(ent_ctx *ctx, const char *label, void *pp, size_t *cap, size_t need,
+                        size_t size, size_t max, const char *what);
+
 #endif

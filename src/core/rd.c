@@ -4,6 +4,7 @@
  * ("recipe=NAME\nPATH\nPATH...").
  */
 #include "rd.h"
+#include "dynbuf.h"
 
 #include <openssl/sha.h>
 #include <math.h>
@@ -197,23 +198,32 @@ void ent_rd_shown(const char *path, const char *datadir, char *buf, size_t n)
 
 void ent_rdbuf_put(ent_rdbuf *b, const char *s, size_t k)
 {
+    size_t need = b->n + k + 1;
     if (b->oom)
         return;
-    if (b->n + k + 1 > b->cap) {
-        size_t nc = b->cap ? b->cap : 1 << 16;
-        while (nc < b->n + k + 1)
-            nc *= 2;
-        char *np = ent_realloc(b->ctx, b->p, nc);
-        if (!np) {
+    if (need > b->cap) {
+        if (k > ENT_RD_TEXT_MAX || need > ENT_RD_TEXT_MAX) {
+            b->oom = 2;
+            return;
+        }
+        /* the first allocation is 64 KiB: most tables are larger */
+        if (ent_grow(b->ctx, &b->p, &b->cap, need < (1 << 16) ? (1 << 16) : need, 1,
+                     ENT_RD_TEXT_MAX, "rendered table") != ENT_OK) {
             b->oom = 1;
             return;
         }
-        b->p = np;
-        b->cap = nc;
     }
     memcpy(b->p + b->n, s, k);
     b->n += k;
     b->p[b->n] = '\0';
+}
+
+ent_status ent_rdbuf_oom(const ent_rdbuf *b, const char *label)
+{
+    if (b->oom == 2)
+        return ent_err(b->ctx, ENT_ENOMEM, "%s: rendered table over %zu bytes (the cap)", label,
+                       ENT_RD_TEXT_MAX);
+    return ent_err(b->ctx, ENT_ENOMEM, "%s: out of memory", label);
 }
 
 void ent_rdbuf_field(ent_rdbuf *b, const char *s, size_t k, char delim)
@@ -247,7 +257,7 @@ ent_status ent_rdbuf_done(ent_rdbuf *b, const char *label, char **out, size_t *l
         }
         ent_free(b->ctx, b->p);
         b->p = NULL;
-        return ent_err(b->ctx, ENT_ENOMEM, "%s: out of memory", label);
+        return ent_rdbuf_oom(b, label);
     }
     *out = b->p;
     *len = b->n;

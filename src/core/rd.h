@@ -80,14 +80,19 @@ ent_status ent_rd_xlsx_mem(ent_ctx *ctx, const char *label, const unsigned char 
 ent_status ent_rd_rds_mem(ent_ctx *ctx, const char *label, const unsigned char *data, size_t n,
                           const unsigned char *clist, size_t cn, char **out, size_t *len);
 
-/* A growing text for the backends' output.  A failed allocation is kept:
- * later puts do nothing and oom stays 1. */
+/* A growing text for the backends' output, at most ENT_RD_TEXT_MAX bytes.
+ * A failure is kept: later puts do nothing and oom stays set (1 out of
+ * memory, 2 over the cap). */
+#define ENT_RD_TEXT_MAX ((size_t)16 << 30) /* bytes of one rendered table */
 typedef struct ent_rdbuf {
     ent_ctx *ctx;
     char *p;
     size_t n, cap;
     int oom;
 } ent_rdbuf;
+/* ent_rdbuf_oom sets the ENT_ENOMEM message of a failed b (oom set) naming
+ * label: out of memory, or over the cap; returns ENT_ENOMEM. */
+ent_status ent_rdbuf_oom(const ent_rdbuf *b, const char *label);
 void ent_rdbuf_put(ent_rdbuf *b, const char *s, size_t k);
 /* ent_rdbuf_field writes s as Python's csv.writer does (QUOTE_MINIMAL):
  * quoted, with "" inside, when it holds delim, '"', CR or LF. */

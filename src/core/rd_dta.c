@@ -20,9 +20,8 @@
 typedef struct dta {
     ent_ctx *ctx;
     char delim;
-    char *p;
-    size_t n, cap;
-    int oom;
+    ent_rdbuf t;    /* the rendered table */
+    int oom;        /* an allocation failed (t's, or another) */
     int nvars;
     char **names;
     int *isdate;    /* %td-formatted variable */
@@ -35,23 +34,9 @@ typedef struct dta {
 
 static void put(dta *d, const char *s, size_t k)
 {
-    if (d->oom)
-        return;
-    if (d->n + k + 1 > d->cap) {
-        size_t nc = d->cap ? d->cap : 1 << 16;
-        while (nc < d->n + k + 1)
-            nc *= 2;
-        char *np = ent_realloc(d->ctx, d->p, nc);
-        if (!np) {
-            d->oom = 1;
-            return;
-        }
-        d->p = np;
-        d->cap = nc;
-    }
-    memcpy(d->p + d->n, s, k);
-    d->n += k;
-    d->p[d->n] = '\0';
+    ent_rdbuf_put(&d->t, s, k);
+    if (d->t.oom)
+        d->oom = 1;
 }
 
 static void put_text(dta *d, const char *s)
@@ -210,7 +195,7 @@ static void on_error(const char *msg, void *u)
 
 ent_status ent_rd_dta(ent_ctx *ctx, const char *path, char delim, char **out, size_t *len)
 {
-    dta d = {.ctx = ctx, .delim = delim};
+    dta d = {.ctx = ctx, .delim = delim, .t = {.ctx = ctx}};
     readstat_parser_t *p = readstat_parser_init();
     readstat_error_t rc;
     ent_status st = ENT_OK;
@@ -232,7 +217,8 @@ ent_status ent_rd_dta(ent_ctx *ctx, const char *path, char delim, char **out, si
         rc = readstat_parse_dta(p, path, &d);
     readstat_parser_free(p);
     if (d.oom)
-        st = ent_err(ctx, ENT_ENOMEM, "%s: out of memory", base);
+        st = d.t.oom ? ent_rdbuf_oom(&d.t, base)
+                     : ent_err(ctx, ENT_ENOMEM, "%s: out of memory", base);
     else if (rc != READSTAT_OK)
         st = ent_err(ctx, rc == READSTAT_ERROR_OPEN ? ENT_EIO : ENT_EPARSE,
                      "%s: not a readable Stata file: %s%s%s", base, readstat_error_message(rc),
@@ -242,7 +228,7 @@ ent_status ent_rd_dta(ent_ctx *ctx, const char *path, char delim, char **out, si
     if (st == ENT_OK) {
         put(&d, "\n", 1);
         if (d.oom)
-            st = ent_err(ctx, ENT_ENOMEM, "%s: out of memory", base);
+            st = ent_rdbuf_oom(&d.t, base);
     }
     for (int i = 0; d.names && i < d.nvars; i++)
         ent_free(ctx, d.names[i]);
@@ -250,10 +236,8 @@ ent_status ent_rd_dta(ent_ctx *ctx, const char *path, char delim, char **out, si
     ent_free(ctx, d.isdate);
     ent_free(ctx, d.hasmiss);
     if (st != ENT_OK) {
-        ent_free(ctx, d.p);
+        ent_free(ctx, d.t.p);
         return st;
     }
-    *out = d.p;
-    *len = d.n;
-    return ENT_OK;
+    return ent_rdbuf_done(&d.t, base, out, len);
 }

@@ -32,7 +32,7 @@ static void put_desc(ent_rdbuf *b, const char *s)
         s = nl + 1;
     }
     if (t.oom)
-        b->oom = 1;
+        b->oom = t.oom;
     else
         ent_rdbuf_field(b, t.p, t.n, ',');
     ent_free(b->ctx, t.p);

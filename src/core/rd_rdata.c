@@ -11,6 +11,7 @@
  */
 #define _POSIX_C_SOURCE 200809L
 #include "rd.h"
+#include "dynbuf.h"
 
 #include <bzlib.h>
 #include <errno.h>
@@ -28,6 +29,8 @@
 #include <zlib.h>
 
 #define MAX_UNPACKED ((size_t)2 << 30) /* refuse a decompression bomb past 2 GiB */
+#define MAXCOLS ((size_t)1 << 20)      /* columns of the data frame */
+#define MAXLEVELS ((size_t)1 << 24)    /* levels of one factor */
 
 /* LeakSanitizer's hook, consulted only in sanitizer builds: librdata
  * (0~20210223) leaks small buffers while parsing some files (e.g. an
@@ -48,21 +51,16 @@ typedef struct growbuf {
     size_t n, cap;
 } growbuf;
 
+/* gb_reserve makes room for more bytes: 0 when out of memory or past
+ * MAX_UNPACKED (the caller's message says both) */
 static int gb_reserve(growbuf *b, size_t more)
 {
-    if (b->n + more <= b->cap)
+    size_t need = b->n + more;
+    if (need <= b->cap)
         return 1;
-    size_t nc = b->cap ? b->cap : 1 << 16;
-    while (nc < b->n + more)
-        nc *= 2;
-    if (nc > MAX_UNPACKED + 1)
-        return 0;
-    unsigned char *np = ent_realloc(b->ctx, b->p, nc);
-    if (!np)
-        return 0;
-    b->p = np;
-    b->cap = nc;
-    return 1;
+    /* the first allocation is 64 KiB; more than the cap fails before growing */
+    return ent_grow(b->ctx, &b->p, &b->cap, need < (1 << 16) ? (1 << 16) : need, 1,
+                    MAX_UNPACKED + 1, "unpacked workspace") == ENT_OK;
 }
 
 static ent_status unpack_gz(ent_ctx *ctx, const char *label, const unsigned char *in, size_t n,
@@ -209,8 +207,9 @@ typedef struct rdframe {
     long nrow;
     int strcol;       /* column receiving text values, -1 none */
     char **pending;   /* factor levels: librdata sends them before their column */
-    size_t npending;
-    int oom;
+    size_t npending, pendcap;
+    const char *label; /* the file, for messages */
+    int oom;           /* 1 out of memory, 2 the same with its message set */
     char err[256];
 } rdframe;
 
@@ -240,14 +239,9 @@ static int on_column(const char *name, rdata_type_t type, void *data, long count
                  f->nc + 1, count, f->nrow);
         return 1;
     }
-    if (f->nc == f->cap) {
-        size_t nc = f->cap ? 2 * f->cap : 16;
-        rdcol *n = ent_realloc(f->ctx, f->c, nc * sizeof *n);
-        if (!n)
-            return f->oom = 1;
-        f->c = n;
-        f->cap = nc;
-    }
+    if (f->nc == f->cap && ent_grow_for(f->ctx, f->label, &f->c, &f->cap, f->nc + 1,
+                                        sizeof *f->c, MAXCOLS, "columns") != ENT_OK)
+        return f->oom = 2;
     rdcol *c = &f->c[f->nc];
     memset(c, 0, sizeof *c);
     c->type = type;
@@ -258,7 +252,7 @@ static int on_column(const char *name, rdata_type_t type, void *data, long count
     c->levels = f->pending; /* the levels just received belong to this column */
     c->nlevels = f->npending;
     f->pending = NULL;
-    f->npending = 0;
+    f->npending = f->pendcap = 0;
     if (type == RDATA_TYPE_STRING) {
         if (!(c->str = ent_calloc(f->ctx, count ? (size_t)count : 1, sizeof *c->str)))
             return f->oom = 1;
@@ -289,10 +283,10 @@ static int on_label(const char *value, int index, void *u)
     rdframe *f = u;
     if (f->skip || index < 0 || (size_t)index != f->npending)
         return 0;
-    char **n = ent_realloc(f->ctx, f->pending, (f->npending + 1) * sizeof *n);
-    if (!n)
-        return f->oom = 1;
-    f->pending = n;
+    if (f->npending == f->pendcap &&
+        ent_grow_for(f->ctx, f->label, &f->pending, &f->pendcap, f->npending + 1,
+                     sizeof *f->pending, MAXLEVELS, "factor levels") != ENT_OK)
+        return f->oom = 2;
     if (!(f->pending[f->npending] = dup_s(f->ctx, value)))
         return f->oom = 1;
     f->npending++;
@@ -447,7 +441,7 @@ static ent_status render(ent_ctx *ctx, const char *label, rdframe *f, char delim
     }
     if (t.oom) {
         ent_free(ctx, t.p);
-        return ent_err(ctx, ENT_ENOMEM, "%s: out of memory", label);
+        return ent_rdbuf_oom(&t, label);
     }
     *out = t.p;
     *len = t.n;
@@ -459,7 +453,7 @@ static ent_status rdata_mem(ent_ctx *ctx, const char *label, const unsigned char
 {
     growbuf b = {.ctx = ctx};
     memio io;
-    rdframe f = {.ctx = ctx, .strcol = -1};
+    rdframe f = {.ctx = ctx, .label = label, .strcol = -1};
     rdata_parser_t *p = NULL;
     rdata_error_t rc;
     ent_status st = ENT_OK;
@@ -502,7 +496,7 @@ static ent_status rdata_mem(ent_ctx *ctx, const char *label, const unsigned char
     rdata_set_error_handler(p, on_error);
     rc = rdata_parse(p, label, &f);
     if (f.oom) {
-        st = ent_err(ctx, ENT_ENOMEM, "%s: out of memory", label);
+        st = f.oom == 2 ? ENT_ENOMEM : ent_err(ctx, ENT_ENOMEM, "%s: out of memory", label);
     } else if (rc != RDATA_OK) {
         st = ent_err(ctx, ENT_EPARSE, "%s: not a readable R data file: %s%s%s", label,
                      rdata_error_message(rc), f.err[0] ? ": " : "", f.err);

@@ -33,6 +33,7 @@
  * refused before anything is allocated for them.
  */
 #include "rd.h"
+#include "dynbuf.h"
 
 #include <math.h>
 #include <stdint.h>
@@ -40,6 +41,7 @@
 #include <string.h>
 
 #define MAXDEPTH 256
+#define MAXREFS ((size_t)1 << 24) /* reference objects (symbols, environments) of one file */
 
 enum {
     NILSXP = 0, SYMSXP = 1, LISTSXP = 2, CLOSXP = 3, ENVSXP = 4, PROMSXP = 5, LANGSXP = 6,
@@ -146,14 +148,10 @@ static int get_len(rin *r, size_t elsize, size_t *len)
 
 static int add_ref(rin *r, robj *o)
 {
-    if (r->nrefs == r->caprefs) {
-        size_t nc = r->caprefs ? r->caprefs * 2 : 64;
-        robj **nr = ent_realloc(r->ctx, r->refs, nc * sizeof *nr);
-        if (!nr)
-            return r->st = ent_err(r->ctx, ENT_ENOMEM, "%s: out of memory", r->label), 0;
-        r->refs = nr;
-        r->caprefs = nc;
-    }
+    if (r->nrefs == r->caprefs && ent_grow_for(r->ctx, r->label, &r->refs, &r->caprefs,
+                                               r->nrefs + 1, sizeof *r->refs, MAXREFS,
+                                               "references") != ENT_OK)
+        return r->st = ENT_ENOMEM, 0;
     r->refs[r->nrefs++] = o;
     return 1;
 }
@@ -666,7 +664,7 @@ static int put_cell(ent_rdbuf *b, const robj *c, size_t i)
             ent_rdbuf_put(&j, x, strlen(x));
         }
         if (j.oom) {
-            b->oom = 1;
+            b->oom = j.oom;
             return 1;
         }
         tmp.s = j.p;

@@ -24,6 +24,7 @@
  * current sheet's grid); the output text and the key table grow over all.
  */
 #include "rd.h"
+#include "dynbuf.h"
 
 #include <libxml/parser.h>
 #include <libxml/tree.h>
@@ -35,6 +36,8 @@
 
 #define MAXCELLS ((size_t)1 << 24) /* rows x columns of one sheet */
 #define MAXPART ((size_t)256 << 20) /* one member of a workbook, uncompressed */
+#define MAXSST ((size_t)1 << 25)    /* shared strings of one workbook */
+#define MAXREPS ((size_t)1 << 16)   /* reporters of a recipe's workbooks (IMF has ~250) */
 
 typedef struct xcell {
     const char *s; /* the cell's text: a shared string, inline string or number; NULL: empty */
@@ -153,16 +156,11 @@ static ent_status load_sst(wbook *w)
         char *s;
         size_t len;
         si_text(si, &b);
-        if (w->nsst == cap) {
-            size_t nc = cap ? cap * 2 : 1024;
-            char **np = ent_realloc(w->ctx, w->sst, nc * sizeof *np);
-            if (!np) {
-                ent_free(w->ctx, b.p);
-                st = ent_err(w->ctx, ENT_ENOMEM, "%s: out of memory", w->label);
-                break;
-            }
-            w->sst = np;
-            cap = nc;
+        if (w->nsst == cap && ent_grow_for(w->ctx, w->label, &w->sst, &cap, w->nsst + 1,
+                                           sizeof *w->sst, MAXSST, "shared strings") != ENT_OK) {
+            ent_free(w->ctx, b.p);
+            st = ENT_ENOMEM;
+            break;
         }
         if ((st = ent_rdbuf_done(&b, w->label, &s, &len)) != ENT_OK)
             break;
@@ -555,7 +553,7 @@ static ent_status workbook(wbook *w, ent_rdbuf *rows, char *reporter, size_t rn)
         }
     }
     sheet_free(w);
-    return rows->oom ? ent_err(w->ctx, ENT_ENOMEM, "%s: out of memory", w->label) : ENT_OK;
+    return rows->oom ? ent_rdbuf_oom(rows, w->label) : ENT_OK;
 }
 
 static void wbook_close(wbook *w)
@@ -576,7 +574,7 @@ typedef struct dots {
     ent_rdbuf out;
     keyset keys;
     char **reps, **repdata; /* reporters seen, with their workbook's rows */
-    size_t nreps;
+    size_t nreps, repcap;
     const char **repfile;
 } dots;
 
@@ -646,16 +644,20 @@ static ent_status dots_workbook(dots *d, const char *label, zip_t *z)
                            label, rep, d->repfile[i]);
         return ENT_OK;
     }
-    char **nr = ent_realloc(d->ctx, d->reps, (d->nreps + 1) * sizeof *nr);
-    if (nr)
-        d->reps = nr;
-    char **nd = nr ? ent_realloc(d->ctx, d->repdata, (d->nreps + 1) * sizeof *nd) : NULL;
-    if (nd)
-        d->repdata = nd;
-    const char **nf = nd ? ent_realloc(d->ctx, d->repfile, (d->nreps + 1) * sizeof *nf) : NULL;
-    if (nf)
-        d->repfile = nf;
-    if (!nf || !(d->reps[d->nreps] = ent_strdup(d->ctx, rep))) {
+    if (d->nreps == d->repcap) { /* three parallel arrays: one capacity from one start */
+        size_t cr = d->repcap, cd = d->repcap, cf = d->repcap, need = d->nreps + 1;
+        if ((st = ent_grow_for(d->ctx, label, &d->reps, &cr, need, sizeof *d->reps, MAXREPS,
+                               "reporters")) != ENT_OK ||
+            (st = ent_grow_for(d->ctx, label, &d->repdata, &cd, need, sizeof *d->repdata,
+                               MAXREPS, "reporters")) != ENT_OK ||
+            (st = ent_grow_for(d->ctx, label, &d->repfile, &cf, need, sizeof *d->repfile,
+                               MAXREPS, "reporters")) != ENT_OK) {
+            ent_free(d->ctx, rows.p);
+            return st;
+        }
+        d->repcap = cr;
+    }
+    if (!(d->reps[d->nreps] = ent_strdup(d->ctx, rep))) {
         ent_free(d->ctx, rows.p);
         return ent_err(d->ctx, ENT_ENOMEM, "%s: out of memory", label);
     }

@@ -14,6 +14,7 @@
  * before returning; the document is freed after each file.
  */
 #include "rd.h"
+#include "dynbuf.h"
 
 #include <libxml/parser.h>
 #include <libxml/tree.h>
@@ -22,6 +23,8 @@
 #include <string.h>
 
 enum { VISITS = 1, TRIPS = 2 };
+
+#define MAXRECORDS ((size_t)1 << 24) /* visits or trips of one recipe (thousands in all) */
 
 static const char *const VISIT_COLS[] = {"id", "start_date", "end_date", "visitor",
                                          "from_country_id", "from_country", "description"};
@@ -114,14 +117,9 @@ static char *attr_of(ent_ctx *ctx, xmlNode *e, const char *name)
 static ent_status add_record(xtab *t, xmlNode *e, const char *label)
 {
     xrow *r;
-    if (t->n == t->cap) {
-        size_t nc = t->cap ? t->cap * 2 : 1024;
-        xrow *nr = ent_realloc(t->ctx, t->r, nc * sizeof *nr);
-        if (!nr)
-            return ent_err(t->ctx, ENT_ENOMEM, "%s: out of memory", label);
-        t->r = nr;
-        t->cap = nc;
-    }
+    if (t->n == t->cap && ent_grow_for(t->ctx, label, &t->r, &t->cap, t->n + 1, sizeof *t->r,
+                                       MAXRECORDS, "records") != ENT_OK)
+        return ENT_ENOMEM;
     r = &t->r[t->n];
     memset(r, 0, sizeof *r);
     r->seq = t->n++;

@@ -11,6 +11,7 @@
  */
 #include "reader.h"
 #include "bytesrc.h"
+#include "dynbuf.h"
 #include "rd.h"
 
 #include <errno.h>
@@ -27,6 +28,7 @@
 #define CHUNK (1u << 20)   /* first buffer size, and the read size */
 #define PAD 64             /* spare bytes after the data: NUL and SIMD over-read */
 #define DEFAULT_MAX_ROW ((size_t)64 << 20)
+#define MAX_FIELDS ((size_t)1 << 20) /* cells of one row (the cells array's cap) */
 
 struct ent_reader {
     ent_ctx *ctx;
@@ -37,6 +39,7 @@ struct ent_reader {
     size_t memlen, mempos;
     char *buf;             /* data at buf[pos..len), capacity cap + PAD */
     size_t cap, len, pos;
+    size_t bufcap;         /* bytes allocated at buf: cap + PAD */
     int eof;               /* the source has no more bytes */
     char delim;
     int quotes, ragged_ok, no_header, any_bytes;
@@ -64,17 +67,15 @@ static ent_status fill(ent_reader *r)
     }
     if (r->len == r->cap) {
         size_t ncap = r->cap * 2;
-        char *nb;
         if (r->cap >= r->max_row)
             return ent_err(r->ctx, ENT_EPARSE, "%s:%llu: row longer than %zu bytes",
                            r->label, (unsigned long long)r->line, r->max_row);
         if (ncap > r->max_row)
             ncap = r->max_row;
-        nb = ent_realloc(r->ctx, r->buf, ncap + PAD);
-        if (!nb)
+        if (ent_grow(r->ctx, &r->buf, &r->bufcap, ncap + PAD, 1, r->max_row + PAD,
+                     "reader: row buffer") != ENT_OK)
             return ent_err(r->ctx, ENT_ENOMEM, "%s: out of memory", r->label);
-        r->buf = nb;
-        r->cap = ncap;
+        r->cap = r->bufcap - PAD;
     }
     while (r->len < r->cap && !r->eof) {
         size_t want = r->cap - r->len;
@@ -111,21 +112,18 @@ static ent_status fill(ent_reader *r)
 
 /* ------------------------------------------------------------ cells */
 
+/* grow_cells makes room for one more cell; push_cell calls it only when the
+ * array is full */
 static ent_status grow_cells(ent_reader *r)
 {
+    if (r->ncells >= MAX_FIELDS)
+        return r->fail = ENT_EPARSE,
+               ent_err(r->ctx, ENT_EPARSE, "%s:%llu: more than %zu fields", r->label,
+                       (unsigned long long)r->row_line, MAX_FIELDS);
     r->fail = ENT_ENOMEM;
-    {
-        size_t nc = r->cellcap ? r->cellcap * 2 : 64;
-        ent_cell *c;
-        if (nc > (1u << 20))
-            return r->fail = ENT_EPARSE, ent_err(r->ctx, ENT_EPARSE, "%s:%llu: more than %u fields", r->label,
-                           (unsigned long long)r->row_line, 1u << 20);
-        c = ent_realloc(r->ctx, r->cells, nc * sizeof *c);
-        if (!c)
-            return ent_err(r->ctx, ENT_ENOMEM, "%s: out of memory", r->label);
-        r->cells = c;
-        r->cellcap = nc;
-    }
+    if (ent_grow(r->ctx, &r->cells, &r->cellcap, r->ncells + 1, sizeof *r->cells, MAX_FIELDS,
+                 "reader: cells of a row") != ENT_OK)
+        return ent_err(r->ctx, ENT_ENOMEM, "%s: out of memory", r->label);
     return ENT_OK;
 }
 
@@ -370,7 +368,10 @@ static ent_status next_row(ent_reader *r)
 
 /* ------------------------------------------------------------ open/close */
 
-static ent_status setup(ent_ctx *ctx, const char *label, const ent_reader_opts *o, ent_reader **out)
+/* setup makes a reader; small (nonzero for memory input: its length + 1)
+ * sizes a small input's buffer to the input */
+static ent_status setup(ent_ctx *ctx, const char *label, const ent_reader_opts *o, size_t small,
+                        ent_reader **out)
 {
     ent_reader *r = ent_calloc(ctx, 1, sizeof *r);
     const char *dot;
@@ -379,10 +380,13 @@ static ent_status setup(ent_ctx *ctx, const char *label, const ent_reader_opts *
     r->ctx = ctx;
     r->label = ent_strdup(ctx, o && o->label ? o->label : label);
     r->cap = CHUNK;
-    r->buf = ent_malloc(ctx, r->cap + PAD);
     r->max_row = o && o->max_row ? o->max_row : DEFAULT_MAX_ROW;
     if (r->max_row < r->cap)
         r->cap = r->max_row;
+    if (small && small < r->cap) /* small inputs get a small buffer */
+        r->cap = small < 4096 ? 4096 : small;
+    r->bufcap = r->cap + PAD;
+    r->buf = ent_malloc(ctx, r->bufcap);
     r->quotes = !(o && o->no_quotes);
     r->ragged_ok = o && o->ragged_ok;
     r->any_bytes = o && o->any_bytes;
@@ -456,7 +460,7 @@ ent_status ent_reader_open(ent_ctx *ctx, const char *path, const ent_reader_opts
             (*out)->owned = text;
         return st;
     }
-    st = setup(ctx, base ? base + 1 : path, opts, &r);
+    st = setup(ctx, base ? base + 1 : path, opts, 0, &r);
     if (st != ENT_OK)
         return st;
     char why[512];
@@ -479,17 +483,11 @@ ent_status ent_reader_open_mem(ent_ctx *ctx, const char *label, const char *data
                                const ent_reader_opts *opts, ent_reader **out)
 {
     ent_reader *r = NULL;
-    ent_status st = setup(ctx, label, opts, &r);
+    ent_status st = setup(ctx, label, opts, len + 1, &r);
     if (st != ENT_OK)
         return st;
     r->mem = data ? data : "";
     r->memlen = len;
-    if (len + 1 < r->cap) { /* small inputs get a small buffer */
-        char *nb;
-        r->cap = len + 1 < 4096 ? 4096 : len + 1;
-        if ((nb = ent_realloc(ctx, r->buf, r->cap + PAD)))
-            r->buf = nb;
-    }
     if ((st = read_header(r)) != ENT_OK) {
         ent_reader_close(r);
         return st;

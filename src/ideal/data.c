@@ -6,9 +6,13 @@
  */
 #include "ideal_int.h"
 #include "measures/agreement.h"
+#include "core/dynbuf.h"
 
 #include <stdlib.h>
 #include <string.h>
+
+#define IDEAL_MAXVOTES ((size_t)1 << 31) /* country-votes of one estimation (UN: ~1.1 million) */
+#define IDEAL_WHAT "ideal points: votes"
 
 struct ent_ideal_data {
     ent_ctx *ctx;
@@ -48,25 +52,16 @@ ent_status ent_ideal_data_add(ent_ideal_data *d, int64_t rcid, int year, int cco
     if (rcid < 0 || ccode <= 0 || ccode >= IDEAL_MAXCODE || vote < ENT_VOTE_YES ||
         vote > ENT_VOTE_NO)
         return ENT_EINVAL;
-    if (d->n == d->cap) {
-        size_t cap = d->cap ? 2 * d->cap : 65536;
-        int64_t *r = ent_realloc(d->ctx, d->rcid, cap * sizeof *r);
-        if (!r)
-            return ENT_ENOMEM;
-        d->rcid = r;
-        int32_t *y = ent_realloc(d->ctx, d->year, cap * sizeof *y);
-        if (!y)
-            return ENT_ENOMEM;
-        d->year = y;
-        int16_t *c = ent_realloc(d->ctx, d->ccode, cap * sizeof *c);
-        if (!c)
-            return ENT_ENOMEM;
-        d->ccode = c;
-        uint8_t *v = ent_realloc(d->ctx, d->cat, cap);
-        if (!v)
-            return ENT_ENOMEM;
-        d->cat = v;
-        d->cap = cap;
+    if (d->n == d->cap) { /* four parallel arrays: one capacity from one start */
+        size_t need = d->n ? d->n + 1 : 65536, cr = d->cap, cy = d->cap, cc = d->cap,
+               cv = d->cap;
+        if (ent_grow(d->ctx, &d->rcid, &cr, need, sizeof *d->rcid, IDEAL_MAXVOTES, IDEAL_WHAT) ||
+            ent_grow(d->ctx, &d->year, &cy, need, sizeof *d->year, IDEAL_MAXVOTES, IDEAL_WHAT) ||
+            ent_grow(d->ctx, &d->ccode, &cc, need, sizeof *d->ccode, IDEAL_MAXVOTES,
+                     IDEAL_WHAT) ||
+            ent_grow(d->ctx, &d->cat, &cv, need, sizeof *d->cat, IDEAL_MAXVOTES, IDEAL_WHAT))
+            return ENT_ENOMEM; /* the message names the cap or the memory */
+        d->cap = cr;
     }
     d->rcid[d->n] = rcid;
     d->year[d->n] = year;

@@ -9,11 +9,14 @@
  */
 #include "agree_db.h"
 #include "../store/store.h"
+#include "../core/dynbuf.h"
 
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+#define ISSUE_MAXKEYS ((size_t)1 << 28) /* (roll call, issue) pairs read (UN: ~20000) */
 
 /* The issue codes, which are also unga_roll_calls' flag columns. */
 static const char *const issues[] = {"me", "nu", "di", "hr", "co", "ec"};
@@ -349,15 +352,10 @@ static ent_status issue_keys(ent_db *db, const char *sql, const char *const *cod
     for (size_t i = 0; bind && i < n; i++)
         sqlite3_bind_text(q, (int)i + 1, codes[i], -1, SQLITE_STATIC);
     while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
-        if (*nk == *cap) {
-            size_t c = *cap ? 2 * *cap : 4096;
-            int64_t *k = ent_realloc(db->ctx, *keys, c * sizeof *k);
-            if (!k) {
-                sqlite3_finalize(q);
-                return ent_err(db->ctx, ENT_ENOMEM, "out of memory");
-            }
-            *keys = k;
-            *cap = c;
+        if (*nk == *cap && (st = ent_grow(db->ctx, keys, cap, *nk ? *nk + 1 : 4096, sizeof **keys,
+                                          ISSUE_MAXKEYS, "issue codes of roll calls")) != ENT_OK) {
+            sqlite3_finalize(q);
+            return st;
         }
         (*keys)[(*nk)++] = sqlite3_column_int64(q, 0) * 100000000 + sqlite3_column_int64(q, 1);
     }

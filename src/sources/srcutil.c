@@ -2,6 +2,7 @@
  * srcutil.c -- shared helpers of the raw-source loaders (see srcutil.h).
  */
 #include "srcutil.h"
+#include "../core/dynbuf.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -185,6 +186,8 @@ ent_status ent_batch_close(ent_batch *b, ent_status st)
 #define MAXCOLS 40
 #define MAXKEY 3    /* sorted mode: key columns, packed KEYBITS each into one integer */
 #define KEYBITS 21  /* COW codes and years fit */
+#define MAXHELD ((size_t)1 << 30)      /* sorted mode: rows held (ITPD-E: ~70 million) */
+#define MAXHELDTEXT ((size_t)64 << 30) /* sorted mode: bytes of their text values */
 
 /* the last mapping of an ISO3 code (26^3 slots): its year and COW code */
 typedef struct iso3_memo {
@@ -218,6 +221,7 @@ typedef struct keyrow {
 } keyrow;
 
 typedef struct rowbuf {
+    const char *table;     /* for messages */
     int nb;                /* values per row */
     int nkey, key[MAXKEY]; /* value positions of the key columns, in key order */
     bval *v;               /* row r's values at v[r * nb] */
@@ -367,7 +371,8 @@ static int is_repeat(ent_ctx *ctx, rowbuf *rb, const int64_t *k, uint64_t key, s
 }
 
 /* rowbuf_add holds a row (text values as pointers in t[]); 1 held, 0 its key
- * repeats an earlier row's, -1 out of memory, -2 a key value out of range. */
+ * repeats an earlier row's, -1 out of memory, -2 a key value out of range, -3
+ * out of memory or over a cap with the message set. */
 static int rowbuf_add(ent_ctx *ctx, rowbuf *rb, const bval *v, const char *const *t,
                       const char *kinds)
 {
@@ -384,16 +389,14 @@ static int rowbuf_add(ent_ctx *ctx, rowbuf *rb, const bval *v, const char *const
     }
     if ((rep = is_repeat(ctx, rb, k, key, &slot)) != 0)
         return rep > 0 ? 0 : -1;
-    if (rb->n == rb->cap) {
-        size_t cap = rb->cap ? 2 * rb->cap : 65536;
-        bval *p = ent_realloc(ctx, rb->v, cap * (size_t)rb->nb * sizeof *p);
-        keyrow *o = p ? ent_realloc(ctx, rb->order, cap * sizeof *o) : NULL;
-        if (p)
-            rb->v = p;
-        if (!o)
-            return -1;
-        rb->order = o;
-        rb->cap = cap;
+    if (rb->n == rb->cap) { /* two parallel arrays: one capacity from one start */
+        size_t cv = rb->cap, co = rb->cap, need = rb->n ? rb->n + 1 : 65536;
+        if (ent_grow_for(ctx, rb->table, &rb->v, &cv, need, (size_t)rb->nb * sizeof *rb->v,
+                         MAXHELD, "rows held for sorting") != ENT_OK ||
+            ent_grow_for(ctx, rb->table, &rb->order, &co, need, sizeof *rb->order, MAXHELD,
+                         "rows held for sorting") != ENT_OK)
+            return -3;
+        rb->cap = cv;
     }
     row = rb->v + rb->n * (size_t)rb->nb;
     memcpy(row, v, (size_t)rb->nb * sizeof *row);
@@ -405,16 +408,11 @@ static int rowbuf_add(ent_ctx *ctx, rowbuf *rb, const bval *v, const char *const
         if (!t[b])
             continue;
         len = strlen(t[b]) + 1;
-        if (rb->tlen + len > rb->tcap) {
-            size_t cap = rb->tcap ? 2 * rb->tcap : 65536;
-            char *p;
-            while (cap < rb->tlen + len)
-                cap *= 2;
-            if (!(p = ent_realloc(ctx, rb->text, cap)))
-                return -1;
-            rb->text = p;
-            rb->tcap = cap;
-        }
+        if (rb->tlen + len > rb->tcap &&
+            ent_grow_for(ctx, rb->table, &rb->text, &rb->tcap,
+                         rb->tlen + len < 65536 ? 65536 : rb->tlen + len, 1, MAXHELDTEXT,
+                         "text held for sorting") != ENT_OK)
+            return -3;
         memcpy(rb->text + rb->tlen, t[b], len);
         row[b].t = rb->tlen + 1;
         rb->tlen += len;
@@ -545,6 +543,7 @@ ent_status ent_src_copy(ent_load *ld, const ent_copy *cp)
 
     if ((st = ent_sql_prepare(ctx, ld->db, sql, &ins)) != ENT_OK)
         goto out;
+    rb.table = cp->table;
     rb.nb = nbind;
     rb.sorted = 0x3f; /* in every order until two rows say otherwise */
     if (cp->sort &&
@@ -743,8 +742,9 @@ ent_status ent_src_copy(ent_load *ld, const ent_copy *cp)
         if (cp->sort) { /* held, inserted in key order below */
             rc = rowbuf_add(ctx, &rb, bv, bt, kinds);
             if (rc < 0) {
-                st = rc == -1 ? ent_err(ctx, ENT_ENOMEM, "%s: out of memory", cp->table)
-                              : ent_reader_fail(r, ENT_EPARSE, -1, "key out of range");
+                st = rc == -3   ? ENT_ENOMEM /* the message is set */
+                     : rc == -1 ? ent_err(ctx, ENT_ENOMEM, "%s: out of memory", cp->table)
+                                : ent_reader_fail(r, ENT_EPARSE, -1, "key out of range");
                 goto out;
             }
             rc = rc ? SQLITE_DONE : SQLITE_CONSTRAINT;

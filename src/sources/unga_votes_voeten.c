@@ -40,6 +40,7 @@
 #include "../measures/votes_db.h"
 #include "../measures/agreement.h"
 #include "srcutil.h"
+#include "../core/dynbuf.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -49,6 +50,8 @@
 #define MAXCODE 1000
 #define NFLAGS 6
 #define NKINDS 6
+#define MAXRC ((size_t)1 << 24) /* roll calls (rows) of the file; the real one has ~6000 */
+#define RC_WHAT "unga_votes_voeten: roll calls"
 #define LOG_FIRST 3      /* disagreements shown per kind in the build log */
 
 static const char SCHEMA[] =
@@ -467,7 +470,7 @@ static ent_status load(ent_load *ld)
     int *codes = NULL;
     rckey *keys = NULL;
     used_rc *used = NULL;
-    size_t ncols = 0, nkeys = 0, kcap = 0, nused = 0;
+    size_t ncols = 0, nkeys = 0, kcap = 0, nused = 0, ucap = 0;
     uint64_t nonmember = 0;
     int ix[2 + NFLAGS], last_date = 0;
     ent_cell *c;
@@ -552,16 +555,9 @@ static ent_status load(ent_load *ld)
                                      c[cols[j].col].p);
                 goto out;
             }
-        if (nkeys == kcap) {
-            size_t cap = kcap ? kcap * 2 : 8192;
-            rckey *p = ent_realloc(ctx, keys, cap * sizeof *p);
-            if (!p) {
-                st = ent_err(ctx, ENT_ENOMEM, "out of memory");
-                goto out;
-            }
-            keys = p;
-            kcap = cap;
-        }
+        if (nkeys == kcap && (st = ent_grow(ctx, &keys, &kcap, nkeys ? nkeys + 1 : 8192,
+                                            sizeof *keys, MAXRC, RC_WHAT)) != ENT_OK)
+            goto out;
         keys[nkeys].rcid = rcid;
         keys[nkeys].date = date;
         keys[nkeys].line = ent_reader_line(r);
@@ -622,14 +618,9 @@ static ent_status load(ent_load *ld)
             if ((st = ent_sql_step_reset(ctx, ld->db, ins_v)) != ENT_OK)
                 goto out;
         }
-        if (!(nused % 512)) {
-            used_rc *p = ent_realloc(ctx, used, (nused + 512) * sizeof *p);
-            if (!p) {
-                st = ent_err(ctx, ENT_ENOMEM, "out of memory");
-                goto out;
-            }
-            used = p;
-        }
+        if (nused == ucap &&
+            (st = ent_grow(ctx, &used, &ucap, nused + 1, sizeof *used, MAXRC, RC_WHAT)) != ENT_OK)
+            goto out;
         used[nused].date = date;
         if (!(used[nused].codes = ent_malloc(ctx, ncols ? ncols : 1))) {
             st = ent_err(ctx, ENT_ENOMEM, "out of memory");

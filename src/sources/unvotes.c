@@ -20,11 +20,13 @@
 #include "../measures/votes_db.h"
 #include "unvotes.h"
 #include "srcutil.h"
+#include "../core/dynbuf.h"
 
 #include <string.h>
 
 #define UN_YEAR_LO ENT_UN_YEAR_LO
 #define UN_YEAR_HI ENT_UNVOTES_YEAR_HI
+#define UN_MAXRCID 100000000 /* roll-call ids (real ones are below 10^5); dates by id */
 
 static const char SCHEMA[] =
     "CREATE TABLE IF NOT EXISTS un_roll_calls("
@@ -125,7 +127,7 @@ static ent_status load_roll_calls(ent_load *ld, rc_info *rc)
     while ((st = ent_reader_next(r, &c, &nc)) == ENT_OK) {
         int64_t rcid;
         int session, y, m, d, imp = 0, amend = 0, para = 0, k;
-        if (ent_cell_i64(c[ix[0]], &rcid) != 1 || rcid < 0 || rcid > 100000000) {
+        if (ent_cell_i64(c[ix[0]], &rcid) != 1 || rcid < 0 || rcid > UN_MAXRCID) {
             st = ent_reader_fail(r, ENT_EPARSE, ix[0], "'%s' is not a roll-call id", c[ix[0]].p);
             goto out;
         }
@@ -144,18 +146,13 @@ static ent_status load_roll_calls(ent_load *ld, rc_info *rc)
             st = ent_reader_fail(r, ENT_EPARSE, ix[2], "'%s' is not 0 or 1", c[ix[2]].p);
             goto out;
         }
-        if ((size_t)rcid >= rc->cap) {
-            size_t cap = rc->cap ? rc->cap : 16384;
-            while (cap <= (size_t)rcid)
-                cap *= 2;
-            int *p = ent_realloc(ctx, rc->date, cap * sizeof *p);
-            if (!p) {
-                st = ent_err(ctx, ENT_ENOMEM, "out of memory");
+        if ((size_t)rcid >= rc->cap) { /* from 16384 ids, doubled; the new ones zero */
+            size_t old = rc->cap;
+            if ((st = ent_grow(ctx, &rc->date, &rc->cap, rcid < 16384 ? 16384 : (size_t)rcid + 1,
+                               sizeof *rc->date, (size_t)UN_MAXRCID + 1,
+                               "roll calls by id")) != ENT_OK)
                 goto out;
-            }
-            memset(p + rc->cap, 0, (cap - rc->cap) * sizeof *p);
-            rc->date = p;
-            rc->cap = cap;
+            memset(rc->date + old, 0, (rc->cap - old) * sizeof *rc->date);
         }
         if (rc->date[rcid]) {
             st = ent_reader_fail(r, ENT_EPARSE, ix[0], "roll call %lld appears twice",

@@ -170,6 +170,31 @@ static void test_grow(void **s)
     ent_ctx_free(ctx);
 }
 
+/* ent_grow_for: ent_grow whose messages name the array's owner */
+static void test_grow_for(void **s)
+{
+    (void)s;
+    ent_ctx *ctx = ent_ctx_new();
+    int *a = NULL;
+    size_t cap = 0;
+    assert_int_equal(ent_grow_for(ctx, "x.rds", &a, &cap, 100, sizeof *a, 1000, "references"),
+                     ENT_OK);
+    assert_int_equal(cap, 128);
+    a[99] = 7;
+    assert_int_equal(ent_grow_for(ctx, "x.rds", &a, &cap, 1001, sizeof *a, 1000, "references"),
+                     ENT_ENOMEM);
+    assert_string_equal(ent_errmsg(ctx), "x.rds: references: more than 1000 (the cap)");
+    assert_int_equal(cap, 128);
+    assert_int_equal(a[99], 7);
+    ent_ctx_set_alloc(ctx, failing, NULL);
+    left = 0;
+    assert_int_equal(ent_grow_for(ctx, "t", &a, &cap, 200, sizeof *a, 1000, "rows"), ENT_ENOMEM);
+    assert_string_equal(ent_errmsg(ctx), "t: out of memory");
+    assert_int_equal(a[99], 7);
+    ent_free(ctx, a);
+    ent_ctx_free(ctx);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -178,6 +203,7 @@ int main(void)
         cmocka_unit_test(test_reset_free_take),
         cmocka_unit_test(test_nomem),
         cmocka_unit_test(test_grow),
+        cmocka_unit_test(test_grow_for),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -351,6 +351,30 @@ static void test_set_helpers(void **s)
     assert_non_null(strstr(ent_errmsg(ctx), "unknown reader recipe 'pdf'"));
 }
 
+/* a rendered table past its cap says so (the 16 GiB cap itself is too big
+ * to reach here: the flag it sets stands for it) */
+static void test_growth_caps(void **s)
+{
+    (void)s;
+    char *out = NULL;
+    size_t len;
+    ent_rdbuf b = {.ctx = ctx};
+    ent_rdbuf_put(&b, "abc", 3);
+    assert_int_equal(b.oom, 0);
+    assert_true(b.cap >= 1 << 16); /* the first allocation */
+    b.oom = 2;
+    assert_int_equal(ent_rdbuf_done(&b, "big.rds", &out, &len), ENT_ENOMEM);
+    assert_null(b.p);
+    assert_string_equal(ent_errmsg(ctx),
+                        "big.rds: rendered table over 17179869184 bytes (the cap)");
+    b = (ent_rdbuf){.ctx = ctx};
+    ent_rdbuf_put(&b, "abc", 3);
+    ent_rdbuf_put(&b, "d", ENT_RD_TEXT_MAX); /* past the cap: refused, nothing read */
+    assert_int_equal(b.oom, 2);
+    assert_int_equal(ent_rdbuf_done(&b, "big.rds", &out, &len), ENT_ENOMEM);
+    assert_non_null(strstr(ent_errmsg(ctx), "(the cap)"));
+}
+
 /* the manifest maps a prepared file to the set of its originals, only when
  * all of them are in the folder; their set digest maps back to upstream */
 static void test_manifest_sets(void **s)
@@ -461,6 +485,7 @@ int main(void)
         cmocka_unit_test(test_xlsx_golden),   cmocka_unit_test(test_xlsx_errors),
         cmocka_unit_test(test_json_golden),   cmocka_unit_test(test_json_errors),
         cmocka_unit_test(test_set_helpers),   cmocka_unit_test(test_manifest_sets),
+        cmocka_unit_test(test_growth_caps),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

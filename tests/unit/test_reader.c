@@ -195,6 +195,68 @@ static void test_big_rows(void **s)
     free(text);
 }
 
+/* the caps: a row past max_row (a file read in refills, the buffer grown up
+ * to max_row; and memory) and a row of more than 2^20 fields are errors
+ * naming the file and line */
+static void test_caps(void **s)
+{
+    (void)s;
+    char path[] = "/tmp/ent_test_XXXXXX.csv";
+    int fd = mkstemps(path, 4);
+    size_t big = (size_t)3 << 19, nf = ((size_t)1 << 20) + 1;
+    char *text = malloc(2 * nf + 64);
+    ent_reader_opts o = {.max_row = 8192};
+    ent_reader *r = NULL;
+    ent_cell *c;
+    size_t n, k = (size_t)sprintf(text, "a,b\n1,2\n");
+    memset(text + k, 'x', big);
+    k += big;
+    k += (size_t)sprintf(text + k, ",3\n");
+    assert_int_equal(write(fd, text, k), (ssize_t)k);
+    close(fd);
+    assert_int_equal(ent_reader_open(ctx, path, &o, &r), ENT_OK);
+    assert_int_equal(ent_reader_next(r, &c, &n), ENT_OK);
+    assert_int_equal(ent_reader_next(r, &c, &n), ENT_EPARSE);
+    assert_non_null(strstr(ent_errmsg(ctx), ":3: row longer than 8192 bytes"));
+    ent_reader_close(r);
+    o.max_row = ((size_t)1 << 20) + 1000; /* the buffer grows to max_row, not past */
+    r = NULL;
+    assert_int_equal(ent_reader_open(ctx, path, &o, &r), ENT_OK);
+    assert_int_equal(ent_reader_next(r, &c, &n), ENT_OK);
+    assert_int_equal(ent_reader_next(r, &c, &n), ENT_EPARSE);
+    assert_non_null(strstr(ent_errmsg(ctx), ":3: row longer than 1049576 bytes"));
+    ent_reader_close(r);
+    r = NULL; /* the default cap: the buffer grows and holds the row */
+    assert_int_equal(ent_reader_open(ctx, path, NULL, &r), ENT_OK);
+    assert_int_equal(ent_reader_next(r, &c, &n), ENT_OK);
+    assert_int_equal(ent_reader_next(r, &c, &n), ENT_OK);
+    assert_int_equal(c[0].n, big);
+    assert_string_equal(c[1].p, "3");
+    assert_int_equal(ent_reader_next(r, &c, &n), ENT_DONE);
+    ent_reader_close(r);
+    unlink(path);
+    o.max_row = 8192;
+    r = NULL;
+    assert_int_equal(ent_reader_open_mem(ctx, "wide.csv", text, k, &o, &r), ENT_OK);
+    assert_int_equal(ent_reader_next(r, &c, &n), ENT_OK);
+    assert_int_equal(ent_reader_next(r, &c, &n), ENT_EPARSE);
+    assert_string_equal(ent_errmsg(ctx), "wide.csv:3: row longer than 8192 bytes");
+    ent_reader_close(r);
+    for (k = 0; k < nf; k++) { /* a header of 2^20 + 1 fields */
+        text[2 * k] = 'a';
+        text[2 * k + 1] = ',';
+    }
+    text[2 * nf - 1] = '\n';
+    r = NULL;
+    assert_int_equal(ent_reader_open_mem(ctx, "wide.csv", text, 2 * nf, NULL, &r), ENT_EPARSE);
+    assert_string_equal(ent_errmsg(ctx), "wide.csv:1: more than 1048576 fields");
+    text[2 * nf - 3] = '\n'; /* 2^20 fields are read */
+    assert_int_equal(ent_reader_open_mem(ctx, "wide.csv", text, 2 * nf - 2, NULL, &r), ENT_OK);
+    assert_int_equal(ent_reader_ncols(r), (size_t)1 << 20);
+    ent_reader_close(r);
+    free(text);
+}
+
 static void write_gz(const char *path, const char *text, size_t cut)
 {
     gzFile g = gzopen(path, "wb");
@@ -357,6 +419,7 @@ int main(void)
         cmocka_unit_test(test_errors),
         cmocka_unit_test(test_missing_column_and_fail),
         cmocka_unit_test(test_big_rows),
+        cmocka_unit_test(test_caps),
         cmocka_unit_test(test_gzip),
         cmocka_unit_test(test_cells),
         cmocka_unit_test(test_cell_numbers_exact),
