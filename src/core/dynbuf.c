@@ -96,3 +96,10 @@ void *ent_dynbuf_take(ent_dynbuf *b)
     b->len = b->cap = 0;
     return p;
 }
+
+void ent_shrink(ent_ctx *ctx, void *pp, size_t n, size_t size)
+{
+    void **p = pp, *q;
+    if (*p && (q = ent_realloc(ctx, *p, (n ? n : 1) * size)) != NULL)
+        *p = q;
+}

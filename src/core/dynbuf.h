@@ -65,4 +65,10 @@ ent_status ent_grow(ent_ctx *ctx, void *pp, size_t *cap, size_t need, size_t siz
 ent_status ent_grow_for(ent_ctx *ctx, const char *label, void *pp, size_t *cap, size_t need,
                         size_t size, size_t max, const char *what);
 
+/* ent_shrink gives back the memory of the array *pp beyond its first n
+ * elements of size bytes (at least one element is kept), once it is
+ * complete.  It cannot fail: when the allocator refuses, *pp stays as it
+ * was, which is as good. */
+void ent_shrink(ent_ctx *ctx, void *pp, size_t n, size_t size);
+
 #endif

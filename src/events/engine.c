@@ -6,6 +6,7 @@
  * engine's files is in engine.h.
  */
 #include "engine.h"
+#include "../core/dynbuf.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -428,11 +429,8 @@ static ent_status gather_groups(ent_ctx *ctx, worker *ws, int nthreads, ent_ev_r
     }
     ent_free(ctx, h);
     r->ngroups = m;
-    if (m < total) {
-        ent_ev_group *g = ent_realloc(ctx, r->groups, (m ? m : 1) * sizeof *g);
-        if (g)
-            r->groups = g;
-    }
+    if (m < total)
+        ent_shrink(ctx, &r->groups, m, sizeof *r->groups);
     return ENT_OK;
 }
 
