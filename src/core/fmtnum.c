@@ -5,13 +5,13 @@
  *
  * The digits are computed exactly with 128-bit integers instead of through
  * snprintf and strtod (which took most of a panel export's CPU): v = m * 2^e
- * is scaled by 10^q into a 17- or 18-digit integer N0 plus the exact remainder
- * r0 / B, so rounding to P digits (halves to even, as glibc's printf) and the
- * read-back test (is the decimal closer to v than half the gap to v's
- * neighbours; a tie reads back to v when m is even, as strtod rounds) are
- * integer comparisons.  Values whose scaling does not fit 128 bits (below
- * about 1e-15 or above 2^127), the subnormals, NaN and the infinities take
- * the printf path, which defines the output.
+ * is scaled by 10^q into a 17- to 19-digit integer N0 plus the exact
+ * remainder r0 / B, so rounding to P digits (halves to even, as glibc's
+ * printf) and the read-back test (is the decimal closer to v than half the
+ * gap to v's neighbours; a tie reads back to v when m is even, as strtod
+ * rounds) are integer comparisons.  Values whose scaling does not fit 128
+ * bits (below about 1e-15 or above 2^127), the subnormals, NaN and the
+ * infinities take the printf path, which defines the output.
  */
 #include "core/core.h"
 
@@ -149,8 +149,8 @@ static int fmt_exact(char *b, double v)
     m = (w & ((1ULL << 52) - 1)) | (1ULL << 52);
     e = be - 1075; /* |v| = m * 2^e */
     /* floor(log10 |v|) is floor(k log10 2) or one more, k = be - 1023; the
-     * estimate el is that floor or one below, so N0 = floor(|v| * 10^q) has
-     * 17 to 19 digits (78913 / 2^18 is log10 2 from below) */
+     * estimate 16 - q is that floor or one below, so N0 = floor(|v| * 10^q)
+     * has 17 to 19 digits (78913 / 2^18 is log10 2 from below) */
     k = be - 1023;
     q = 16 - (k >= 0 ? k * 78913 >> 18 : -((-k * 78913 + 262143) >> 18) - 1);
     /* |v| * 10^q = a / bb exactly; u = a / m is 2^e * 10^q * bb, twice the
