@@ -12,7 +12,8 @@
  *   3. alliance_s + alliance_kappa alone for every dyad-year (the sparse
  *      portfolio kernel on the real ATOP levels and CINC weights), beside the
  *      plain O(n^3) per-pair loop over all states for comparison;
- *   4. `entente panel --from 1946 --to 2019` (non-directed CSV): <= 5 s.
+ *   4. `entente panel --from 1946 --to 2019` (non-directed CSV): <= 5 s
+ *      (wall time, and its CPU time beside it).
  * Anchors: peacesciencer's create_dyadyears() takes ~4.7 s in R and its
  * alliance-portfolio similarity matrices ~2.7 hours.
  *
@@ -288,6 +289,7 @@ int main(int argc, char **argv)
     {
         ent_panel_export_opts eo = {1946, 2019, 0, NULL, 0};
         t0 = ent_now();
+        c0 = cpu_now();
         if (ent_panel_export_csv(ctx, ent_db_sqlite(db), reg, &eo, fp, &rows) != ENT_OK) {
             fclose(fp);
             unlink(tmpcsv);
@@ -296,10 +298,12 @@ int main(int argc, char **argv)
         }
         fclose(fp);
         t_export = ent_now() - t0;
+        c0 = cpu_now() - c0;
         unlink(tmpcsv);
     }
     printf("  4. panel export 1946-2019, %zu rows   %8.2f s   (target <= 5 s)\n", rows,
            t_export);
+    printf("     CPU time of the export               %8.2f s\n", c0);
     printf("  anchors: peacesciencer create_dyadyears() ~4.7 s; its alliance-portfolio "
            "similarity ~2.7 h\n");
     rc = t_build <= 30 && t_export <= 5 ? 0 : 2;

@@ -236,33 +236,6 @@ double ent_now(void)
     return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
 }
 
-int ent_fmt_num(char *b, size_t n, double v)
-{
-    int k = 0;
-    const char *e;
-    for (int prec = 15; prec <= 17; prec++) {
-        k = snprintf(b, n, "%.*g", prec, v);
-        if (strtod(b, NULL) == v)
-            break;
-    }
-    /* small magnitudes in plain decimals, as a reader of a panel expects:
-     * 0.000001234, not 1.234e-06 */
-    if ((e = strchr(b, 'e')) != NULL) {
-        int ex = atoi(e + 1), digits = 0;
-        for (const char *p = b; p < e; p++)
-            digits += *p >= '0' && *p <= '9';
-        if (ex < 0 && ex >= -7) {
-            char t[64];
-            int m = snprintf(t, sizeof t, "%.*f", digits - 1 - ex, v);
-            if (m > 0 && (size_t)m < n && strtod(t, NULL) == v) {
-                memcpy(b, t, (size_t)m + 1);
-                k = m;
-            }
-        }
-    }
-    return k;
-}
-
 int ent_utf8_valid(const char *s, size_t n)
 {
     const unsigned char *p = (const unsigned char *)s, *e = p + n;

@@ -45,9 +45,11 @@ char *ent_path_join(ent_ctx *ctx, const char *dir, const char *name);
  * file at path into hex. */
 ent_status ent_sha256_file(ent_ctx *ctx, const char *path, char hex[65]);
 
-/* ent_fmt_num writes the shortest decimal text (%.15g, %.16g or %.17g) that
- * reads back (strtod) as exactly v: 37962901829.11, not 3.79629018e+10.
- * n >= 32.  Returns the length. */
+/* fmtnum.c: ent_fmt_num writes the shortest decimal text (the first of %.15g,
+ * %.16g, %.17g) that reads back (strtod) as exactly v: 37962901829.11, not
+ * 3.79629018e+10; exponents -7..-1 in plain decimals (0.000001234).  n >= 32
+ * (a shorter buffer is cut as snprintf cuts).  Returns the length (of the
+ * whole text, as snprintf). */
 int ent_fmt_num(char *b, size_t n, double v);
 
 /* ent_utf8_valid is 1 when the n bytes at s are valid UTF-8 (no overlongs,

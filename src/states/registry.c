@@ -154,6 +154,46 @@ static int cmp_int(const void *a, const void *b)
     return (x > y) - (x < y);
 }
 
+/* iso3_key packs the three bytes of an ISO3 code, first byte highest. */
+static uint32_t iso3_key(const char *c)
+{
+    return (uint32_t)(unsigned char)c[0] << 16 | (uint32_t)(unsigned char)c[1] << 8 |
+           (uint32_t)(unsigned char)c[2];
+}
+
+/* by key, then by position in states[]: the first of equal keys is the
+ * state a scan in order finds */
+static int cmp_iso3(const void *a, const void *b)
+{
+    const ent_reg_iso3 *x = a, *y = b;
+    if (x->key != y->key)
+        return (x->key > y->key) - (x->key < y->key);
+    return (x->ccode > y->ccode) - (x->ccode < y->ccode);
+}
+
+/* index_iso3 builds r->iso3: each ISO3 code and its first state in states[]. */
+static ent_status index_iso3(ent_registry *r)
+{
+    size_t n = 0, k = 0;
+    ent_free(r->ctx, r->iso3);
+    r->niso3 = 0;
+    if (!(r->iso3 = ent_calloc(r->ctx, r->nstates ? r->nstates : 1, sizeof *r->iso3)))
+        return ent_err(r->ctx, ENT_ENOMEM, "out of memory");
+    for (size_t i = 0; i < r->nstates; i++)
+        if (strlen(r->states[i].iso3) == 3) {
+            r->iso3[n].key = iso3_key(r->states[i].iso3);
+            r->iso3[n++].ccode = (int)i; /* the position, until the sort is done */
+        }
+    qsort(r->iso3, n, sizeof *r->iso3, cmp_iso3);
+    for (size_t i = 0; i < n; i++)
+        if (k == 0 || r->iso3[i].key != r->iso3[k - 1].key) {
+            r->iso3[k].key = r->iso3[i].key;
+            r->iso3[k++].ccode = r->states[r->iso3[i].ccode].ccode;
+        }
+    r->niso3 = k;
+    return ENT_OK;
+}
+
 /* Names that the codelist does not carry, or carries for another code. */
 static const struct {
     const char *name;
@@ -191,7 +231,7 @@ ent_status ent_reg_finish(ent_registry *r)
     for (size_t i = 0; i < r->nstates; i++)
         r->codes[i] = r->states[i].ccode;
     qsort(r->codes, r->nstates, sizeof *r->codes, cmp_int);
-    return ENT_OK;
+    return index_iso3(r);
 }
 
 /* ------------------------------------------------------------ loading */
@@ -348,6 +388,7 @@ void ent_registry_free(ent_registry *r)
     ent_free(r->ctx, r->names);
     ent_free(r->ctx, r->states);
     ent_free(r->ctx, r->codes);
+    ent_free(r->ctx, r->iso3);
     ent_free(r->ctx, r);
 }
 
@@ -401,9 +442,7 @@ const int *ent_state_codes(const ent_registry *r, size_t *n)
     return r->codes;
 }
 
-/* dated applies the date-dependent successions to a code found by ISO or GW
- * and the membership check; y == 0 skips both. */
-static int dated(const ent_registry *r, int ccode, int y, int m, int d)
+int ent_reg_dated(const ent_registry *r, int ccode, int y, int m, int d)
 {
     int date = y * 10000 + m * 100 + d;
     if (ccode <= 0 || !ent_reg_find(r, ccode))
@@ -434,47 +473,61 @@ int ent_state_from_iso2(const ent_registry *r, const char *iso2, int y, int m, i
     u[2] = 0;
     /* codes withdrawn from ISO 3166-1, or reassigned */
     if (!strcmp(u, "DD"))
-        return dated(r, 265, y, m, d);
+        return ent_reg_dated(r, 265, y, m, d);
     if (!strcmp(u, "YD"))
-        return dated(r, 680, y, m, d);
+        return ent_reg_dated(r, 680, y, m, d);
     if (!strcmp(u, "SU"))
-        return dated(r, 365, y, m, d);
+        return ent_reg_dated(r, 365, y, m, d);
     if (!strcmp(u, "YU") || !strcmp(u, "RS"))
-        return dated(r, 345, y, m, d);
+        return ent_reg_dated(r, 345, y, m, d);
     if (!strcmp(u, "CS")) /* Czechoslovakia until 1992, then Serbia and Montenegro */
-        return dated(r, y && date >= 19930101 ? 345 : 315, y, m, d);
+        return ent_reg_dated(r, y && date >= 19930101 ? 345 : 315, y, m, d);
     if (!strcmp(u, "TW"))
-        return dated(r, 713, y, m, d);
+        return ent_reg_dated(r, 713, y, m, d);
     for (size_t i = 0; i < r->nstates; i++)
         if (!strcmp(r->states[i].iso2, u))
-            return dated(r, r->states[i].ccode, y, m, d);
+            return ent_reg_dated(r, r->states[i].ccode, y, m, d);
     return -1;
 }
+
+#define ISO3(a, b, c) ((uint32_t)(a) << 16 | (uint32_t)(b) << 8 | (uint32_t)(c))
 
 int ent_state_from_iso3(const ent_registry *r, const char *iso3, int y, int m, int d)
 {
     char u[4];
+    uint32_t key;
+    size_t lo = 0, hi = r->niso3;
     if (!iso3 || strlen(iso3) != 3)
         return -1;
     for (int i = 0; i < 3; i++)
         u[i] = (char)toupper((unsigned char)iso3[i]);
     u[3] = 0;
-    if (!strcmp(u, "SRB") || !strcmp(u, "SCG") || !strcmp(u, "YUG"))
-        return dated(r, 345, y, m, d);
-    if (!strcmp(u, "SUN"))
-        return dated(r, 365, y, m, d);
-    if (!strcmp(u, "DDR"))
-        return dated(r, 265, y, m, d);
-    if (!strcmp(u, "CSK"))
-        return dated(r, 315, y, m, d);
-    if (!strcmp(u, "TWN"))
-        return dated(r, 713, y, m, d);
-    if (!strcmp(u, "YMD"))
-        return dated(r, 680, y, m, d);
-    for (size_t i = 0; i < r->nstates; i++)
-        if (!strcmp(r->states[i].iso3, u))
-            return dated(r, r->states[i].ccode, y, m, d);
-    return -1;
+    switch ((key = iso3_key(u))) {
+    case ISO3('S', 'R', 'B'):
+    case ISO3('S', 'C', 'G'):
+    case ISO3('Y', 'U', 'G'):
+        return ent_reg_dated(r, 345, y, m, d);
+    case ISO3('S', 'U', 'N'):
+        return ent_reg_dated(r, 365, y, m, d);
+    case ISO3('D', 'D', 'R'):
+        return ent_reg_dated(r, 265, y, m, d);
+    case ISO3('C', 'S', 'K'):
+        return ent_reg_dated(r, 315, y, m, d);
+    case ISO3('T', 'W', 'N'):
+        return ent_reg_dated(r, 713, y, m, d);
+    case ISO3('Y', 'M', 'D'):
+        return ent_reg_dated(r, 680, y, m, d);
+    default:
+        break;
+    }
+    while (lo < hi) { /* the index of ent_reg_finish */
+        size_t mid = lo + (hi - lo) / 2;
+        if (r->iso3[mid].key < key)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo < r->niso3 && r->iso3[lo].key == key ? ent_reg_dated(r, r->iso3[lo].ccode, y, m, d) : -1;
 }
 
 int ent_state_from_gw(const ent_registry *r, int gw, int y, int m, int d)
@@ -482,20 +535,20 @@ int ent_state_from_gw(const ent_registry *r, int gw, int y, int m, int d)
     int date = y * 10000 + m * 100 + d;
     switch (gw) {
     case 260: /* G-W 260: the FRG, then unified Germany */
-        return dated(r, y && date < 19901003 ? 260 : 255, y, m, d);
+        return ent_reg_dated(r, y && date < 19901003 ? 260 : 255, y, m, d);
     case 340: /* Serbia */
-        return dated(r, 345, y, m, d);
+        return ent_reg_dated(r, 345, y, m, d);
     case 678: /* G-W keeps 678 for unified Yemen */
-        return dated(r, y && date < 19900522 ? 678 : 679, y, m, d);
+        return ent_reg_dated(r, y && date < 19900522 ? 678 : 679, y, m, d);
     case 815:
-        return dated(r, 816, y, m, d);
+        return ent_reg_dated(r, 816, y, m, d);
     default:
         break;
     }
     for (size_t i = 0; i < r->nstates; i++)
         if (r->states[i].gw == gw)
-            return dated(r, r->states[i].ccode, y, m, d);
-    return ent_reg_find(r, gw) ? dated(r, gw, y, m, d) : -1;
+            return ent_reg_dated(r, r->states[i].ccode, y, m, d);
+    return ent_reg_find(r, gw) ? ent_reg_dated(r, gw, y, m, d) : -1;
 }
 
 /* ------------------------------------------------------------ resolution */
@@ -531,7 +584,7 @@ static void by_year(const ent_registry *r, int *codes, size_t *n, int year)
     if (year <= 0)
         return;
     for (size_t i = 0; i < *n; i++) {
-        int c = dated(r, codes[i], year, 7, 1);
+        int c = ent_reg_dated(r, codes[i], year, 7, 1);
         if (c < 0 && codes[i] == 255 && year >= 1945 && year <= 1990)
             c = 260;
         if (c < 0 && (codes[i] == 679 || codes[i] == 678))

@@ -22,6 +22,11 @@ typedef struct ent_reg_state {
     int spell_end[ENT_REG_MAXSPELLS];     /* yyyymmdd; 99991231 = ongoing */
 } ent_reg_state;
 
+typedef struct ent_reg_iso3 {
+    uint32_t key; /* the three bytes of an ISO3 code, first byte highest */
+    int ccode;    /* the first state in states[] with that code */
+} ent_reg_iso3;
+
 typedef struct ent_reg_name {
     char *key;   /* folded name (ent_reg_fold) */
     int ccode;
@@ -36,6 +41,8 @@ struct ent_registry {
     ent_reg_name *names;
     size_t nnames, capnames;
     int *codes;                            /* sorted COW codes */
+    ent_reg_iso3 *iso3;                    /* by key, one per code (ent_reg_finish) */
+    size_t niso3;
     uint64_t codelist_rows;                /* data rows read from the codelist */
     uint64_t codelist_skipped;             /* of those, rows of no COW state */
 };
@@ -46,8 +53,13 @@ ent_reg_state *ent_reg_state_get(ent_registry *r, int ccode, int create);
 const ent_reg_state *ent_reg_find(const ent_registry *r, int ccode);
 ent_status ent_reg_add_spell(ent_registry *r, int ccode, int start, int end);
 ent_status ent_reg_add_name(ent_registry *r, const char *name, int ccode);
-/* ent_reg_finish adds the built-in aliases and indexes the codes. */
+/* ent_reg_finish adds the built-in aliases and indexes the codes and the ISO3
+ * codes; call it again after changing states[]. */
 ent_status ent_reg_finish(ent_registry *r);
+/* ent_reg_dated applies the date-dependent successions (Germany, Yemen, the
+ * China seat) to a code found by ISO or G-W and checks membership on the day;
+ * y == 0 skips both.  Returns the code, or -1 (no such state, not a member). */
+int ent_reg_dated(const ent_registry *r, int ccode, int y, int m, int d);
 /* ent_reg_fold writes the case- and accent-blind match key of a name. */
 void ent_reg_fold(const char *in, char *out, size_t cap);
 
