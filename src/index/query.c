@@ -532,10 +532,14 @@ ent_status ent_ix_compare(ent_ctx *ctx, ent_db *db, const ent_ix_opts *opt, ent_
     to = opt->to;
     if (!range) {
         int year = opt->year;
-        if (!year && ent_ix_latest_complete(ctx, ent_db_sqlite(db), opt->cfg, a, b, &year) != ENT_OK)
+        if (!year && (st = ent_ix_latest_complete(ctx, ent_db_sqlite(db), opt->cfg, a, b,
+                                                  &year)) != ENT_OK) {
+            if (st != ENT_ENODATA) /* out of memory, SQLite: not a dyad without data */
+                return st;
             return ent_err(ctx, ENT_ENODATA, "no year has data on all four dimensions for %s-%s; "
                                              "give --year", ent_state_abb(reg, a),
                            ent_state_abb(reg, b));
+        }
         from = to = year;
     }
     if ((st = new_result(ctx, ENT_IX_COMPARE, &res)) != ENT_OK)
@@ -571,23 +575,31 @@ ent_status ent_ix_compare(ent_ctx *ctx, ent_db *db, const ent_ix_opts *opt, ent_
 /* ------------------------------------------------------------ rank */
 
 /* latest_any finds the latest panel year in which some dyad has all four
- * dimensions and leaves it loaded in y; 0 when none. */
-static int latest_any(ent_ctx *ctx, sqlite3 *db, const ent_ix_opts *opt, ent_ix_year *y)
+ * dimensions and leaves it loaded in y (*year 0 when none).  A year without
+ * dyads is passed over; any other failure (memory, SQLite) is returned. */
+static ent_status latest_any(ent_ctx *ctx, sqlite3 *db, const ent_ix_opts *opt, ent_ix_year *y,
+                             int *year)
 {
+    *year = 0;
     for (int t = ENT_PANEL_YEAR_HI; t >= ENT_PANEL_YEAR_LO; t--) {
         int found = 0;
-        if (ent_ix_load_year(ctx, db, opt->cfg, t, y) != ENT_OK)
+        ent_status st = ent_ix_load_year(ctx, db, opt->cfg, t, y);
+        if (st == ENT_ENODATA)
             continue;
+        if (st != ENT_OK)
+            return st;
         for (size_t r = 0; r < y->n && !found; r++) {
             ent_ix_score s;
             ent_ix_score_row(opt->cfg, y, r, opt->norm, NULL, NULL, NULL, &s);
             found = s.complete;
         }
-        if (found)
-            return t;
+        if (found) {
+            *year = t;
+            return ENT_OK;
+        }
         ent_ix_year_free(ctx, y);
     }
-    return 0;
+    return ENT_OK;
 }
 
 typedef struct rank_ix {
@@ -622,7 +634,9 @@ ent_status ent_ix_rank(ent_ctx *ctx, ent_db *db, const ent_ix_opts *opt, ent_ix_
     if (opt->state && (st = ent_state_resolve(ctx, reg, opt->state, year, &s)) != ENT_OK)
         return st;
     if (!year) {
-        if (!(year = latest_any(ctx, ent_db_sqlite(db), opt, &y)))
+        if ((st = latest_any(ctx, ent_db_sqlite(db), opt, &y, &year)) != ENT_OK)
+            return st;
+        if (!year)
             return ent_err(ctx, ENT_ENODATA, "no year has a dyad with data on all four dimensions");
     } else if ((st = ent_ix_load_year(ctx, ent_db_sqlite(db), opt->cfg, year, &y)) != ENT_OK) {
         return st;
