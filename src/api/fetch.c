@@ -1,11 +1,29 @@
 /*
- * fetch.c -- ent_fetch_check: a data folder checked against the manifest,
- * as a result (the library form of `entente fetch --verify`).  ent_fetch
- * itself and ent_fetch_upstream live in src/fetch/.
+ * fetch.c -- the public ent_fetch and ent_fetch_check (a data folder checked
+ * against the manifest, as a result: the library form of `entente fetch
+ * --verify`).  The work is src/fetch/'s (ent_fetch_run, ent_fetch_verify;
+ * ent_fetch_upstream lives there too); this layer, which knows both fetch
+ * and the build, hands it the build's source table so that --only may name
+ * a build source ("archigos") for its data folder ("archigos_leaders").
+ * src/fetch does not include src/store: the build calls fetch, not the
+ * other way round (tests/sh/layers.sh).
  */
 #include "entente/fetch.h"
 #include "result.h"
 #include "fetch/fetch.h"
+#include "store/store.h"
+
+/* source_folder is the data folder of build source name (NULL: none). */
+static const char *source_folder(const char *name)
+{
+    const ent_source *src = ent_source_find(name);
+    return src ? src->dir : NULL;
+}
+
+ent_status ent_fetch(ent_ctx *ctx, const ent_fetch_opts *o, ent_fetch_result *res)
+{
+    return ent_fetch_run(ctx, o, source_folder, res);
+}
 
 ent_status ent_fetch_check(ent_ctx *ctx, const char *datadir, const char *manifest,
                            const char *only, ent_result **out)
@@ -19,7 +37,7 @@ ent_status ent_fetch_check(ent_ctx *ctx, const char *datadir, const char *manife
     *out = NULL;
     if (!datadir)
         return ent_err(ctx, ENT_EINVAL, "no data folder given");
-    if ((st = ent_fetch_verify(ctx, datadir, manifest, only, &v)) != ENT_OK)
+    if ((st = ent_fetch_verify(ctx, datadir, manifest, only, source_folder, &v)) != ENT_OK)
         return st;
     if ((st = ent_result_new(ctx, cols, sizeof cols / sizeof cols[0], &r)) != ENT_OK) {
         ent_vf_report_free(v);

@@ -420,17 +420,20 @@ static char *mirror_url(ent_ctx *ctx, const char *mirror, const char *path)
     return u;
 }
 
-static ent_status fetch_run(ent_ctx *ctx, const ent_fetch_opts *o, ent_fetch_result *res);
+static ent_status fetch_run(ent_ctx *ctx, const ent_fetch_opts *o, ent_mf_folder_fn folder_of,
+                            ent_fetch_result *res);
 
-ent_status ent_fetch(ent_ctx *ctx, const ent_fetch_opts *o, ent_fetch_result *res)
+ent_status ent_fetch_run(ent_ctx *ctx, const ent_fetch_opts *o, ent_mf_folder_fn folder_of,
+                         ent_fetch_result *res)
 {
     double t0 = ent_now();
-    ent_status st = fetch_run(ctx, o, res);
+    ent_status st = fetch_run(ctx, o, folder_of, res);
     res->seconds = ent_now() - t0;
     return st;
 }
 
-static ent_status fetch_run(ent_ctx *ctx, const ent_fetch_opts *o, ent_fetch_result *res)
+static ent_status fetch_run(ent_ctx *ctx, const ent_fetch_opts *o, ent_mf_folder_fn folder_of,
+                            ent_fetch_result *res)
 {
     ent_manifest *m = NULL;
     unsigned char *sel = NULL;
@@ -449,7 +452,7 @@ static ent_status fetch_run(ent_ctx *ctx, const ent_fetch_opts *o, ent_fetch_res
         st = ent_err(ctx, ENT_ENOMEM, "out of memory");
         goto out;
     }
-    if ((st = ent_manifest_select(m, o->only, sel)) != ENT_OK)
+    if ((st = ent_manifest_select(m, o->only, folder_of, sel)) != ENT_OK)
         goto out;
     if (mkdir(o->datadir, 0777) != 0 && errno != EEXIST) {
         st = ent_err(ctx, ENT_EIO, "%s: cannot create folder: %s", o->datadir, strerror(errno));

@@ -55,10 +55,20 @@ ent_status ent_manifest_parse(ent_ctx *ctx, const char *label, const char *text,
 void ent_manifest_free(ent_manifest *m);
 /* ent_manifest_find returns the entry for path, or NULL. */
 const ent_mf_entry *ent_manifest_find(const ent_manifest *m, const char *path);
+/* ent_mf_folder_fn maps a build source name ("archigos") to the data folder
+ * it reads ("archigos_leaders"), or NULL (no such source, or a derived one).
+ * The fetch layer does not know the build's source table: the build
+ * (src/store) sits above fetch and calls it, so a caller that knows both
+ * (src/api/fetch.c, the public ent_fetch and ent_fetch_check) passes the
+ * store's lookup.  NULL: only folder names are known. */
+typedef const char *(*ent_mf_folder_fn)(const char *name);
+
 /* ent_manifest_select checks the comma list only (data folder names, or build
- * source names mapped to their folders); NULL selects all.  An unknown name is
- * ENT_EINVAL listing the known folders.  Sets sel[i] for entries chosen. */
-ent_status ent_manifest_select(const ent_manifest *m, const char *only, unsigned char *sel);
+ * source names that folder_of maps to their folders); NULL selects all.  An
+ * unknown name is ENT_EINVAL listing the known folders.  Sets sel[i] for
+ * entries chosen. */
+ent_status ent_manifest_select(const ent_manifest *m, const char *only,
+                               ent_mf_folder_fn folder_of, unsigned char *sel);
 /* ent_manifest_kind_name is "verbatim", "original", "archive" or "prepared". */
 const char *ent_manifest_kind_name(ent_mf_kind k);
 /* ent_manifest_builtin returns the compiled-in manifest text. */
@@ -83,7 +93,11 @@ int ent_fetch_unread(ent_ctx *ctx, const char *datadir, const char *relpath, cha
 
 /* ------------------------------------------------------------------ fetch */
 
-/* ent_fetch, its options and result are public: include/entente/fetch.h. */
+/* ent_fetch_run is ent_fetch (include/entente/fetch.h: its options, result and
+ * contract) with the build-source-name lookup for o->only passed in; the
+ * public ent_fetch (src/api/fetch.c) passes the store's. */
+ent_status ent_fetch_run(ent_ctx *ctx, const ent_fetch_opts *o, ent_mf_folder_fn folder_of,
+                         ent_fetch_result *res);
 
 /* ----------------------------------------------------------------- verify */
 
@@ -109,9 +123,10 @@ typedef struct ent_vf_report {
  * without the network: every file's size and sha256, which are missing, and
  * which files the folder holds that the manifest does not know.  A missing
  * original is COVERED when every prepared file it yields is present and
- * right; a missing prepared file is COVERED when all its originals are. */
+ * right; a missing prepared file is COVERED when all its originals are.
+ * folder_of maps build source names in only (ent_manifest_select). */
 ent_status ent_fetch_verify(ent_ctx *ctx, const char *datadir, const char *manifest,
-                            const char *only, ent_vf_report **out);
+                            const char *only, ent_mf_folder_fn folder_of, ent_vf_report **out);
 void ent_vf_report_free(ent_vf_report *r);
 const char *ent_vf_state_name(ent_vf_state s);
 

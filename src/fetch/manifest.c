@@ -6,8 +6,6 @@
  */
 #include "fetch.h"
 
-#include "../store/store.h"
-
 #include <errno.h>
 #include <openssl/sha.h>
 #include <stdio.h>
@@ -257,7 +255,8 @@ const ent_mf_entry *ent_manifest_find(const ent_manifest *m, const char *path)
     return NULL;
 }
 
-ent_status ent_manifest_select(const ent_manifest *m, const char *only, unsigned char *sel)
+ent_status ent_manifest_select(const ent_manifest *m, const char *only,
+                               ent_mf_folder_fn folder_of, unsigned char *sel)
 {
     const char *s = only;
     for (size_t i = 0; i < m->n; i++)
@@ -274,8 +273,8 @@ ent_status ent_manifest_select(const ent_manifest *m, const char *only, unsigned
         memcpy(name, s, n);
         name[n] = '\0';
         /* a build source name stands for its folder */
-        const ent_source *src = ent_source_find(name);
-        const char *folder = src && src->dir ? src->dir : name;
+        const char *dir = folder_of ? folder_of(name) : NULL;
+        const char *folder = dir ? dir : name;
         for (size_t i = 0; i < m->n; i++) {
             if (!strcmp(m->e[i].source, folder)) {
                 sel[i] = 1;

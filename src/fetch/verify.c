@@ -165,7 +165,7 @@ static int cmp_item(const void *a, const void *b)
 }
 
 ent_status ent_fetch_verify(ent_ctx *ctx, const char *datadir, const char *manifest,
-                            const char *only, ent_vf_report **out)
+                            const char *only, ent_mf_folder_fn folder_of, ent_vf_report **out)
 {
     ent_manifest *m = NULL;
     ent_vf_report *r = NULL;
@@ -187,7 +187,7 @@ ent_status ent_fetch_verify(ent_ctx *ctx, const char *datadir, const char *manif
         goto out;
     }
     r->ctx = ctx;
-    if ((st = ent_manifest_select(m, only, sel)) != ENT_OK)
+    if ((st = ent_manifest_select(m, only, folder_of, sel)) != ENT_OK)
         goto out;
     for (size_t i = 0; i < m->n && st == ENT_OK; i++)
         if (sel[i])

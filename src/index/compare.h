@@ -118,6 +118,7 @@ typedef struct ent_ix_result {
     size_t nnotes;
     ent_ix_yearres *years; /* compare only: one per scored year */
     size_t nyears;
+    size_t rows_cap, notes_cap, years_cap; /* allocated (ent_grow, query.c's caps) */
     char subject[32]; /* "CHN-RUS" (compare, trend) */
     int from, to;     /* the years the result covers */
 } ent_ix_result;

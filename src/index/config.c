@@ -5,6 +5,7 @@
  * normalisations (see index.h).
  */
 #include "index.h"
+#include "panel/panel.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -183,30 +184,19 @@ ent_status ent_ix_config_parse(ent_ctx *ctx, const char *label, const char *text
 ent_status ent_ix_config_check(ent_ctx *ctx, const char *label, const ent_ix_config *cfg,
                                sqlite3 *db)
 {
-    /* table_info, not a trial SELECT: SQLite reads an unknown "name" as a string */
-    sqlite3_stmt *q = NULL;
-    char cols[256][64];
-    int ncols = 0;
-    if (sqlite3_prepare_v2(db, "SELECT name FROM pragma_table_info('panel')", -1, &q, NULL) !=
-        SQLITE_OK)
-        return ent_err(ctx, ENT_EDB, "sqlite: %s", sqlite3_errmsg(db));
-    while (sqlite3_step(q) == SQLITE_ROW && ncols < 256)
-        snprintf(cols[ncols++], sizeof cols[0], "%s", (const char *)sqlite3_column_text(q, 0));
-    sqlite3_finalize(q);
-    if (ncols == 0)
-        return ent_err(ctx, ENT_ENODATA, "the warehouse has no panel; run `entente build` first");
-    for (int i = 0; i < cfg->nterms; i++) {
-        const ent_ix_term *t = &cfg->terms[i];
-        for (int c = 0; c < (t->op ? 2 : 1); c++) {
-            int k;
-            for (k = 0; k < ncols && strcmp(cols[k], t->col[c]); k++)
-                ;
-            if (k == ncols)
-                return ent_err(ctx, ENT_EPARSE,
-                               "%s:%d: unknown indicator '%s' (see `entente codebook`)", label,
-                               t->line, t->col[c]);
+    const char *cols[2 * ENT_IX_MAXTERMS];
+    int line[2 * ENT_IX_MAXTERMS], n = 0, miss;
+    ent_status st;
+    for (int i = 0; i < cfg->nterms; i++)
+        for (int c = 0; c < (cfg->terms[i].op ? 2 : 1); c++) {
+            line[n] = cfg->terms[i].line;
+            cols[n++] = cfg->terms[i].col[c];
         }
-    }
+    if ((st = ent_panel_columns_missing(ctx, db, cols, n, &miss)) != ENT_OK)
+        return st;
+    if (miss >= 0)
+        return ent_err(ctx, ENT_EPARSE, "%s:%d: unknown indicator '%s' (see `entente codebook`)",
+                       label, line[miss], cols[miss]);
     return ENT_OK;
 }
 

@@ -89,7 +89,6 @@ ent_status ent_ix_group(ent_ctx *ctx, sqlite3 *db, const ent_registry *reg, cons
         int partners = spec[0] == 'p', any = 0, s, pin = 0, member_year;
         char state[64], base[128];
         const char *arg, *colon, *at = strchr(spec, '@');
-        sqlite3_stmt *q = NULL;
         snprintf(base, sizeof base, "%.*s", (int)(at ? at - spec : (long)strlen(spec)), spec);
         if (at) {
             char *end;
@@ -123,22 +122,25 @@ ent_status ent_ix_group(ent_ctx *ctx, sqlite3 *db, const ent_registry *reg, cons
                 if (y->c1[r] == s || y->c2[r] == s)
                     st = push(ctx, rows, n, &cap, (long)r);
         } else {
-            if (sqlite3_prepare_v2(db,
-                                   any ? "SELECT ccode1, ccode2 FROM panel WHERE year = ?1 AND"
-                                         " (ccode1 = ?2 OR ccode2 = ?2) AND atop_level > 0"
-                                       : "SELECT ccode1, ccode2 FROM panel WHERE year = ?1 AND"
-                                         " (ccode1 = ?2 OR ccode2 = ?2) AND atop_defense = 1",
-                                   -1, &q, NULL) != SQLITE_OK)
-                return ent_err(ctx, ENT_EDB, "sqlite: %s", sqlite3_errmsg(db));
-            sqlite3_bind_int(q, 1, member_year);
-            sqlite3_bind_int(q, 2, s);
+            /* the members of member_year: its pairs with s that have the tie */
+            const char *col = any ? "atop_level" : "atop_defense";
+            ent_panel_read rd = {.with = s, .from = member_year, .to = member_year, .cols = &col,
+                                 .ncols = 1};
+            ent_panel_rows *pr = NULL;
+            if ((st = ent_panel_rows_read(ctx, db, &rd, &pr)) != ENT_OK)
+                return st;
             /* pinned: the members of member_year that are still dyads in y->year */
-            while (st == ENT_OK && sqlite3_step(q) == SQLITE_ROW) {
-                long r = ent_ix_find(y, sqlite3_column_int(q, 0), sqlite3_column_int(q, 1));
+            while (st == ENT_OK && (st = ent_panel_rows_next(pr)) == ENT_OK) {
+                double v = ent_panel_rows_at(pr, 0);
+                int tie = any ? v > 0 : v == 1; /* NAN (missing) is no tie */
+                long r = tie ? ent_ix_find(y, ent_panel_rows_ccode1(pr), ent_panel_rows_ccode2(pr))
+                             : -1;
                 if (r >= 0)
                     st = push(ctx, rows, n, &cap, r);
             }
-            sqlite3_finalize(q);
+            ent_panel_rows_close(pr);
+            if (st == ENT_DONE)
+                st = ENT_OK;
         }
         if (st == ENT_OK && *n == 0 && partners)
             st = ent_err(ctx, ENT_ENODATA, "group '%s' is empty in %d", spec, y->year);

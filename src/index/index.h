@@ -45,7 +45,9 @@ extern const char ent_ix_default_conf[];
 /* ent_ix_config_parse reads a config text; errors name label:line. */
 ent_status ent_ix_config_parse(ent_ctx *ctx, const char *label, const char *text,
                                ent_ix_config *cfg);
-/* ent_ix_config_check verifies every column exists in db's `panel` table. */
+/* ent_ix_config_check verifies every column exists in db's `panel` table
+ * (ent_panel_columns_missing): ENT_EPARSE naming label:line of the first
+ * that does not, ENT_ENODATA when there is no panel. */
 ent_status ent_ix_config_check(ent_ctx *ctx, const char *label, const ent_ix_config *cfg,
                                sqlite3 *db);
 

@@ -9,6 +9,7 @@
 #include "compare.h"
 #include "panel/panel.h"
 #include "store/store.h"
+#include "../core/dynbuf.h"
 
 #include <math.h>
 #include <stdarg.h>
@@ -29,6 +30,15 @@ static const char *const trend_cols[] = {
     "diplomatic_rank", "composite", "rank", "dyads",       "complete"};
 
 /* ------------------------------------------------------------ the result */
+
+/* The caps on a result's arrays (ent_grow).  Rows: compare --with all over
+ * every panel year is about 19,000 dyads x 209 years = 4 million; notes: a
+ * handful per year; years: one per scored year; a group: at most the dyads
+ * of a year (ent_ix_group's cap). */
+#define IX_MAXROWS (1u << 24)
+#define IX_MAXNOTES (1u << 20)
+#define IX_MAXYEARS (1u << 16)
+#define IX_MAXGROUP (1u << 20)
 
 static ent_status new_result(ent_ctx *ctx, ent_ix_kind kind, ent_ix_result **out)
 {
@@ -65,14 +75,14 @@ static ent_status add_note(ent_ctx *ctx, ent_ix_result *res, ent_ix_note_kind ki
 {
     char buf[4096];
     va_list ap;
-    ent_ix_note *n = ent_realloc(ctx, res->notes, (res->nnotes + 1) * sizeof *n);
-    if (!n)
-        return ent_err(ctx, ENT_ENOMEM, "out of memory");
-    res->notes = n;
+    ent_ix_note *n;
+    if (ent_grow(ctx, &res->notes, &res->notes_cap, res->nnotes + 1, sizeof *res->notes,
+                 IX_MAXNOTES, "index: notes of a result") != ENT_OK)
+        return ENT_ENOMEM;
     va_start(ap, fmt);
     vsnprintf(buf, sizeof buf, fmt, ap);
     va_end(ap);
-    n += res->nnotes;
+    n = res->notes + res->nnotes;
     n->kind = kind;
     n->year = year;
     if (!(n->text = ent_strdup(ctx, buf)))
@@ -83,11 +93,11 @@ static ent_status add_note(ent_ctx *ctx, ent_ix_result *res, ent_ix_note_kind ki
 
 static ent_ix_row *add_row(ent_ctx *ctx, ent_ix_result *res)
 {
-    ent_ix_row *r = ent_realloc(ctx, res->rows, (res->nrows + 1) * sizeof *r);
-    if (!r)
+    ent_ix_row *r;
+    if (ent_grow(ctx, &res->rows, &res->rows_cap, res->nrows + 1, sizeof *res->rows, IX_MAXROWS,
+                 "index: rows of a result") != ENT_OK)
         return NULL;
-    res->rows = r;
-    r += res->nrows++;
+    r = res->rows + res->nrows++;
     memset(r, 0, sizeof *r);
     return r;
 }
@@ -306,12 +316,10 @@ static ent_status compare_year(ent_ctx *ctx, ent_db *db, const ent_registry *reg
         for (i = 0; i < n && rows[i] != subj_row; i++)
             ;
         if (i == n) {
-            long *p = ent_realloc(ctx, rows, (n + 1) * sizeof *p);
-            if (!p) {
-                st = ent_err(ctx, ENT_ENOMEM, "out of memory");
+            size_t rcap = n; /* ent_ix_group's array holds at least its n rows */
+            if ((st = ent_grow(ctx, &rows, &rcap, n + 1, sizeof *rows, IX_MAXGROUP,
+                               "index: dyads of a group")) != ENT_OK)
                 goto out;
-            }
-            rows = p;
             rows[n++] = subj_row;
         }
         for (i = 0; i < n; i++)
@@ -331,10 +339,10 @@ static ent_status compare_year(ent_ctx *ctx, ent_db *db, const ent_registry *reg
     rk = ent_malloc(ctx, (ENT_NDIM + 1) * n * sizeof *rk);
     v = ent_malloc(ctx, n * sizeof *v);
     order = ent_malloc(ctx, n * sizeof *order);
-    yr = ent_realloc(ctx, res->years, (res->nyears + 1) * sizeof *yr);
-    if (yr)
-        res->years = yr;
-    if (!sc || !rk || !v || !order || !yr) {
+    if ((st = ent_grow(ctx, &res->years, &res->years_cap, res->nyears + 1, sizeof *res->years,
+                       IX_MAXYEARS, "index: years of a comparison")) != ENT_OK)
+        goto out;
+    if (!sc || !rk || !v || !order) {
         st = ent_err(ctx, ENT_ENOMEM, "out of memory");
         goto out;
     }
@@ -524,10 +532,14 @@ ent_status ent_ix_compare(ent_ctx *ctx, ent_db *db, const ent_ix_opts *opt, ent_
     to = opt->to;
     if (!range) {
         int year = opt->year;
-        if (!year && ent_ix_latest_complete(ctx, ent_db_sqlite(db), opt->cfg, a, b, &year) != ENT_OK)
+        if (!year && (st = ent_ix_latest_complete(ctx, ent_db_sqlite(db), opt->cfg, a, b,
+                                                  &year)) != ENT_OK) {
+            if (st != ENT_ENODATA) /* out of memory, SQLite: not a dyad without data */
+                return st;
             return ent_err(ctx, ENT_ENODATA, "no year has data on all four dimensions for %s-%s; "
                                              "give --year", ent_state_abb(reg, a),
                            ent_state_abb(reg, b));
+        }
         from = to = year;
     }
     if ((st = new_result(ctx, ENT_IX_COMPARE, &res)) != ENT_OK)
@@ -563,23 +575,31 @@ ent_status ent_ix_compare(ent_ctx *ctx, ent_db *db, const ent_ix_opts *opt, ent_
 /* ------------------------------------------------------------ rank */
 
 /* latest_any finds the latest panel year in which some dyad has all four
- * dimensions and leaves it loaded in y; 0 when none. */
-static int latest_any(ent_ctx *ctx, sqlite3 *db, const ent_ix_opts *opt, ent_ix_year *y)
+ * dimensions and leaves it loaded in y (*year 0 when none).  A year without
+ * dyads is passed over; any other failure (memory, SQLite) is returned. */
+static ent_status latest_any(ent_ctx *ctx, sqlite3 *db, const ent_ix_opts *opt, ent_ix_year *y,
+                             int *year)
 {
+    *year = 0;
     for (int t = ENT_PANEL_YEAR_HI; t >= ENT_PANEL_YEAR_LO; t--) {
         int found = 0;
-        if (ent_ix_load_year(ctx, db, opt->cfg, t, y) != ENT_OK)
+        ent_status st = ent_ix_load_year(ctx, db, opt->cfg, t, y);
+        if (st == ENT_ENODATA)
             continue;
+        if (st != ENT_OK)
+            return st;
         for (size_t r = 0; r < y->n && !found; r++) {
             ent_ix_score s;
             ent_ix_score_row(opt->cfg, y, r, opt->norm, NULL, NULL, NULL, &s);
             found = s.complete;
         }
-        if (found)
-            return t;
+        if (found) {
+            *year = t;
+            return ENT_OK;
+        }
         ent_ix_year_free(ctx, y);
     }
-    return 0;
+    return ENT_OK;
 }
 
 typedef struct rank_ix {
@@ -614,7 +634,9 @@ ent_status ent_ix_rank(ent_ctx *ctx, ent_db *db, const ent_ix_opts *opt, ent_ix_
     if (opt->state && (st = ent_state_resolve(ctx, reg, opt->state, year, &s)) != ENT_OK)
         return st;
     if (!year) {
-        if (!(year = latest_any(ctx, ent_db_sqlite(db), opt, &y)))
+        if ((st = latest_any(ctx, ent_db_sqlite(db), opt, &y, &year)) != ENT_OK)
+            return st;
+        if (!year)
             return ent_err(ctx, ENT_ENODATA, "no year has a dyad with data on all four dimensions");
     } else if ((st = ent_ix_load_year(ctx, ent_db_sqlite(db), opt->cfg, year, &y)) != ENT_OK) {
         return st;

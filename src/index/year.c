@@ -2,8 +2,11 @@
  * year.c -- loading one year of the panel for the index: every dyad's raw
  * term values (the config's columns combined) and their normalisations, the
  * lookup of a dyad, and the latest year a dyad is complete (see index.h).
+ * The rows come through the panel's row accessor (src/panel/row.c), which
+ * reads only the config's columns; no SQL here.
  */
 #include "index.h"
+#include "panel/panel.h"
 #include "../core/dynbuf.h"
 
 #include <math.h>
@@ -13,6 +16,9 @@
 
 #define IX_MAXDYADS (1u << 20) /* dyads of one year (about 19,000 in the panel) */
 #define IX_WHAT "index: dyads of a year"
+
+/* a config's columns (two per combined term) fit one panel read */
+_Static_assert(2 * ENT_IX_MAXTERMS <= ENT_PANEL_MAXREAD, "the index's columns fit a panel read");
 
 /* ------------------------------------------------------------ one year */
 
@@ -26,51 +32,62 @@ static double combine(char op, double a, double b)
     }
 }
 
-/* row_terms combines the config's columns, from column k of q on, into
- * the terms' raw values out[0..nterms). */
-static void row_terms(sqlite3_stmt *q, int k, const ent_ix_config *cfg, double *out)
+/* term_cols lists the config's columns in term order, two for a combined
+ * term: the slots of the panel read that row_terms combines.  Returns how
+ * many (at most 2 * ENT_IX_MAXTERMS = ENT_PANEL_MAXREAD). */
+static int term_cols(const ent_ix_config *cfg, const char **cols)
 {
+    int n = 0;
+    for (int i = 0; i < cfg->nterms; i++)
+        for (int c = 0; c < (cfg->terms[i].op ? 2 : 1); c++)
+            cols[n++] = cfg->terms[i].col[c];
+    return n;
+}
+
+/* row_terms combines the current row's slots (term_cols order) into the
+ * terms' raw values out[0..nterms). */
+static void row_terms(const ent_panel_rows *r, const ent_ix_config *cfg, double *out)
+{
+    int k = 0;
     for (int i = 0; i < cfg->nterms; i++) {
         const ent_ix_term *t = &cfg->terms[i];
-        double a = sqlite3_column_type(q, k) == SQLITE_NULL ? NAN : sqlite3_column_double(q, k);
-        double b = NAN;
-        k++;
-        if (t->op) {
-            b = sqlite3_column_type(q, k) == SQLITE_NULL ? NAN : sqlite3_column_double(q, k);
-            k++;
-        }
+        double a = ent_panel_rows_at(r, k++), b = NAN;
+        if (t->op)
+            b = ent_panel_rows_at(r, k++);
         out[i] = combine(t->op, a, b);
     }
 }
 
-/* select_sql writes "SELECT <lead>, <the config's columns> FROM panel <tail>". */
-static void select_sql(char *sql, size_t cap, const char *lead, const ent_ix_config *cfg,
-                       const char *tail)
+/* open_read opens the panel read of the config's columns for rd's rows. */
+static ent_status open_read(ent_ctx *ctx, sqlite3 *db, const ent_ix_config *cfg,
+                            ent_panel_read *rd, ent_panel_rows **r)
 {
-    size_t o = (size_t)snprintf(sql, cap, "SELECT %s", lead);
-    for (int i = 0; i < cfg->nterms && o < cap; i++)
-        for (int c = 0; c < (cfg->terms[i].op ? 2 : 1) && o < cap; c++)
-            o += (size_t)snprintf(sql + o, cap - o, ", \"%s\"", cfg->terms[i].col[c]);
-    if (o < cap)
-        snprintf(sql + o, cap - o, " FROM panel %s", tail);
+    const char *cols[2 * ENT_IX_MAXTERMS];
+    ent_status st;
+    rd->cols = cols;
+    rd->ncols = term_cols(cfg, cols);
+    st = ent_panel_rows_read(ctx, db, rd, r);
+    rd->cols = NULL; /* cols dies here; the read has copied what it needs */
+    /* a panel without the config's columns is a broken warehouse, not a
+     * year without dyads (which trend and rank skip) */
+    return st == ENT_ENODATA ? ENT_EDB : st;
 }
 
 ent_status ent_ix_latest_complete(ent_ctx *ctx, sqlite3 *db, const ent_ix_config *cfg, int a,
                                   int b, int *year)
 {
-    char sql[256 + 2 * ENT_IX_MAXTERMS * 72];
-    sqlite3_stmt *q = NULL;
+    /* the stored order (a < b), as the year's rows are read: no swap */
+    ent_panel_read rd = {.a = a < b ? a : b, .b = a < b ? b : a, .from = ENT_PANEL_YEAR_LO,
+                         .to = ENT_PANEL_YEAR_HI};
+    ent_panel_rows *r = NULL;
     double raw[ENT_IX_MAXTERMS];
-    int rc;
+    ent_status st;
     *year = 0;
-    select_sql(sql, sizeof sql, "year", cfg, "WHERE ccode1 = ?1 AND ccode2 = ?2 ORDER BY year DESC");
-    if (sqlite3_prepare_v2(db, sql, -1, &q, NULL) != SQLITE_OK)
-        return ent_err(ctx, ENT_EDB, "sqlite: %s", sqlite3_errmsg(db));
-    sqlite3_bind_int(q, 1, a < b ? a : b);
-    sqlite3_bind_int(q, 2, a < b ? b : a);
-    while (!*year && (rc = sqlite3_step(q)) == SQLITE_ROW) {
+    if ((st = open_read(ctx, db, cfg, &rd, &r)) != ENT_OK)
+        return st;
+    while ((st = ent_panel_rows_next(r)) == ENT_OK) { /* ascending: the last one wins */
         int ok = 1;
-        row_terms(q, 1, cfg, raw);
+        row_terms(r, cfg, raw);
         for (int d = 0; d < ENT_NDIM && ok; d++) {
             int present = 0;
             if (cfg->dimw[d] <= 0)
@@ -81,9 +98,13 @@ ent_status ent_ix_latest_complete(ent_ctx *ctx, sqlite3 *db, const ent_ix_config
             ok = present;
         }
         if (ok)
-            *year = sqlite3_column_int(q, 0);
+            *year = ent_panel_rows_year(r);
     }
-    sqlite3_finalize(q);
+    ent_panel_rows_close(r);
+    if (st != ENT_DONE) {
+        *year = 0;
+        return st;
+    }
     if (!*year)
         return ent_err(ctx, ENT_ENODATA, "no year has data on all four dimensions for this dyad");
     return ENT_OK;
@@ -92,22 +113,19 @@ ent_status ent_ix_latest_complete(ent_ctx *ctx, sqlite3 *db, const ent_ix_config
 ent_status ent_ix_load_year(ent_ctx *ctx, sqlite3 *db, const ent_ix_config *cfg, int year,
                             ent_ix_year *y)
 {
-    /* 2 + 2 * ENT_IX_MAXTERMS columns of at most 63 characters, quoted */
-    char sql[256 + 2 * ENT_IX_MAXTERMS * 72];
+    ent_panel_read rd = {.from = year, .to = year};
+    ent_panel_rows *r = NULL;
     size_t cap = 0;
-    sqlite3_stmt *q = NULL;
-    ent_status st = ENT_OK;
-    int rc, nomem;
+    ent_status st;
+    int nomem;
     double *col = NULL;
 
     memset(y, 0, sizeof *y);
     y->year = year;
     y->nterms = cfg->nterms;
-    select_sql(sql, sizeof sql, "ccode1, ccode2", cfg, "WHERE year = ?1 ORDER BY ccode1, ccode2");
-    if (sqlite3_prepare_v2(db, sql, -1, &q, NULL) != SQLITE_OK)
-        return ent_err(ctx, ENT_EDB, "sqlite: %s", sqlite3_errmsg(db));
-    sqlite3_bind_int(q, 1, year);
-    while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
+    if ((st = open_read(ctx, db, cfg, &rd, &r)) != ENT_OK)
+        return st;
+    while ((st = ent_panel_rows_next(r)) == ENT_OK) { /* ordered by (ccode1, ccode2) */
         if (y->n == cap) { /* three parallel arrays: the same capacity from the same start */
             const size_t rsz = (size_t)(cfg->nterms ? cfg->nterms : 1) * sizeof *y->raw;
             size_t c1 = cap, c2 = cap, c3 = cap;
@@ -119,15 +137,14 @@ ent_status ent_ix_load_year(ent_ctx *ctx, sqlite3 *db, const ent_ix_config *cfg,
             }
             cap = c1;
         }
-        y->c1[y->n] = sqlite3_column_int(q, 0);
-        y->c2[y->n] = sqlite3_column_int(q, 1);
-        row_terms(q, 2, cfg, y->raw + y->n * (size_t)cfg->nterms);
+        y->c1[y->n] = ent_panel_rows_ccode1(r);
+        y->c2[y->n] = ent_panel_rows_ccode2(r);
+        row_terms(r, cfg, y->raw + y->n * (size_t)cfg->nterms);
         y->n++;
     }
-    if (rc != SQLITE_DONE) {
-        st = ent_err(ctx, ENT_EDB, "sqlite: %s", sqlite3_errmsg(db));
+    if (st != ENT_DONE)
         goto out;
-    }
+    st = ENT_OK;
     if (y->n == 0) {
         st = ent_err(ctx, ENT_ENODATA, "no dyads in the panel for %d (the panel spans 1816-2022)",
                      year);
@@ -145,17 +162,17 @@ ent_status ent_ix_load_year(ent_ctx *ctx, sqlite3 *db, const ent_ix_config *cfg,
     }
     for (int i = 0; i < cfg->nterms; i++) {
         double *in = col, *res = col + y->n;
-        for (size_t r = 0; r < y->n; r++)
-            in[r] = y->raw[r * (size_t)cfg->nterms + (size_t)i];
+        for (size_t row = 0; row < y->n; row++)
+            in[row] = y->raw[row * (size_t)cfg->nterms + (size_t)i];
         for (int m = 0; m < ENT_NORM_COUNT; m++) {
             ent_ix_normalize(in, y->n, (ent_norm)m, cfg->terms[i].reverse, res);
-            for (size_t r = 0; r < y->n; r++)
-                y->norm[m][r * (size_t)cfg->nterms + (size_t)i] = res[r];
+            for (size_t row = 0; row < y->n; row++)
+                y->norm[m][row * (size_t)cfg->nterms + (size_t)i] = res[row];
         }
     }
 out:
     ent_free(ctx, col);
-    sqlite3_finalize(q);
+    ent_panel_rows_close(r);
     if (st != ENT_OK)
         ent_ix_year_free(ctx, y);
     return st;

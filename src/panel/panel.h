@@ -89,7 +89,9 @@ ent_status ent_panel_select(ent_ctx *ctx, const char *list, int *sel, int *nsel)
 
 /* ------------------------------------------------------ row accessor (row.c)
  * The one reader of the table `panel`: rows by column name, each served from
- * the first state's side, the directed swap done in one place.
+ * the first state's side, the directed swap done in one place.  No module
+ * outside src/panel writes SQL against the table: the index reads its
+ * years, a dyad's years and its alliance groups through ent_panel_rows_read.
  *
  *     ent_panel_rows *r;
  *     if (ent_panel_rows_open(ctx, db, 740, 2, 2014, 2014, 0, &r) == ENT_OK) {
@@ -99,6 +101,22 @@ ent_status ent_panel_select(ent_ctx *ctx, const char *list, int *sel, int *nsel)
  *     }
  */
 typedef struct ent_panel_rows ent_panel_rows;
+
+#define ENT_PANEL_MAXREAD 128 /* columns one read may ask for (the index: 2 per term) */
+#define ENT_PANEL_MAXNAME 64  /* bytes of a column name, with its NUL */
+
+/* What ent_panel_rows_read reads. */
+typedef struct ent_panel_read {
+    int a, b;       /* > 0: the rows of that dyad, read from a's side (a > b reverses
+                       every row); 0, 0: every stored pair */
+    int with;       /* a = b = 0: > 0 keeps only the pairs that contain this state */
+    int from, to;   /* years, inclusive */
+    int directed;   /* a = b = 0: every pair twice, stored order then reversed */
+    const char *const *cols; /* the columns to read by stored name (no bare aliases):
+                                slot i is cols[i]; NULL: every codebook indicator,
+                                slot k = indicator k */
+    int ncols;      /* slots, at most ENT_PANEL_MAXREAD */
+} ent_panel_read;
 
 typedef enum ent_panel_vtype {
     ENT_PV_NULL, /* missing */
@@ -116,6 +134,17 @@ typedef enum ent_panel_vtype {
  * column (the message names it).  The caller closes *out. */
 ent_status ent_panel_rows_open(ent_ctx *ctx, struct sqlite3 *db, int a, int b, int from, int to,
                                int directed, ent_panel_rows **out);
+/* ent_panel_rows_read is ent_panel_rows_open for the columns rd->cols only
+ * (and the rows that contain rd->with): the SELECT names those columns, each
+ * once, and, when a row may be read reversed, their directed pairs.  A name
+ * outside the codebook (a hand-made panel's) is read as stored, never
+ * swapped.  The codebook getters below read a codebook indicator that is
+ * among the columns asked and see any other as missing; ent_panel_rows_at
+ * reads a slot.  ENT_ENODATA when the warehouse has no panel or lacks one
+ * of the columns (the message names it); ENT_EINVAL past ENT_PANEL_MAXREAD
+ * columns or ENT_PANEL_MAXNAME bytes.  The caller closes *out. */
+ent_status ent_panel_rows_read(ent_ctx *ctx, struct sqlite3 *db, const ent_panel_read *rd,
+                               ent_panel_rows **out);
 /* ent_panel_rows_next moves to the next row: ENT_OK, ENT_DONE after the last,
  * ENT_EDB when SQLite fails. */
 ent_status ent_panel_rows_next(ent_panel_rows *r);
@@ -136,10 +165,22 @@ const char *ent_panel_rows_text(const ent_panel_rows *r, int k);
  * type, *num (NAN unless a number) and *text (NULL unless text). */
 ent_panel_vtype ent_panel_rows_cell(const ent_panel_rows *r, int k, double *num,
                                     const char **text);
+/* ent_panel_rows_at reads slot i (rd->cols[i] of ent_panel_rows_read) of the
+ * current row as a number: NAN when missing, text or i is no slot.  The hot
+ * loop of the index's year loading. */
+double ent_panel_rows_at(const ent_panel_rows *r, int i);
 /* ent_panel_rows_get reads an indicator by name (NAN: missing or unknown). */
 double ent_panel_rows_get(const ent_panel_rows *r, const char *name);
 /* ent_panel_rows_present counts the current row's indicators present. */
 int ent_panel_rows_present(const ent_panel_rows *r);
+
+/* ent_panel_columns_missing checks that the warehouse's panel stores the n
+ * (at most ENT_PANEL_MAXREAD) columns names[]: ENT_OK with *missing the
+ * index of the first one it lacks, or -1 when it stores them all;
+ * ENT_ENODATA when the warehouse has no panel ("the warehouse has no panel;
+ * run `entente build` first"), ENT_EDB when SQLite fails. */
+ent_status ent_panel_columns_missing(ent_ctx *ctx, struct sqlite3 *db, const char *const *names,
+                                     int n, int *missing);
 
 /* ent_panel_dyad_latest finds the latest panel year in which dyad (a, b) has
  * at least half as many indicators present as in its best year: *present is

@@ -10,8 +10,11 @@
  * its pair's column; non-directed indicators stay.  Reversed rows are either
  * every row of one dyad asked as (a, b) with a > b (`entente dyad JPN USA`),
  * or the second copy of each row of a directed read (`entente panel
- * --directed`).  export.c, the public ent_dyad / ent_panel and the default
- * year of a dyad read through here.
+ * --directed`).  export.c, the public ent_dyad / ent_panel, the default
+ * year of a dyad and the index (src/index: a year's dyads, a dyad's years,
+ * the members of an alliance group) read through here; a read names only the
+ * columns it wants (the index's dozen of the 57), each a "slot".  No file
+ * outside src/panel writes SQL against the table (tests/sh/panel_sql.sh).
  */
 #include "panel.h"
 #include "../core/core.h"
@@ -20,6 +23,10 @@
 #include <sqlite3.h>
 #include <stdio.h>
 #include <string.h>
+
+/* a read's statement columns: ccode1, ccode2, year, then each distinct
+ * column a slot reads on either side */
+#define ROW_MAXCOLS (2 * ENT_PANEL_MAXREAD)
 
 struct ent_panel_rows {
     ent_ctx *ctx;
@@ -30,60 +37,119 @@ struct ent_panel_rows {
     int side;     /* the side of the current row: 0 stored, 1 reversed */
     int pending;  /* directed: the reversed copy of the current row is still to come */
     int on_row;
-    int col[2][ENT_PANEL_MAXIND]; /* statement column of indicator k, per side */
+    int nslots;                      /* the columns asked (ent_panel_read.cols) */
+    int col[2][ENT_PANEL_MAXREAD];   /* statement column of slot i, per side */
+    int kslot[ENT_PANEL_MAXIND];     /* slot of codebook indicator k, or -1: not read */
 };
 
-/* the statement column of indicator k on the current row's side */
-static int colof(const ent_panel_rows *r, int k)
+/* the statement column of slot i on the current row's side */
+static int slotcol(const ent_panel_rows *r, int i)
 {
-    if (!r->on_row || k < 0 || (size_t)k >= ent_panel_nindicators || k >= ENT_PANEL_MAXIND)
-        return -1;
-    return r->col[r->side][k];
+    return r->on_row && i >= 0 && i < r->nslots ? r->col[r->side][i] : -1;
 }
 
-ent_status ent_panel_rows_open(ent_ctx *ctx, struct sqlite3 *db, int a, int b, int from, int to,
-                               int directed, ent_panel_rows **out)
+/* the statement column of codebook indicator k on the current row's side */
+static int colof(const ent_panel_rows *r, int k)
 {
-    char sql[ENT_PANEL_MAXIND * 48 + 256];
+    if (k < 0 || (size_t)k >= ent_panel_nindicators || k >= ENT_PANEL_MAXIND)
+        return -1;
+    return slotcol(r, r->kslot[k]);
+}
+
+/* codebook_exact is the index of the indicator named exactly name (no bare
+ * aliases: a read names stored columns), or -1. */
+static int codebook_exact(const char *name)
+{
+    for (size_t k = 0; k < ent_panel_nindicators; k++)
+        if (!strcmp(ent_panel_indicators[k].name, name))
+            return (int)k;
+    return -1;
+}
+
+/* stmt_col returns the statement column of name, adding it to the list of
+ * distinct selected names (3 + its position), or -1 past ROW_MAXCOLS. */
+static int stmt_col(const char **sel, int *nsel, const char *name)
+{
+    for (int j = 0; j < *nsel; j++)
+        if (!strcmp(sel[j], name))
+            return 3 + j;
+    if (*nsel == ROW_MAXCOLS)
+        return -1;
+    sel[*nsel] = name;
+    return 3 + (*nsel)++;
+}
+
+ent_status ent_panel_rows_read(ent_ctx *ctx, struct sqlite3 *db, const ent_panel_read *rd,
+                               ent_panel_rows **out)
+{
+    char sql[ROW_MAXCOLS * (ENT_PANEL_MAXNAME + 4) + 256];
+    const char *sel[ROW_MAXCOLS];
+    int nsel = 0, a = rd->a, b = rd->b, with = a ? 0 : rd->with;
+    int nslots = rd->cols ? rd->ncols : (int)ent_panel_nindicators;
     size_t n;
     ent_panel_rows *r;
 
     *out = NULL;
     if (ent_panel_nindicators > ENT_PANEL_MAXIND)
         return ent_err(ctx, ENT_EINVAL, "panel: more than %d indicators", ENT_PANEL_MAXIND);
+    if (nslots < 0 || nslots > ENT_PANEL_MAXREAD)
+        return ent_err(ctx, ENT_EINVAL, "panel: %d columns asked (at most %d)", nslots,
+                       ENT_PANEL_MAXREAD);
     if (!(r = ent_calloc(ctx, 1, sizeof *r)))
         return ent_err(ctx, ENT_ENOMEM, "panel: out of memory");
     r->ctx = ctx;
     r->db = db;
-    r->directed = !a && directed;
+    r->directed = !a && rd->directed;
     r->swap = a && a > b;
-    for (size_t k = 0; k < ent_panel_nindicators; k++) { /* the directed swap, once */
-        const char *pair = ent_panel_indicators[k].pair;
-        int p = pair ? ent_panel_find(pair) : -1;
-        r->col[0][k] = 3 + (int)k;
-        r->col[1][k] = 3 + (p >= 0 ? p : (int)k);
+    r->nslots = nslots;
+    for (size_t k = 0; k < ENT_PANEL_MAXIND; k++)
+        r->kslot[k] = -1;
+    for (int i = 0; i < nslots; i++) { /* the directed swap, once */
+        const char *name = rd->cols ? rd->cols[i] : ent_panel_indicators[i].name;
+        int k = codebook_exact(name);
+        const char *pair = k >= 0 ? ent_panel_indicators[k].pair : NULL;
+        if (strlen(name) >= ENT_PANEL_MAXNAME) {
+            ent_panel_rows_close(r);
+            return ent_err(ctx, ENT_EINVAL, "panel: column name '%.40s...' too long", name);
+        }
+        r->col[0][i] = stmt_col(sel, &nsel, name);
+        /* the pair's column only when a row may be read reversed */
+        r->col[1][i] = pair && (r->swap || r->directed) ? stmt_col(sel, &nsel, pair)
+                                                        : r->col[0][i];
+        if (k >= 0 && r->kslot[k] < 0)
+            r->kslot[k] = i;
     }
     n = (size_t)snprintf(sql, sizeof sql, "SELECT ccode1, ccode2, year");
-    for (size_t k = 0; k < ent_panel_nindicators && n < sizeof sql; k++)
-        n += (size_t)snprintf(sql + n, sizeof sql - n, ", [%s]", ent_panel_indicators[k].name);
+    for (int j = 0; j < nsel && n < sizeof sql; j++)
+        n += (size_t)snprintf(sql + n, sizeof sql - n, ", [%s]", sel[j]);
     if (n < sizeof sql)
         n += (size_t)snprintf(sql + n, sizeof sql - n, " FROM panel WHERE year BETWEEN ?1 AND ?2%s"
                               " ORDER BY year, ccode1, ccode2",
-                              a ? " AND ccode1 = ?3 AND ccode2 = ?4" : "");
+                              a ? " AND ccode1 = ?3 AND ccode2 = ?4"
+                              : with ? " AND (ccode1 = ?3 OR ccode2 = ?3)" : "");
     if (n >= sizeof sql || sqlite3_prepare_v2(db, sql, -1, &r->q, NULL) != SQLITE_OK) {
         ent_status st = ent_err(ctx, ENT_ENODATA, "the warehouse has no panel (or one of another "
                                 "version): %s; run `entente build`", sqlite3_errmsg(db));
         ent_panel_rows_close(r);
         return st;
     }
-    sqlite3_bind_int(r->q, 1, from);
-    sqlite3_bind_int(r->q, 2, to);
+    sqlite3_bind_int(r->q, 1, rd->from);
+    sqlite3_bind_int(r->q, 2, rd->to);
     if (a) {
         sqlite3_bind_int(r->q, 3, a < b ? a : b);
         sqlite3_bind_int(r->q, 4, a < b ? b : a);
+    } else if (with) {
+        sqlite3_bind_int(r->q, 3, with);
     }
     *out = r;
     return ENT_OK;
+}
+
+ent_status ent_panel_rows_open(ent_ctx *ctx, struct sqlite3 *db, int a, int b, int from, int to,
+                               int directed, ent_panel_rows **out)
+{
+    ent_panel_read rd = {.a = a, .b = b, .from = from, .to = to, .directed = directed};
+    return ent_panel_rows_read(ctx, db, &rd, out);
 }
 
 ent_status ent_panel_rows_next(ent_panel_rows *r)
@@ -181,6 +247,18 @@ ent_panel_vtype ent_panel_rows_cell(const ent_panel_rows *r, int k, double *num,
     }
 }
 
+double ent_panel_rows_at(const ent_panel_rows *r, int i)
+{
+    int c = slotcol(r, i);
+    if (c < 0)
+        return NAN;
+    switch (sqlite3_column_type(r->q, c)) {
+    case SQLITE_INTEGER: return (double)sqlite3_column_int64(r->q, c);
+    case SQLITE_FLOAT: return sqlite3_column_double(r->q, c);
+    default: return NAN;
+    }
+}
+
 double ent_panel_rows_get(const ent_panel_rows *r, const char *name)
 {
     return ent_panel_rows_real(r, ent_panel_find(name));
@@ -225,5 +303,37 @@ ent_status ent_panel_dyad_latest(ent_ctx *ctx, struct sqlite3 *db, int a, int b,
             *present = counts[i];
             break;
         }
+    return ENT_OK;
+}
+
+ent_status ent_panel_columns_missing(ent_ctx *ctx, struct sqlite3 *db, const char *const *names,
+                                     int n, int *missing)
+{
+    /* table_info, not a trial SELECT: SQLite reads an unknown "name" as a string */
+    unsigned char found[ENT_PANEL_MAXREAD] = {0};
+    sqlite3_stmt *q = NULL;
+    int ncols = 0, rc;
+
+    *missing = -1;
+    if (n < 0 || n > ENT_PANEL_MAXREAD)
+        return ent_err(ctx, ENT_EINVAL, "panel: %d columns asked (at most %d)", n,
+                       ENT_PANEL_MAXREAD);
+    if (sqlite3_prepare_v2(db, "SELECT name FROM pragma_table_info('panel')", -1, &q, NULL) !=
+        SQLITE_OK)
+        return ent_err(ctx, ENT_EDB, "sqlite: %s", sqlite3_errmsg(db));
+    while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
+        const char *col = (const char *)sqlite3_column_text(q, 0);
+        ncols++;
+        for (int i = 0; i < n && col; i++)
+            found[i] |= !strcmp(col, names[i]);
+    }
+    sqlite3_finalize(q);
+    if (rc != SQLITE_DONE)
+        return ent_err(ctx, ENT_EDB, "sqlite: %s", sqlite3_errmsg(db));
+    if (ncols == 0)
+        return ent_err(ctx, ENT_ENODATA, "the warehouse has no panel; run `entente build` first");
+    for (int i = 0; i < n && *missing < 0; i++)
+        if (!found[i])
+            *missing = i;
     return ENT_OK;
 }

@@ -50,6 +50,7 @@ alloc_compare() {
     $ENTENTE compare CHN-RUS --with allies:USA --config "$FIX/index/small.conf" --db c.db \
         --draws 20 --seed 1
 }
+alloc_rank() { $ENTENTE rank --config "$FIX/index/small.conf" --db c.db; }
 alloc_events() { ENTENTE_DATA="$DATA" $ENTENTE events "$FIX/events/good.tsv" --threads 1 --quiet --db w.db --format json; }
 alloc_report() { $ENTENTE panel --from 2014 --to 2014 --format json -o out.json --db w.db && cat out.json; }
 alloc_states() { $ENTENTE states --year 2014 --db w.db -o out.txt && cat out.txt; }

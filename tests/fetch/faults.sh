@@ -151,5 +151,19 @@ grep -q "^missing  set1/a.csv" "$W/out" && ! grep -q "upstream/b.rda" "$W/out" &
     grep -q "0 ok\|1 ok" "$W/out" && grep -q "1 covered" "$W/out" &&
     ok "verify: an original covered by its prepared file" || { bad "verify covered"; cat "$W/out"; }
 
+# a build source name in --only stands for its data folder (archigos reads
+# archigos_leaders): the build's source table reaches fetch from its caller
+d="$W/d-src"; mkdir -p "$d"
+"$ENTENTE" fetch --verify --data "$d" --only archigos > "$W/out" 2>&1; rc=$?
+[ $rc -eq 1 ] && grep -q "^missing  archigos_leaders/upstream/LEAD.rda" "$W/out" &&
+    ! grep -v "^missing  archigos_leaders/\|^verify: " "$W/out" &&
+    ok "--only archigos (a build source) selects archigos_leaders" ||
+    { bad "--only by source name"; cat "$W/out"; }
+"$ENTENTE" fetch --data "$d" --mirror "$URL/none" --retries 0 --only archigos > "$W/out" 2>&1
+rc=$?
+[ $rc -ne 0 ] && grep -q "archigos_leaders/upstream/LEAD.rda" "$W/out" &&
+    ! grep -q "no data set" "$W/out" && ok "fetch --only maps a source name too" ||
+    { bad "fetch --only by source name"; cat "$W/out"; }
+
 echo "$fails failed"
 [ $fails -eq 0 ]

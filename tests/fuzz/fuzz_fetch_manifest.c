@@ -29,7 +29,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
                 __builtin_trap(); /* paths are unique */
         }
         if (m->n <= sizeof sel)
-            (void)ent_manifest_select(m, m->n ? m->e[0].source : "x", sel);
+            (void)ent_manifest_select(m, m->n ? m->e[0].source : "x", NULL, sel);
         ent_manifest_free(m);
     }
     ent_ctx_free(ctx);

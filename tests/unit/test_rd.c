@@ -291,6 +291,12 @@ static void test_dta(void **s)
     unlink(path);
 }
 
+/* a caller's build-source lookup: "b" reads the folder "a" */
+static const char *b_reads_a(const char *name)
+{
+    return !strcmp(name, "b") ? "a" : NULL;
+}
+
 static void test_manifest_errors(void **s)
 {
     (void)s;
@@ -307,8 +313,13 @@ static void test_manifest_errors(void **s)
     assert_int_equal(m->e[0].size, 12);
     assert_non_null(ent_manifest_find(m, "a/x.csv"));
     unsigned char sel[1];
-    assert_int_equal(ent_manifest_select(m, "b", sel), ENT_EINVAL);
+    assert_int_equal(ent_manifest_select(m, "b", NULL, sel), ENT_EINVAL);
     assert_non_null(strstr(ent_errmsg(ctx), "no data set 'b' in the manifest; known: a"));
+    /* the caller's lookup maps a source name to its folder; others stay names */
+    sel[0] = 0;
+    assert_int_equal(ent_manifest_select(m, "b", b_reads_a, sel), ENT_OK);
+    assert_int_equal(sel[0], 1);
+    assert_int_equal(ent_manifest_select(m, "c", b_reads_a, sel), ENT_EINVAL);
     ent_manifest_free(m);
     static const struct { const char *row, *msg; } bad[] = {
         {"../x.csv\ta\tverbatim\tu\tp\t1\t" SHA "\tcsv\t-\tl\tc\tr", "m.tsv:2: column 1 (path)"},
