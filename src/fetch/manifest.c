@@ -5,6 +5,7 @@
  * FILE reads another (tests, a private mirror with different pins).
  */
 #include "fetch.h"
+#include "../core/dynbuf.h"
 
 #include <errno.h>
 #include <openssl/sha.h>
@@ -26,6 +27,8 @@ const char *ent_manifest_builtin(size_t *len)
 static const char *const COLS[] = {"path", "source", "kind", "url", "mirror_path", "size",
                                    "sha256", "format", "from", "licence", "citation", "recipe"};
 #define NCOLS (sizeof COLS / sizeof COLS[0])
+#define MF_MAXENTRIES ((size_t)1 << 24) /* files a manifest lists (the shipped one: ~470) */
+#define MF_MAXBYTES ((size_t)1 << 30)   /* bytes of a manifest file (the shipped one: ~150 KB) */
 
 const char *ent_manifest_kind_name(ent_mf_kind k)
 {
@@ -144,16 +147,9 @@ ent_status ent_manifest_parse(ent_ctx *ctx, const char *label, const char *text,
             header = 1;
             continue;
         }
-        if (m->n == cap) {
-            size_t nc = cap ? 2 * cap : 64;
-            ent_mf_entry *ne = ent_realloc(ctx, m->e, nc * sizeof *ne);
-            if (!ne) {
-                st = ent_err(ctx, ENT_ENOMEM, "out of memory");
-                goto fail;
-            }
-            m->e = ne;
-            cap = nc;
-        }
+        if (m->n == cap && (st = ent_grow_for(ctx, label, &m->e, &cap, m->n + 1, sizeof *m->e,
+                                              MF_MAXENTRIES, "manifest entries")) != ENT_OK)
+            goto fail;
         ent_mf_entry *e = &m->e[m->n];
         char *ep;
         memset(e, 0, sizeof *e);
@@ -223,14 +219,12 @@ ent_status ent_manifest_load(ent_ctx *ctx, const char *path, ent_manifest **out)
     if (!(fp = fopen(path, "rb")))
         return ent_err(ctx, ENT_EIO, "%s: %s", path, strerror(errno));
     for (;;) {
-        if (len == cap) {
-            char *nb = ent_realloc(ctx, buf, cap = cap ? 2 * cap : 1 << 16);
-            if (!nb) {
-                ent_free(ctx, buf);
-                fclose(fp);
-                return ent_err(ctx, ENT_ENOMEM, "out of memory");
-            }
-            buf = nb;
+        /* 64 KB first, doubled whenever full */
+        if (len == cap && ent_grow_for(ctx, path, &buf, &cap, len < 65536 ? 65536 : len + 1, 1,
+                                       MF_MAXBYTES, "manifest bytes") != ENT_OK) {
+            ent_free(ctx, buf);
+            fclose(fp);
+            return ENT_ENOMEM;
         }
         if ((n = fread(buf + len, 1, cap - len, fp)) == 0)
             break;
