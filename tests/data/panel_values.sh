@@ -22,6 +22,12 @@ echo "USA->JPN: $fwd; JPN->USA: $rev"
 [ "$(echo "$fwd" | cut -d, -f1)" = "$(echo "$rev" | cut -d, -f2)" ] || { echo "FAIL: directed swap"; exit 1; }
 [ "$(echo "$fwd" | cut -d, -f4)" = "$(echo "$rev" | cut -d, -f4)" ] || { echo "FAIL: non-directed column"; exit 1; }
 [ "$(wc -l < d.csv)" = "$((195 * 194 + 1))" ] || { echo "FAIL: directed rows"; exit 1; }
+# the export (read and written in blocks of 4,096 rows by two threads) keeps
+# the table's rows, in order: keys and one integer column against SQLite's own
+"$ENTENTE" panel --from 2013 --to 2014 --indicators atop_level --db "$DATADB" -o nd.csv || exit 1
+tail -n +2 nd.csv | cut -d, -f1,2,5,6 > nd.keys
+sqlite3 -csv "$DATADB" "SELECT ccode1, ccode2, year, atop_level FROM panel WHERE year BETWEEN 2013 AND 2014 ORDER BY year, ccode1, ccode2" > sql.keys
+cmp nd.keys sql.keys || { echo "FAIL: the export's rows differ from the table's"; exit 1; }
 # the view panel_directed has the same rows
 [ "$(sqlite3 "$DATADB" "SELECT count(*) FROM panel_directed WHERE year = 2014")" = "$((195 * 194))" ] || { echo "FAIL: view rows"; exit 1; }
 # a dyad-year outside the universe is an error, not an empty answer
