@@ -43,7 +43,7 @@ static int run(int argc, char **argv)
         {"only", required_argument, NULL, 'n'}, {"force", no_argument, NULL, 'f'},
         {"quiet", no_argument, NULL, 'q'},      {"list", no_argument, NULL, 'l'},
         {"accept-shrink", no_argument, NULL, 'S'},
-        {"format", required_argument, NULL, 'F'}, {"output", required_argument, NULL, 'O'},
+        {"format", required_argument, NULL, 'F'}, {"output", required_argument, NULL, 'o'},
         {NULL, 0, NULL, 0}};
     ent_build_opts bo = {.datadir = cli_default_data()};
     const char *dbpath = cli_default_db();
@@ -70,8 +70,7 @@ static int run(int argc, char **argv)
                 return cli_bad(&ent_verb_build, "--format: '%s' is not table, csv or json", optarg);
             format = optarg;
             break;
-        case 'o':
-        case 'O': outpath = optarg; break;
+        case 'o': outpath = optarg; break;
         default: return cli_optbad(&ent_verb_build, c, argv);
         }
     }

@@ -335,6 +335,28 @@ static const char *reg_abb(void *ud, int ccode)
     return ud ? ent_state_abb((const ent_registry *)ud, ccode) : NULL;
 }
 
+/* group_text is the text of a group's cells, which group_names fills for
+ * group g: its two actors (COW abbreviations from reg, else COW numbers
+ * written into num), period and key. */
+typedef struct group_text {
+    const char *actor[2];
+    char num[2][16], per[16], key[8];
+} group_text;
+
+static void group_names(const ent_ev_result *r, const ent_ev_group *g, const ent_registry *reg,
+                        group_text *t)
+{
+    for (int k = 0; k < 2; k++) {
+        int code = k ? EV_KEY_A2(g->key) : EV_KEY_A1(g->key);
+        if (!(t->actor[k] = reg_abb((void *)(uintptr_t)reg, code))) {
+            snprintf(t->num[k], sizeof t->num[k], "%d", code);
+            t->actor[k] = t->num[k];
+        }
+    }
+    ent_ev_period_str(EV_KEY_PER(g->key), r->by, t->per);
+    ent_ev_key_str(EV_KEY_K(g->key), r->key, t->key);
+}
+
 /* write_cells: JSON and table through the generic writer */
 static ent_status write_cells(ent_ctx *ctx, const ent_ev_result *r, const ent_registry *reg,
                               ent_fmt fmt, const char *path)
@@ -348,23 +370,13 @@ static ent_status write_cells(ent_ctx *ctx, const ent_ev_result *r, const ent_re
         return st;
     for (size_t i = 0; i < r->ngroups; i++) {
         const ent_ev_group *g = &r->groups[i];
-        char per[16], key[8], gs[32], num[24], n1[16], n2[16];
-        const char *a1 = reg_abb((void *)(uintptr_t)reg, EV_KEY_A1(g->key));
-        const char *a2 = reg_abb((void *)(uintptr_t)reg, EV_KEY_A2(g->key));
-        if (!a1) {
-            snprintf(n1, sizeof n1, "%d", EV_KEY_A1(g->key));
-            a1 = n1;
-        }
-        if (!a2) {
-            snprintf(n2, sizeof n2, "%d", EV_KEY_A2(g->key));
-            a2 = n2;
-        }
-        ent_ev_period_str(EV_KEY_PER(g->key), r->by, per);
-        ent_ev_key_str(EV_KEY_K(g->key), r->key, key);
-        ent_out_str(o, a1);
-        ent_out_str(o, a2);
-        ent_out_str(o, per);
-        ent_out_str(o, key);
+        char gs[32], num[24];
+        group_text t;
+        group_names(r, g, reg, &t);
+        ent_out_str(o, t.actor[0]);
+        ent_out_str(o, t.actor[1]);
+        ent_out_str(o, t.per);
+        ent_out_str(o, t.key);
         ent_out_i64(o, g->events);
         if (g->n_gold) {
             ent_ev_gold_str(g->gold100, gs);
@@ -401,22 +413,13 @@ ent_status ent_events_groups(ent_ctx *ctx, const ent_events *ev, const ent_regis
         return st;
     for (size_t i = 0; i < r->ngroups; i++) {
         const ent_ev_group *g = &r->groups[i];
-        char per[16], key[8], n[2][16];
-        const char *a[2];
-        for (int k = 0; k < 2; k++) {
-            int code = k ? EV_KEY_A2(g->key) : EV_KEY_A1(g->key);
-            if (!(a[k] = reg_abb((void *)(uintptr_t)reg, code))) {
-                snprintf(n[k], sizeof n[k], "%d", code);
-                a[k] = n[k];
-            }
-        }
-        ent_ev_period_str(EV_KEY_PER(g->key), r->by, per);
-        ent_ev_key_str(EV_KEY_K(g->key), r->key, key);
+        group_text t;
+        group_names(r, g, reg, &t);
         ent_result_row(res);
-        ent_result_set_text(res, 0, a[0]);
-        ent_result_set_text(res, 1, a[1]);
-        ent_result_set_text(res, 2, per);
-        ent_result_set_text(res, 3, key);
+        ent_result_set_text(res, 0, t.actor[0]);
+        ent_result_set_text(res, 1, t.actor[1]);
+        ent_result_set_text(res, 2, t.per);
+        ent_result_set_text(res, 3, t.key);
         ent_result_set_int(res, 4, g->events);
         ent_result_set_real(res, 5, g->n_gold ? (double)g->gold100 / 100.0 : NAN);
         ent_result_set_real(res, 6, g->n_gold ? (double)g->gold100 / 100.0 / (double)g->n_gold

@@ -103,3 +103,24 @@ void ent_shrink(ent_ctx *ctx, void *pp, size_t n, size_t size)
     if (*p && (q = ent_realloc(ctx, *p, (n ? n : 1) * size)) != NULL)
         *p = q;
 }
+
+ent_status ent_fread_all(ent_ctx *ctx, FILE *fp, const char *label, size_t max, char **buf,
+                         size_t *len)
+{
+    char *b = NULL;
+    size_t cap = 0, n = 0, k;
+    *buf = NULL;
+    *len = 0;
+    do {
+        if (n == cap && ent_grow_for(ctx, label, &b, &cap, n < 65536 ? 65536 : n + 1, 1, max,
+                                     "bytes read") != ENT_OK) {
+            ent_free(ctx, b);
+            return ENT_ENOMEM;
+        }
+        k = fread(b + n, 1, cap - n, fp);
+        n += k;
+    } while (k);
+    *buf = b;
+    *len = n;
+    return ENT_OK;
+}

@@ -17,6 +17,7 @@
 #include "core.h"
 
 #include <stddef.h>
+#include <stdio.h>
 
 #define ENT_DYNBUF_FIRST 64 /* elements of the first allocation, at least */
 
@@ -64,6 +65,14 @@ ent_status ent_grow(ent_ctx *ctx, void *pp, size_t *cap, size_t need, size_t siz
  * MAX (the cap)" or "LABEL: out of memory". */
 ent_status ent_grow_for(ent_ctx *ctx, const char *label, void *pp, size_t *cap, size_t need,
                         size_t size, size_t max, const char *what);
+
+/* ent_fread_all reads the rest of fp into *buf (a ctx allocation of *len
+ * bytes, not NUL-terminated; 64 KiB first, doubled whenever full), at most
+ * max bytes: ENT_ENOMEM beyond them or with no memory, the message naming
+ * label ("LABEL: bytes read: ...").  A read error ends the text early: the
+ * caller checks ferror(fp). */
+ent_status ent_fread_all(ent_ctx *ctx, FILE *fp, const char *label, size_t max, char **buf,
+                         size_t *len);
 
 /* ent_shrink gives back the memory of the array *pp beyond its first n
  * elements of size bytes (at least one element is kept), once it is

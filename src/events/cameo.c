@@ -1,8 +1,7 @@
 /*
  * cameo.c -- the CAMEO code table, Goldstein scale and quad classes, read at
  * run time from cameo_codebook/ (never retyped here), and the small RFC 4180
- * record parser shared by the codebook reader and the CSV event scanners,
- * and the whole-stream reader shared with the partials' reader.
+ * record parser shared by the codebook reader and the CSV event scanners.
  */
 #include "events.h"
 #include "../core/dynbuf.h"
@@ -117,31 +116,12 @@ int ent_ev_csv_row(const char *p, const char *end, char delim, const char **next
     return 0;
 }
 
-ent_status ent_ev_fread(ent_ctx *ctx, FILE *fp, const char *path, char **buf, size_t *len)
-{
-    char *b = NULL;
-    size_t cap = 0, n = 0, k;
-    do {
-        /* 64 KB first, doubled whenever full */
-        if (n == cap && ent_grow(ctx, &b, &cap, n < EV_READ_FIRST ? EV_READ_FIRST : n + 1, 1,
-                                 EV_MAXREAD, path) != ENT_OK) {
-            ent_free(ctx, b);
-            return ENT_ENOMEM;
-        }
-        k = fread(b + n, 1, cap - n, fp);
-        n += k;
-    } while (k);
-    *buf = b;
-    *len = n;
-    return ENT_OK;
-}
-
 static ent_status slurp(ent_ctx *ctx, const char *path, char **buf, size_t *len)
 {
     FILE *fp = fopen(path, "rb");
     if (!fp)
         return ent_err(ctx, ENT_EIO, "%s: cannot open: %s", path, strerror(errno));
-    ent_status st = ent_ev_fread(ctx, fp, path, buf, len);
+    ent_status st = ent_fread_all(ctx, fp, path, EV_MAXREAD, buf, len);
     int bad = st == ENT_OK && ferror(fp);
     fclose(fp);
     if (bad) {

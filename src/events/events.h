@@ -66,13 +66,9 @@ int ent_ev_csv_row(const char *p, const char *end, char delim, const char **next
                    ent_ev_field *f, int maxf, char *scratch, size_t scratchcap, int *nfields,
                    int *nlines);
 
-/* ent_ev_fread reads the rest of fp into *buf (a ctx allocation of *len
- * bytes, not NUL-terminated), at most EV_MAXREAD bytes: ENT_ENOMEM beyond
- * (or on no memory), with the message naming path.  A read error ends the
- * text early; the caller checks ferror(fp). */
-#define EV_READ_FIRST ((size_t)1 << 16)
-#define EV_MAXREAD ((size_t)1 << 40) /* a codebook table or a partial aggregate file */
-ent_status ent_ev_fread(ent_ctx *ctx, FILE *fp, const char *path, char **buf, size_t *len);
+/* the most bytes read whole (ent_fread_all): a codebook table or a partial
+ * aggregate file */
+#define EV_MAXREAD ((size_t)1 << 40)
 
 /* ------------------------------------------------------------ country map */
 

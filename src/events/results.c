@@ -429,7 +429,7 @@ ent_status ent_ev_partial_read(ent_ctx *ctx, const char *path, ent_ev_result **o
         return ent_err(ctx, ENT_EIO, "%s: cannot open: %s", path, strerror(errno));
     char *b = NULL;
     size_t n = 0;
-    ent_status st = ent_ev_fread(ctx, fp, path, &b, &n);
+    ent_status st = ent_fread_all(ctx, fp, path, EV_MAXREAD, &b, &n);
     fclose(fp);
     if (st != ENT_OK)
         return st;

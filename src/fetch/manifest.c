@@ -208,7 +208,7 @@ ent_status ent_manifest_load(ent_ctx *ctx, const char *path, ent_manifest **out)
 {
     FILE *fp;
     char *buf = NULL;
-    size_t len = 0, cap = 0, n;
+    size_t len = 0;
     ent_status st;
 
     if (!path) {
@@ -218,17 +218,9 @@ ent_status ent_manifest_load(ent_ctx *ctx, const char *path, ent_manifest **out)
     }
     if (!(fp = fopen(path, "rb")))
         return ent_err(ctx, ENT_EIO, "%s: %s", path, strerror(errno));
-    for (;;) {
-        /* 64 KB first, doubled whenever full */
-        if (len == cap && ent_grow_for(ctx, path, &buf, &cap, len < 65536 ? 65536 : len + 1, 1,
-                                       MF_MAXBYTES, "manifest bytes") != ENT_OK) {
-            ent_free(ctx, buf);
-            fclose(fp);
-            return ENT_ENOMEM;
-        }
-        if ((n = fread(buf + len, 1, cap - len, fp)) == 0)
-            break;
-        len += n;
+    if (ent_fread_all(ctx, fp, path, MF_MAXBYTES, &buf, &len) != ENT_OK) {
+        fclose(fp);
+        return ENT_ENOMEM;
     }
     if (ferror(fp)) {
         ent_free(ctx, buf);
